@@ -1,0 +1,27 @@
+// Bundles the CLI and the library API into dist/ with esbuild, then emits type declarations.
+// Runs on `npm install` / `npm ci` through the `prepare` script, so `npx subsidy` works right after install.
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+
+// `yaml`'s ESM build calls require("process"); an ESM bundle has no `require` unless we make one.
+const banner = { js: 'import { createRequire as __subsidyCreateRequire } from "node:module"; const require = __subsidyCreateRequire(import.meta.url);' };
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  banner,
+  chunkNames: "chunks/[name]-[hash]",
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+});
+if (!process.argv.includes("--no-types")) {
+  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+}
