@@ -2,10 +2,12 @@
 // Runs on `npm install` / `npm ci` through the `prepare` script, so `npx subsidy` works right after install.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 
 // `yaml`'s ESM build calls require("process"); an ESM bundle has no `require` unless we make one.
 const banner = { js: 'import { createRequire as __subsidyCreateRequire } from "node:module"; const require = __subsidyCreateRequire(import.meta.url);' };
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -17,6 +19,7 @@ await build({
   platform: "node",
   target: "node20",
   banner,
+  define: { __SUBSIDY_VERSION__: JSON.stringify(version) },
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: false,
   legalComments: "none",

@@ -1,0 +1,394 @@
+/**
+ * The engine: a pure function (policy, profile, asOf) → results. No I/O, no clock.
+ *
+ * Every condition is three-valued (met / not met / unknown). A program is eligible when its
+ * enterprise conditions are met and at least one item is met; it needs information when the
+ * outcome turns on a fact the profile lacks; otherwise it is ineligible. Each result keeps the
+ * trace of every condition it checked, so "why", "why not" and "what is missing" come from
+ * the same data as "how much".
+ */
+import type {
+  ConditionTrace,
+  Evaluation,
+  ItemResult,
+  LoadedPolicy,
+  Message,
+  Outcome,
+  Profile,
+  ProfileItem,
+  ProgramData,
+  ProgramResult,
+  Status,
+} from "../types.js";
+import { applyRate, floorYuan, percentToBasisPoints, toFen, yuanToFen } from "./money.js";
+import { valueOn } from "./dated.js";
+
+const fen = (n: bigint): string => n.toString();
+
+function and(a: Outcome, b: Outcome): Outcome {
+  if (a === "not-met" || b === "not-met") return "not-met";
+  if (a === "unknown" || b === "unknown") return "unknown";
+  return "met";
+}
+
+function all(conds: readonly ConditionTrace[]): Outcome {
+  let o: Outcome = "met";
+  for (const c of conds) o = and(o, c.outcome);
+  return o;
+}
+
+/** Product names and similar keys: the same thing written with other spacing or width counts once. */
+export function distinctKey(v: string | number | boolean | undefined): string {
+  return String(v ?? "")
+    .normalize("NFKC")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+function districtConditions(profile: Profile, policy: LoadedPolicy): ConditionTrace {
+  const e = profile.enterprise;
+  if (e.district === undefined || e.district === "") {
+    return { check: "district", outcome: "unknown", path: "enterprise.district", message: { key: "cond.district.missing" } };
+  }
+  const zibo = e.zibo_district ?? policy.index.districtByName.get(e.district.trim().toLowerCase());
+  if (zibo) {
+    return { check: "district", outcome: "met", path: "enterprise.district", value: zibo, message: { key: "cond.district.met", params: { value: zibo } } };
+  }
+  return {
+    check: "district",
+    outcome: "not-met",
+    path: "enterprise.district",
+    value: e.district,
+    message: { key: "cond.district.notZibo", params: { value: e.district } },
+  };
+}
+
+function enterpriseConditions(program: ProgramData, profile: Profile, district: ConditionTrace): ConditionTrace[] {
+  const out: ConditionTrace[] = [district];
+  const rule = program.enterprise;
+  if (!rule) return out;
+  const e = profile.enterprise;
+  if (rule.ownership) {
+    const expected = rule.ownership.join("|");
+    if (e.ownership === undefined) {
+      out.push({ check: "ownership", outcome: "unknown", path: "enterprise.ownership", expected, message: { key: "cond.ownership.missing", params: { expected } } });
+    } else if (rule.ownership.includes(e.ownership)) {
+      out.push({ check: "ownership", outcome: "met", path: "enterprise.ownership", value: e.ownership, expected, message: { key: "cond.ownership.met", params: { value: e.ownership } } });
+    } else {
+      out.push({
+        check: "ownership",
+        outcome: "not-met",
+        path: "enterprise.ownership",
+        value: e.ownership,
+        expected,
+        message: { key: "cond.ownership.notMet", params: { value: e.ownership, expected } },
+      });
+    }
+  }
+  if (rule.military_civil) {
+    if (e.military_civil === undefined) {
+      out.push({ check: "military_civil", outcome: "unknown", path: "enterprise.military_civil", message: { key: "cond.militaryCivil.missing" } });
+    } else {
+      out.push({
+        check: "military_civil",
+        outcome: e.military_civil ? "met" : "not-met",
+        path: "enterprise.military_civil",
+        value: e.military_civil,
+        message: { key: e.military_civil ? "cond.militaryCivil.met" : "cond.militaryCivil.notMet" },
+      });
+    }
+  }
+  return out;
+}
+
+interface Candidate {
+  ref: string;
+  index: number;
+  item: ProfileItem;
+  conditions: ConditionTrace[];
+  outcome: Outcome;
+  /** Passed type and level: it is the kind of item the program pays for (used for "already rewarded once"). */
+  relevant: boolean;
+  yuan: number;
+  note?: Message;
+}
+
+function itemConditions(program: ProgramData, policy: LoadedPolicy, item: ProfileItem, ref: string, asOf: string): { conds: ConditionTrace[]; relevant: boolean } {
+  const rule = program.items;
+  const conds: ConditionTrace[] = [];
+  let relevant = true;
+  if (rule.levels) {
+    const expected = rule.levels.join("|");
+    if (item.level === undefined) {
+      conds.push({ check: "level", outcome: "unknown", path: `${ref}.level`, expected, message: { key: "cond.level.missing", params: { ref, expected } } });
+    } else if (rule.levels.includes(item.level)) {
+      conds.push({ check: "level", outcome: "met", path: `${ref}.level`, value: item.level, expected, message: { key: "cond.level.met", params: { ref, value: item.level } } });
+    } else {
+      relevant = false;
+      conds.push({
+        check: "level",
+        outcome: "not-met",
+        path: `${ref}.level`,
+        value: item.level,
+        expected,
+        message: { key: "cond.level.notPaid", params: { ref, value: item.level, expected } },
+      });
+    }
+  }
+  if (item.rewarded === true) {
+    conds.push({ check: "rewarded", outcome: "not-met", path: `${ref}.rewarded`, value: true, message: { key: "cond.rewarded", params: { ref } } });
+  }
+  const since = program.starts ?? policy.data.effective_from;
+  if (rule.newly || rule.needs_date || program.ends) {
+    if (item.date === undefined) {
+      if (rule.newly || rule.needs_date) {
+        conds.push({ check: "date", outcome: "unknown", path: `${ref}.date`, message: { key: rule.newly ? "cond.newly.missing" : "cond.date.missing", params: { ref, since } } });
+      }
+    } else if (rule.newly) {
+      const ok = item.date >= since;
+      conds.push({
+        check: "newly",
+        outcome: ok ? "met" : "not-met",
+        path: `${ref}.date`,
+        value: item.date,
+        expected: `>= ${since}`,
+        message: { key: ok ? "cond.newly.met" : "cond.newly.notMet", params: { ref, date: item.date, since } },
+      });
+    }
+  }
+  if (program.ends) {
+    const on = item.date ?? asOf;
+    if (on > program.ends) {
+      conds.push({ check: "ends", outcome: "not-met", path: item.date ? `${ref}.date` : "asOf", value: on, expected: `<= ${program.ends}`, message: { key: "cond.ended", params: { ref, date: on, ends: program.ends } } });
+    }
+  }
+  for (const field of rule.requires) {
+    const v = item[field];
+    if (v === undefined || v === "") {
+      conds.push({ check: "requires", outcome: "unknown", path: `${ref}.${field}`, message: { key: "cond.requires.missing", params: { ref, field } } });
+    } else {
+      conds.push({ check: "requires", outcome: "met", path: `${ref}.${field}`, value: v, message: { key: "cond.requires.met", params: { ref, field, value: String(v) } } });
+    }
+  }
+  return { conds, relevant };
+}
+
+/** The sum one qualifying item earns before any per-year or total cap, with its computation. */
+function itemAmountFen(program: ProgramData, item: ProfileItem, ref: string, on: string, steps: Message[]): bigint {
+  const a = program.amount;
+  let amount: bigint;
+  if (a.yuan !== undefined) {
+    const v = valueOn(a.yuan, on);
+    amount = yuanToFen(v.value);
+    steps.push({ key: "comp.fixed", params: { ref, yuan: v.value, ...(v.since ? { since: v.since } : {}) } });
+  } else if (a.rate) {
+    const pct = valueOn(a.rate.percent, on);
+    const base = item[a.rate.of];
+    const baseFen = typeof base === "number" ? toFen(base) : 0n;
+    const exact = applyRate(baseFen, percentToBasisPoints(pct.value));
+    amount = (exact / 100n) * 100n;
+    steps.push({
+      key: "comp.rate",
+      params: { ref, percent: pct.value, field: a.rate.of, baseFen: fen(baseFen), exactFen: fen(exact), yuan: floorYuan(exact), ...(pct.since ? { since: pct.since } : {}) },
+    });
+  } else {
+    return 0n;
+  }
+  const capItem = a.cap?.item;
+  if (capItem !== undefined) {
+    const cap = valueOn(capItem, on);
+    const capFen = yuanToFen(cap.value);
+    if (amount > capFen) {
+      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value } });
+      amount = capFen;
+    } else {
+      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value } });
+    }
+  }
+  return amount;
+}
+
+function compareByDate(a: Candidate, b: Candidate): number {
+  const da = a.item.date ?? "";
+  const db = b.item.date ?? "";
+  return da < db ? -1 : da > db ? 1 : a.index - b.index;
+}
+
+function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace): ProgramResult {
+  const rule = program.items;
+  const list = profile[rule.list];
+  const key = rule.list === "standards" ? "scope" : "type";
+  const enterprise = enterpriseConditions(program, profile, district);
+  const eOutcome = all(enterprise);
+
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as ProfileItem;
+    const kind = item[key];
+    if (typeof kind !== "string" || !rule.types.includes(kind)) continue;
+    const ref = `${rule.list}[${i}]`;
+    const { conds, relevant } = itemConditions(program, policy, item, ref, asOf);
+    candidates.push({ ref, index: i, item, conditions: conds, outcome: all(conds), relevant, yuan: 0 });
+  }
+
+  const amount = program.amount;
+  const computation: Message[] = [];
+
+  // "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group.
+  if (amount.per === "enterprise" || amount.per === "distinct") {
+    const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : distinctKey(c.item[amount.distinct_by ?? ""]));
+    const rewardedGroups = new Map<string, string>();
+    for (const c of candidates) if (c.relevant && c.item.rewarded === true && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
+    for (const c of candidates) {
+      const by = rewardedGroups.get(groupOf(c));
+      if (by !== undefined && by !== c.ref && c.outcome !== "not-met") {
+        c.conditions.push({
+          check: "rewarded",
+          outcome: "not-met",
+          path: `${c.ref}`,
+          message: { key: amount.per === "enterprise" ? "cond.rewardedOnce" : "cond.rewardedSame", params: { ref: c.ref, by } },
+        });
+        c.outcome = "not-met";
+      }
+    }
+  }
+
+  const met = candidates.filter((c) => c.outcome === "met").sort(compareByDate);
+  const counted: Candidate[] = [];
+  if (eOutcome === "met" && amount.kind !== "discretionary") {
+    if (amount.per === "enterprise") {
+      const first = met[0];
+      if (first) counted.push(first);
+      for (const c of met.slice(1)) c.note = { key: "note.onceEnterprise", params: { ref: c.ref, by: first?.ref ?? "" } };
+    } else if (amount.per === "distinct") {
+      const seen = new Map<string, string>();
+      for (const c of met) {
+        const k = distinctKey(c.item[amount.distinct_by ?? ""]);
+        const by = seen.get(k);
+        if (by !== undefined) {
+          c.note = { key: "note.sameCounted", params: { ref: c.ref, by, value: String(c.item[amount.distinct_by ?? ""] ?? "") } };
+        } else {
+          seen.set(k, c.ref);
+          counted.push(c);
+        }
+      }
+    } else {
+      counted.push(...met);
+    }
+  }
+
+  // Per-item sums, then the per-year and total caps in date order.
+  const yearUsed = new Map<number, bigint>();
+  let totalUsed = 0n;
+  let sumFen = 0n;
+  for (const c of counted) {
+    const on = c.item.date ?? asOf;
+    let a = itemAmountFen(program, c.item, c.ref, on, computation);
+    const capYear = amount.cap?.year;
+    if (capYear !== undefined) {
+      const year = Number(on.slice(0, 4));
+      const cap = yuanToFen(valueOn(capYear, on).value);
+      const used = yearUsed.get(year) ?? 0n;
+      const allowed = cap > used ? cap - used : 0n;
+      if (a > allowed) {
+        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        c.note = { key: "note.yearCap", params: { ref: c.ref, year, cap: floorYuan(cap) } };
+        a = allowed;
+      }
+      yearUsed.set(year, used + a);
+    }
+    const capTotal = amount.cap?.total;
+    if (capTotal !== undefined) {
+      const cap = yuanToFen(valueOn(capTotal, on).value);
+      const allowed = cap > totalUsed ? cap - totalUsed : 0n;
+      if (a > allowed) {
+        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        c.note = { key: "note.totalCap", params: { ref: c.ref, cap: floorYuan(cap) } };
+        a = allowed;
+      }
+      totalUsed += a;
+    }
+    c.yuan = floorYuan(a);
+    sumFen += a;
+  }
+  if (amount.cap?.year !== undefined) {
+    for (const [year, used] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
+      computation.push({ key: "comp.yearTotal", params: { year, yuan: floorYuan(used), cap: floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value)) } });
+    }
+  }
+
+  // Status in Kleene logic: enterprise conditions AND the best item.
+  let best: Outcome = "not-met";
+  for (const c of candidates) {
+    if (c.outcome === "met") best = "met";
+    else if (c.outcome === "unknown" && best === "not-met") best = "unknown";
+  }
+  const outcome = and(eOutcome, best);
+  const status: Status = outcome === "met" ? "eligible" : outcome === "unknown" ? "needs-info" : "ineligible";
+
+  const missing: string[] = [];
+  if (status !== "ineligible") {
+    for (const c of enterprise) if (c.outcome === "unknown") missing.push(c.path);
+    for (const c of candidates) {
+      if (c.outcome !== "unknown") continue;
+      for (const cond of c.conditions) if (cond.outcome === "unknown" && !missing.includes(cond.path)) missing.push(cond.path);
+    }
+  }
+
+  const reasons = buildReasons(program, status, enterprise, candidates, eOutcome);
+  const yuan = status !== "eligible" ? 0 : amount.kind === "discretionary" ? null : floorYuan(sumFen);
+  if (status === "eligible" && amount.kind !== "discretionary" && counted.length > 1) {
+    computation.push({ key: "comp.sum", params: { count: counted.length, yuan: yuan ?? 0 } });
+  }
+  const items: ItemResult[] = candidates.map((c) => {
+    const r: ItemResult = { ref: c.ref, outcome: c.outcome, yuan: status === "eligible" ? c.yuan : 0, conditions: c.conditions };
+    if (c.note) r.note = c.note;
+    return r;
+  });
+  return { program, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation };
+}
+
+function buildReasons(program: ProgramData, status: Status, enterprise: ConditionTrace[], candidates: Candidate[], eOutcome: Outcome): Message[] {
+  const clause = program.clause;
+  const reasons: Message[] = [];
+  const withClause = (m: Message): Message => ({ key: m.key, params: { ...m.params, clause } });
+  // Enterprise-wide: say what failed or is missing; when met, name the facts that matter beyond the district.
+  for (const c of enterprise) {
+    if (c.outcome !== "met" || (c.check !== "district" && status === "eligible")) reasons.push(withClause(c.message));
+  }
+  if (eOutcome === "not-met") return reasons;
+  if (candidates.length === 0) {
+    reasons.push({ key: "reason.noItems", params: { list: program.items.list, types: program.items.types.join(", "), clause } });
+    return reasons;
+  }
+  for (const c of candidates) {
+    if (c.outcome === "met") {
+      const kind = program.amount.kind;
+      if (status !== "eligible") continue;
+      if (c.note) reasons.push(withClause(c.note));
+      else reasons.push({ key: kind === "discretionary" ? "reason.item.mayApply" : "reason.item.qualifies", params: { ref: c.ref, yuan: c.yuan, kind, clause } });
+    } else {
+      const decisive = c.conditions.find((x) => x.outcome === "not-met") ?? c.conditions.find((x) => x.outcome === "unknown");
+      if (decisive) reasons.push(withClause(decisive.message));
+    }
+  }
+  return reasons;
+}
+
+/** Evaluate every program of the policy, in the policy's order. */
+export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
+  const district = districtConditions(profile, policy);
+  const results: ProgramResult[] = [];
+  let fixed = 0n;
+  let upTo = 0n;
+  for (const program of policy.data.programs) {
+    const r = evaluateProgram(program, policy, profile, asOf, district);
+    results.push(r);
+    if (r.status === "eligible" && r.amount.yuan !== null) {
+      if (r.amount.kind === "fixed") fixed += BigInt(r.amount.yuan);
+      else if (r.amount.kind === "up-to") upTo += BigInt(r.amount.yuan);
+    }
+  }
+  return { asOf, results, totals: { fixedYuan: Number(fixed), maxYuan: Number(fixed + upTo) } };
+}

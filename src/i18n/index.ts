@@ -1,0 +1,112 @@
+/**
+ * Every user-facing sentence in zh and en. Messages are data (key + params) until the edge,
+ * where `say` renders them in the chosen language with the policy's own labels.
+ */
+import type { Lang, LoadedPolicy, Message } from "../types.js";
+import { zh } from "./zh.js";
+import { en } from "./en.js";
+
+export type Params = Record<string, string | number>;
+export type Catalog = Record<string, (p: Params, f: Formatters) => string>;
+export const catalogs: Record<Lang, Catalog> = { zh, en };
+
+export type MoneyUnit = "yuan" | "wan";
+
+export interface RenderContext {
+  lang: Lang;
+  policy?: LoadedPolicy;
+  unit?: MoneyUnit;
+}
+
+export interface Formatters {
+  /** Whole yuan, e.g. ¥1,000,000 or 100万元. */
+  money(yuan: number | string | undefined): string;
+  /** Integer fen as a string, e.g. ¥3,800,000.90. */
+  fen(fen: string | number | undefined): string;
+  /** A vocabulary id (level, ownership, type, scope, field, list) in the chosen language. */
+  label(id: string | number | undefined): string;
+  /** `a|b` alternatives, labelled and joined with 或 / or. */
+  oneOf(ids: string | number | undefined): string;
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Formats whole yuan without floating point. */
+export function formatYuan(yuan: number | string | bigint, lang: Lang, unit: MoneyUnit = "yuan"): string {
+  const s = BigInt(yuan).toString();
+  if (unit === "wan") {
+    const whole = s.length > 4 ? s.slice(0, -4) : "0";
+    const rest = s.length > 4 ? s.slice(-4) : s.padStart(4, "0");
+    const frac = rest.replace(/0+$/, "");
+    const n = groupThousands(whole) + (frac ? `.${frac}` : "");
+    return lang === "zh" ? `${n}万元` : `${n} wan yuan`;
+  }
+  return `¥${groupThousands(s)}`;
+}
+
+export function formatFen(fen: string | number | bigint, lang: Lang, unit: MoneyUnit = "yuan"): string {
+  const f = BigInt(fen);
+  const yuan = f / 100n;
+  const cents = (f % 100n).toString().padStart(2, "0");
+  if (unit === "wan") {
+    return cents === "00" ? formatYuan(yuan, lang, unit) : `${formatYuan(yuan, lang, "yuan")}.${cents}`;
+  }
+  return `${formatYuan(yuan, lang, unit)}.${cents}`;
+}
+
+/** Labels for vocabulary ids: the policy's own, then the tool's built-in ones. */
+export function labelOf(id: string, ctx: RenderContext): string {
+  const v = ctx.policy?.data.vocabulary;
+  if (v) {
+    const lists = [v.levels, v.ownership, v.recognition_types, v.project_types, v.standard_scopes, v.standard_roles];
+    for (const list of lists) {
+      const hit = list.find((e) => e.id === id);
+      if (hit) return hit[ctx.lang];
+    }
+    if (Object.hasOwn(v.fields, id)) {
+      const f = v.fields[id];
+      if (f) return f[ctx.lang];
+    }
+  }
+  const builtIn = catalogs[ctx.lang][`label.${id}`];
+  return builtIn ? builtIn({}, formatters(ctx)) : id;
+}
+
+export function formatters(ctx: RenderContext): Formatters {
+  const f: Formatters = {
+    money: (yuan) => formatYuan(yuan ?? 0, ctx.lang, ctx.unit),
+    fen: (x) => formatFen(x ?? 0, ctx.lang, ctx.unit),
+    label: (id) => (id === undefined ? "" : labelOf(String(id), ctx)),
+    oneOf: (ids) =>
+      String(ids ?? "")
+        .split("|")
+        .map((x) => labelOf(x, ctx))
+        .join(ctx.lang === "zh" ? "或" : " or "),
+  };
+  return f;
+}
+
+/** Renders one message. A message that names a clause ends with it, so every reason cites its clause. */
+export function say(m: Message, ctx: RenderContext): string {
+  const catalog = catalogs[ctx.lang];
+  const fn = catalog[m.key];
+  const params = m.params ?? {};
+  const f = formatters(ctx);
+  const text = fn ? fn(params, f) : m.key;
+  if (params.clause === undefined || m.key.startsWith("reason.clause")) return text;
+  return ctx.lang === "zh" ? `${text}(${params.clause})` : `${text} (${params.clause})`;
+}
+
+/** A fixed UI string by key (table headings, labels). */
+export function t(key: string, ctx: RenderContext, params: Params = {}): string {
+  return say({ key, params }, ctx);
+}
+
+/** --lang, else zh when LANG (or LC_ALL / LC_MESSAGES) starts with zh, else en. */
+export function detectLang(explicit: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (explicit === "zh" || explicit === "en") return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}

@@ -1,0 +1,70 @@
+/** The machine-readable check document of spec/output.md, built from an evaluation. */
+import type { Evaluation, LoadedPolicy, Message, ProgramResult } from "../types.js";
+import { say, type RenderContext } from "../i18n/index.js";
+
+export interface ProfileMeta {
+  file: string;
+  name: string;
+  district?: string;
+}
+
+export interface CheckResultDoc {
+  program: string;
+  title: string;
+  clause: string;
+  status: ProgramResult["status"];
+  amount: { kind: ProgramResult["amount"]["kind"]; yuan: number | null };
+  items: { ref: string; yuan: number; note: string }[];
+  reasons: string[];
+  missing: string[];
+}
+
+export interface CheckDocument {
+  policy: { id: string; version: string; sha256: string };
+  asOf: string;
+  profile: { file: string; name: string };
+  results: CheckResultDoc[];
+  totals: { fixedYuan: number; maxYuan: number };
+}
+
+export interface Evaluated {
+  meta: ProfileMeta;
+  evaluation: Evaluation;
+}
+
+export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
+  return { id: policy.data.id, version: policy.data.version, sha256: policy.sha256 };
+}
+
+/** What an item's line says: its own note, else the condition that decided it. */
+export function itemNote(item: ProgramResult["items"][number]): Message | undefined {
+  if (item.note) return item.note;
+  const decisive = item.conditions.find((c) => c.outcome === "not-met") ?? item.conditions.find((c) => c.outcome === "unknown");
+  return decisive?.message ?? item.conditions[item.conditions.length - 1]?.message;
+}
+
+export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc {
+  return {
+    program: r.program.id,
+    title: r.program.title[ctx.lang],
+    clause: r.program.clause,
+    status: r.status,
+    amount: { kind: r.amount.kind, yuan: r.amount.yuan },
+    items: r.items.map((i) => {
+      const note = itemNote(i);
+      return { ref: i.ref, yuan: i.yuan, note: note ? say(note, ctx) : "" };
+    }),
+    reasons: r.reasons.map((m) => say(m, ctx)),
+    missing: [...r.missing],
+  };
+}
+
+export function checkDocument(e: Evaluated, ctx: RenderContext & { policy: LoadedPolicy }): CheckDocument {
+  return {
+    policy: policyRef(ctx.policy),
+    asOf: e.evaluation.asOf,
+    profile: { file: e.meta.file, name: e.meta.name },
+    results: e.evaluation.results.map((r) => resultDoc(r, ctx)),
+    totals: { ...e.evaluation.totals },
+  };
+}

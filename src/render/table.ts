@@ -1,0 +1,129 @@
+/** The terminal table of `subsidy check`: eligible programs by amount kind, then what to find out. */
+import Table from "cli-table3";
+import { Chalk, type ChalkInstance } from "chalk";
+import type { LoadedPolicy, ProgramResult } from "../types.js";
+import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
+import type { Evaluated } from "./document.js";
+
+export interface TableOptions extends RenderContext {
+  policy: LoadedPolicy;
+  color: boolean;
+  /** Show ineligible programs with their reasons. */
+  all?: boolean;
+  /** Under each program, its decision trace and computation. */
+  explain?: boolean;
+  /** Terminal width in columns. */
+  width?: number;
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+function makeTable(head: string[], widths: number[], c: ChalkInstance, color: boolean): Table.Table {
+  return new Table({
+    head: head.map((h) => c.bold(h)),
+    colWidths: widths,
+    wordWrap: true,
+    wrapOnWordBoundary: false,
+    style: color ? { head: [], border: ["grey"] } : { head: [], border: [] },
+  });
+}
+
+function amountCell(r: ProgramResult, o: TableOptions): string {
+  if (r.amount.kind === "discretionary") return t("ui.onMerit", o);
+  const money = formatYuan(r.amount.yuan ?? 0, o.lang, o.unit);
+  return r.amount.kind === "up-to" ? `${t("ui.upTo", o)} ${money}` : money;
+}
+
+function programCell(r: ProgramResult, o: TableOptions, c: ChalkInstance): string {
+  return `${r.program.title[o.lang]}\n${c.dim(r.program.id)}`;
+}
+
+function explainLines(r: ProgramResult, o: TableOptions, c: ChalkInstance): string[] {
+  const mark = { met: c.green("✓"), "not-met": c.red("✗"), unknown: c.yellow("?") } as const;
+  const lines: string[] = [];
+  lines.push(c.bold(t("ui.explain.conditions", o)));
+  for (const cond of r.conditions) lines.push(`  ${mark[cond.outcome]} ${say(cond.message, o)}`);
+  for (const item of r.items) for (const cond of item.conditions) lines.push(`  ${mark[cond.outcome]} ${say(cond.message, o)}`);
+  if (r.computation.length > 0) {
+    lines.push(c.bold(t("ui.explain.computation", o)));
+    for (const m of r.computation) lines.push(`  ${say(m, o)}`);
+    for (const item of r.items) if (item.note) lines.push(`  ${say(item.note, o)}`);
+  }
+  lines.push(`${c.bold(t("ui.explain.clause", o))} ${r.program.clause}: ${r.program.quote}`);
+  lines.push(`${c.bold(t("ui.explain.departments", o))} ${r.program.departments.join(o.lang === "zh" ? "、" : ", ")}`);
+  return lines;
+}
+
+function section(title: string, rows: ProgramResult[], o: TableOptions, c: ChalkInstance, kind: "eligible" | "needs" | "ineligible"): string {
+  const width = Math.max(60, Math.min(o.width ?? 100, 160));
+  const programW = Math.max(22, Math.floor(width * 0.3));
+  const clauseW = 10;
+  const amountW = kind === "eligible" ? 18 : 0;
+  const whyW = Math.max(20, width - programW - clauseW - amountW - (kind === "eligible" ? 5 : 4));
+  const head = [t("ui.program", o), t("ui.clause", o)];
+  const widths = [programW, clauseW];
+  if (kind === "eligible") {
+    head.push(t("ui.amount", o));
+    widths.push(amountW);
+  }
+  head.push(kind === "needs" ? t("ui.whatToFind", o) : t("ui.why", o));
+  widths.push(whyW);
+  const table = makeTable(head, widths, c, o.color);
+  for (const r of rows) {
+    const why = r.reasons.map((m) => say(m, o));
+    if (kind === "needs" && r.missing.length > 0) why.push(c.yellow(r.missing.join(", ")));
+    if (o.explain) why.push("", ...explainLines(r, o, c));
+    const row = [programCell(r, o, c), r.program.clause];
+    if (kind === "eligible") row.push(amountCell(r, o));
+    row.push(why.join("\n"));
+    table.push(row);
+  }
+  const heading = kind === "eligible" ? c.green.bold(title) : kind === "needs" ? c.yellow.bold(title) : c.dim.bold(title);
+  return `${heading}\n${table.toString()}`;
+}
+
+export function renderTable(e: Evaluated, o: TableOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const { evaluation, meta } = e;
+  const out: string[] = [];
+  const policy = o.policy.data;
+  out.push(c.bold(meta.name) + (meta.district ? `  ${c.dim(`${t("ui.district", o)}: ${meta.district}`)}` : ""));
+  out.push(
+    c.dim(`${meta.file} · ${t("ui.policy", o)}: ${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", o)}: ${evaluation.asOf}`),
+  );
+  out.push("");
+  const eligible = evaluation.results.filter((r) => r.status === "eligible");
+  const byKind = (k: string) => eligible.filter((r) => r.amount.kind === k);
+  const needs = evaluation.results.filter((r) => r.status === "needs-info");
+  const ineligible = evaluation.results.filter((r) => r.status === "ineligible");
+  const groups: [string, ProgramResult[]][] = [
+    ["ui.section.fixed", byKind("fixed")],
+    ["ui.section.upTo", byKind("up-to")],
+    ["ui.section.discretionary", byKind("discretionary")],
+  ];
+  for (const [key, rows] of groups) if (rows.length > 0) out.push(section(t(key, o), rows, o, c, "eligible"), "");
+  if (needs.length > 0) out.push(section(t("ui.section.needsInfo", o), needs, o, c, "needs"), "");
+  if (o.all && ineligible.length > 0) out.push(section(t("ui.section.ineligible", o), ineligible, o, c, "ineligible"), "");
+  if (eligible.length === 0 && needs.length === 0) out.push(t("ui.none", o), "");
+
+  const { fixedYuan, maxYuan } = evaluation.totals;
+  const discretionary = byKind("discretionary").length;
+  const parts = [
+    `${t("ui.totals.fixed", o)} ${c.bold(formatYuan(fixedYuan, o.lang, o.unit))}`,
+    `${t("ui.totals.max", o)} ${c.bold(formatYuan(maxYuan, o.lang, o.unit))}`,
+  ];
+  if (discretionary > 0) parts.push(`${t("ui.totals.discretionary", o)} ${discretionary}`);
+  if (needs.length > 0) parts.push(`${t("ui.totals.needsInfo", o)} ${needs.length}`);
+  out.push(parts.join("  ·  "));
+  if (maxYuan > fixedYuan) out.push(c.dim(t("ui.ceilingNotice", o)));
+  if (!o.all && ineligible.length > 0) out.push(c.dim(`${ineligible.length} ${t("ui.hiddenIneligible", o)}`));
+  return out.join("\n") + "\n";
+}
