@@ -120,19 +120,23 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
   let relevant = true;
   if (rule.levels) {
     const expected = rule.levels.join("|");
-    if (item.level === undefined) {
+    // A type that exists at one level only (a municipal design project, say) needs no level written.
+    const kind = rule.list === "standards" ? item.scope : item.type;
+    const typeDef = kind === undefined ? undefined : rule.list === "recognitions" ? policy.index.recognitionTypes.get(kind) : rule.list === "projects" ? policy.index.projectTypes.get(kind) : policy.index.standardScopes.get(kind);
+    const level = item.level ?? (typeDef?.levels.length === 1 ? typeDef.levels[0] : undefined);
+    if (level === undefined) {
       conds.push({ check: "level", outcome: "unknown", path: `${ref}.level`, expected, message: { key: "cond.level.missing", params: { ref, expected } } });
-    } else if (rule.levels.includes(item.level)) {
-      conds.push({ check: "level", outcome: "met", path: `${ref}.level`, value: item.level, expected, message: { key: "cond.level.met", params: { ref, value: item.level } } });
+    } else if (rule.levels.includes(level)) {
+      conds.push({ check: "level", outcome: "met", path: `${ref}.level`, value: level, expected, message: { key: "cond.level.met", params: { ref, value: level } } });
     } else {
       relevant = false;
       conds.push({
         check: "level",
         outcome: "not-met",
         path: `${ref}.level`,
-        value: item.level,
+        value: level,
         expected,
-        message: { key: "cond.level.notPaid", params: { ref, value: item.level, expected } },
+        message: { key: "cond.level.notPaid", params: { ref, value: level, expected } },
       });
     }
   }
