@@ -118,6 +118,8 @@ export interface ProgramResult {
 
 export interface Evaluation {
   asOf: string;
+  /** About the policy's window on the as-of date: not yet in force, ended, or to be confirmed. */
+  warnings: Message[];
   results: ProgramResult[];
   totals: { fixedYuan: number; maxYuan: number };
 }

@@ -380,6 +380,17 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
   return reasons;
 }
 
+/** What every output must say about the policy's window on the evaluation date. */
+export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
+  const d = policy.data;
+  const w: Message[] = [];
+  if (asOf < d.effective_from) w.push({ key: "warn.beforeEffective", params: { asOf, from: d.effective_from } });
+  if (d.effective_until && asOf > d.effective_until) w.push({ key: "warn.afterUntil", params: { asOf, until: d.effective_until } });
+  else if (d.review_after && asOf > d.review_after) w.push({ key: "warn.confirmInForce", params: { asOf, date: d.review_after } });
+  for (const p of d.programs) if (p.ends && asOf > p.ends) w.push({ key: "warn.programEnded", params: { program: p.id, ends: p.ends } });
+  return w;
+}
+
 /** Evaluate every program of the policy, in the policy's order. */
 export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
   const district = districtConditions(profile, policy);
@@ -394,5 +405,5 @@ export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): 
       else if (r.amount.kind === "up-to") upTo += BigInt(r.amount.yuan);
     }
   }
-  return { asOf, results, totals: { fixedYuan: Number(fixed), maxYuan: Number(fixed + upTo) } };
+  return { asOf, warnings: policyWarnings(policy, asOf), results, totals: { fixedYuan: Number(fixed), maxYuan: Number(fixed + upTo) } };
 }

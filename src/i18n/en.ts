@@ -84,4 +84,9 @@ export const en: Catalog = {
   "ui.kind.fixed": () => "fixed",
   "ui.kind.up-to": () => "up to",
   "ui.kind.discretionary": () => "on merit",
+  // Warnings
+  "warn.beforeEffective": (p) => `Warning: the evaluation date ${p.asOf} is before the policy took effect on ${p.from}; no program applied then`,
+  "warn.afterUntil": (p) => `Warning: the evaluation date ${p.asOf} is after the policy's end on ${p.until}`,
+  "warn.confirmInForce": (p) => `Warning: the policy sets targets to 2025 but names no expiry; as of ${p.asOf} (after ${p.date}) confirm with the departments that it is still in force`,
+  "warn.programEnded": (p) => `Warning: program ${p.program} ended on ${p.ends}`,
 };

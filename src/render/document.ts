@@ -22,6 +22,8 @@ export interface CheckResultDoc {
 export interface CheckDocument {
   policy: { id: string; version: string; sha256: string };
   asOf: string;
+  /** The policy's window on the as-of date (not yet in force, ended, to be confirmed); empty when nothing to say. */
+  warnings: string[];
   profile: { file: string; name: string };
   results: CheckResultDoc[];
   totals: { fixedYuan: number; maxYuan: number };
@@ -63,6 +65,7 @@ export function checkDocument(e: Evaluated, ctx: RenderContext & { policy: Loade
   return {
     policy: policyRef(ctx.policy),
     asOf: e.evaluation.asOf,
+    warnings: e.evaluation.warnings.map((m) => say(m, ctx)),
     profile: { file: e.meta.file, name: e.meta.name },
     results: e.evaluation.results.map((r) => resultDoc(r, ctx)),
     totals: { ...e.evaluation.totals },

@@ -99,6 +99,7 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   out.push(
     c.dim(`${meta.file} · ${t("ui.policy", o)}: ${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", o)}: ${evaluation.asOf}`),
   );
+  for (const w of evaluation.warnings) out.push(c.yellow(say(w, o)));
   out.push("");
   const eligible = evaluation.results.filter((r) => r.status === "eligible");
   const byKind = (k: string) => eligible.filter((r) => r.amount.kind === k);
