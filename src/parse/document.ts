@@ -1,0 +1,399 @@
+/**
+ * Bytes → plain data, for profiles and the policy alike (YAML, and JSON as YAML 1.2).
+ *
+ * Everything a hostile or careless file can do is refused here, before any value reaches the
+ * validators: oversized files, wrong encodings, binary data, several documents, tags, directives,
+ * anchors and aliases, prototype keys, and nesting or lists beyond a limit. Every refusal is a
+ * SubsidyError with the file, line and column, and a message that says how to fix the file.
+ */
+import {
+  Document,
+  LineCounter,
+  parseAllDocuments,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node as YamlNode,
+} from "yaml";
+import { SubsidyError, type ErrorCode } from "../errors.js";
+
+export interface ParseOptions {
+  /** Largest file accepted, in bytes (default 1 MiB). */
+  maxBytes?: number;
+  /** Deepest nesting of mappings and lists accepted (default 32). */
+  maxDepth?: number;
+  /** Most entries in one list or mapping (default 10000). */
+  maxItems?: number;
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface ParsedDocument {
+  data: unknown;
+  /**
+   * The position of the value at `path` (a key's own line for mapping entries). For a path that does
+   * not exist, the position of its nearest existing parent; undefined when not even the root exists.
+   */
+  locate(path: readonly (string | number)[]): Position | undefined;
+}
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 32;
+export const DEFAULT_MAX_ITEMS = 10000;
+
+/** Keys that become own properties named like Object.prototype's machinery: refused outright. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * The flow-bracket depth at which we refuse to hand text to the parser at all: yaml's composer
+ * recurses and runs out of stack (RESOURCE_EXHAUSTION) around a few thousand levels, slowly.
+ */
+const PRESCAN_DEPTH = 1000;
+
+export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOptions = {}): ParsedDocument {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
+
+  if (bytes.length > maxBytes) {
+    throw new SubsidyError(
+      "file-too-large",
+      `file is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(maxBytes)}; ` +
+        `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`,
+      { file },
+    );
+  }
+
+  const text = decode(bytes, file);
+
+  if (isBlank(text)) {
+    throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
+  }
+
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined): { line?: number; col?: number } => {
+    if (offset === undefined) return {};
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const fail = (code: ErrorCode, message: string, offset?: number): never => {
+    throw new SubsidyError(code, message, { file, ...at(offset) });
+  };
+
+  const deep = prescanFlowDepth(text);
+  if (deep !== undefined) {
+    throw new SubsidyError("parse", `nesting is deeper than ${maxDepth} levels; a profile needs only a few`, { file, ...textPos(text, deep) });
+  }
+
+  const directive = /^%(\S*)/m.exec(text);
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, {
+      schema: "core",
+      resolveKnownTags: false,
+      uniqueKeys: true,
+      stringKeys: true,
+      merge: false,
+      prettyErrors: false,
+      lineCounter,
+    });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    // The parser reports its own faults as errors on the document; a throw here is a stack overflow or similar.
+    throw new SubsidyError("parse", `could not parse the file: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+
+  if (docs.length === 0) {
+    throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
+  }
+  const doc = docs[0] as Document.Parsed;
+
+  // Syntax errors come first: they explain everything after them.
+  const err = doc.errors[0];
+  if (err) {
+    if (err.code === "RESOURCE_EXHAUSTION") fail("parse", `nesting is too deep to read; a profile needs only a few levels`, err.pos[0]);
+    if (err.code === "DUPLICATE_KEY") {
+      const eol = text.indexOf("\n", err.pos[0]);
+      const rest = text.slice(err.pos[0], eol < 0 ? undefined : eol);
+      const key = (/^("(?:[^"\\]|\\.)*"|'[^']*'|[^:]*?)\s*:/.exec(rest)?.[1] ?? rest).trim();
+      const bare = key.replace(/^(["'])(.*)\1$/, "$2");
+      const note = bare !== key || /^[-+.\d]/.test(bare) ? ` (1: and "1": are the same key)` : "";
+      fail("parse", `duplicate key '${bare}': each key may appear only once in a mapping${note}; remove or rename one`, err.pos[0]);
+    }
+    if (err.code === "NON_STRING_KEY") fail("parse", "keys must be plain text (no lists or mappings as keys)", err.pos[0]);
+    fail("parse", `YAML syntax error: ${firstLine(err.message)}${syntaxHint(text, err.pos[0])}`, err.pos[0]);
+  }
+  if (docs.length > 1) {
+    const second = docs[1] as Document.Parsed;
+    fail("parse", "the file holds several documents (separated by ---); put one enterprise per file", second.range[0]);
+  }
+  if (directive || doc.directives?.yaml.explicit) {
+    fail(
+      "parse",
+      `directives such as %${directive?.[1] || "YAML"} are not accepted: they change how values are read (YAML 1.1 reads 'on' as true and 012 as 10); remove the line`,
+      directive?.index ?? 0,
+    );
+  }
+  const warning = doc.warnings[0];
+  if (warning) {
+    if (warning.code === "TAG_RESOLVE_FAILED") {
+      const tag = /Unresolved tag: (.*)$/.exec(warning.message)?.[1] ?? "";
+      const shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.slice("tag:yaml.org,2002:".length) : tag;
+      fail("parse", `tags such as ${shown || "!tag"} are not accepted; write a plain value (text, number, true/false, a date as YYYY-MM-DD)`, warning.pos[0]);
+    }
+    fail("parse", `not accepted: ${firstLine(warning.message)}`, warning.pos[0]);
+  }
+
+  // Walk the AST before anything is converted to JS: aliases must never expand.
+  checkNodes(doc.contents, 0, { maxDepth, maxItems, fail });
+
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null && !hasText(text, contents))) {
+    throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
+  }
+  if (isScalar(contents) && typeof contents.value === "string" && /[：]/.test(contents.value)) {
+    fail(
+      "parse",
+      "the file reads as one piece of text because it uses the full-width colon '：'; write keys with an ASCII colon and a space, e.g. 'name: 淄博华创' (check the input method's full-width punctuation)",
+      contents.range[0],
+    );
+  }
+
+  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+
+  return {
+    data,
+    locate(path) {
+      let node: unknown = doc.contents;
+      if (!node) return undefined;
+      let pos = nodePos(node);
+      for (const seg of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+          if (!pair) break;
+          pos = nodePos(pair.key) ?? pos;
+          node = pair.value;
+          if (!node) break;
+        } else if (isSeq(node)) {
+          if (typeof seg !== "number") break;
+          const item = node.items[seg];
+          if (!item) break;
+          pos = nodePos(item) ?? pos;
+          node = item;
+        } else {
+          break;
+        }
+      }
+      return pos;
+    },
+  };
+
+  function nodePos(n: unknown): Position | undefined {
+    const range = (n as { range?: [number, number, number] } | null)?.range;
+    if (!range) return undefined;
+    const p = lineCounter.linePos(range[0]);
+    return { line: p.line, col: p.col };
+  }
+}
+
+interface WalkCtx {
+  maxDepth: number;
+  maxItems: number;
+  fail: (code: ErrorCode, message: string, offset?: number) => never;
+}
+
+function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
+  if (node === null || node === undefined) return;
+  const n = node as YamlNode;
+  const offset = n.range?.[0];
+  if (isAlias(n)) {
+    ctx.fail("parse", `aliases (*${n.source}) are not accepted; write the value out in full`, offset);
+  }
+  if ((n as { anchor?: string }).anchor) {
+    ctx.fail("parse", `anchors (&${(n as { anchor?: string }).anchor}) are not accepted; write each value out in full`, offset);
+  }
+  if (isCollection(n)) {
+    if (depth + 1 > ctx.maxDepth) ctx.fail("parse", `nesting is deeper than ${ctx.maxDepth} levels; a profile needs only a few`, offset);
+    if (n.items.length > ctx.maxItems) {
+      ctx.fail("parse", `a list or mapping has ${n.items.length} entries, more than the limit of ${ctx.maxItems}; split the file`, offset);
+    }
+    for (const item of n.items) {
+      if (isPair(item)) {
+        const key = item.key as YamlNode | null;
+        checkNodes(key, depth + 1, ctx);
+        if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
+          ctx.fail("validation", `the key '${key.value}' is not accepted (it could tamper with the program); remove it`, key.range?.[0]);
+        }
+        checkNodes(item.value, depth + 1, ctx);
+      } else {
+        checkNodes(item, depth + 1, ctx);
+      }
+    }
+  }
+}
+
+function decode(bytes: Uint8Array, file: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const which = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
+    throw new SubsidyError(
+      "file-encoding",
+      `file is saved as UTF-16 (${which}, Notepad's "Unicode"); re-save as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+      { file, line: 1, col: 1 },
+    );
+  }
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const body = bytes.subarray(start);
+
+  // NUL and other C0 controls (tab, LF, CR aside) and DEL never occur in a text profile.
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i] as number;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) {
+      const { line, col } = byteLineCol(body, i);
+      throw new SubsidyError(
+        "file-binary",
+        `binary file: byte 0x${b.toString(16).padStart(2, "0")} is not text; is this a spreadsheet or a document rather than a .yaml/.json file?`,
+        { file, line, col },
+      );
+    }
+  }
+
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    const bad = firstInvalidUtf8(body);
+    const { line, col } = byteLineCol(body, bad);
+    let gbk = false;
+    try {
+      new TextDecoder("gb18030", { fatal: true }).decode(body);
+      gbk = true;
+    } catch {
+      gbk = false;
+    }
+    throw new SubsidyError(
+      "file-encoding",
+      gbk
+        ? "file is not UTF-8: it looks like GBK/GB18030 (a Chinese Windows encoding); re-save as UTF-8"
+        : "file is not valid UTF-8 text; re-save it as UTF-8",
+      { file, line, col },
+    );
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    let n = 0;
+    let min = 0;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+/** 1-based line and column (in bytes) of a byte offset. */
+function byteLineCol(b: Uint8Array, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < b.length; i++) {
+    if (b[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function isBlank(text: string): boolean {
+  for (const raw of text.split(/\r?\n|\r/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Whether a null scalar was written out (`~`, `null`) rather than being an empty document (`---` alone). */
+function hasText(text: string, node: { range?: [number, number, number] | null }): boolean {
+  const r = node.range;
+  return !!r && r[1] > r[0] && text.slice(r[0], r[1]).trim() !== "";
+}
+
+/**
+ * Offset of the first flow bracket nested more than PRESCAN_DEPTH deep, outside quotes and comments.
+ * A coarse guard: the exact depth limit is enforced on the AST.
+ */
+function prescanFlowDepth(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const nl = text.indexOf("\n", i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (c === "[" || c === "{") {
+      if (++depth > PRESCAN_DEPTH) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function textPos(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
+
+/** A nudge for the mistakes people actually make in hand-written YAML. */
+function syntaxHint(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const lineEnd = text.indexOf("\n", offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  if (/[：]/.test(line)) return " (this line uses the full-width colon '：'; use ':' followed by a space)";
+  if (/\t/.test(line.slice(0, line.length - line.trimStart().length))) return " (indent with spaces, not tabs)";
+  return "";
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB (${n} bytes)`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB (${n} bytes)`;
+  return `${n} bytes`;
+}
