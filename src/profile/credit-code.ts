@@ -1,0 +1,44 @@
+/**
+ * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters from a 31-character
+ * alphabet (digits and capitals without I, O, Z, S, V); the last is a check character over the first 17.
+ */
+
+export const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+
+export type CreditCodeCheck = { ok: true } | { ok: false; reason: string };
+
+/** The check character for the first 17 characters, or undefined if one of them is outside the alphabet. */
+export function creditCodeCheckChar(first17: string): string | undefined {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = CREDIT_CODE_ALPHABET.indexOf(first17.charAt(i));
+    if (v < 0) return undefined;
+    sum += v * (WEIGHTS[i] as number);
+  }
+  const c = 31 - (sum % 31);
+  return CREDIT_CODE_ALPHABET.charAt(c === 31 ? 0 : c);
+}
+
+export function checkCreditCode(s: string): CreditCodeCheck {
+  const chars = [...s];
+  if (chars.length !== 18) {
+    return { ok: false, reason: `a credit code has 18 characters, this one has ${chars.length}` };
+  }
+  for (let i = 0; i < 18; i++) {
+    const ch = chars[i] as string;
+    if (!CREDIT_CODE_ALPHABET.includes(ch)) {
+      const lower = CREDIT_CODE_ALPHABET.includes(ch.toUpperCase()) ? ` (write capitals: '${ch.toUpperCase()}')` : "";
+      const hint = /[IOZSV]/i.test(ch) && !lower ? " (I, O, Z, S and V are never used)" : "";
+      return { ok: false, reason: `character ${i + 1} '${ch}' is not allowed in a credit code${lower}${hint}` };
+    }
+  }
+  const expected = creditCodeCheckChar(chars.slice(0, 17).join(""));
+  if (expected !== chars[17]) {
+    return {
+      ok: false,
+      reason: `the check character (the 18th) should be '${expected}', not '${chars[17]}': a character is probably mistyped`,
+    };
+  }
+  return { ok: true };
+}
