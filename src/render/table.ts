@@ -19,19 +19,64 @@ export interface TableOptions extends RenderContext {
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
+  // eslint-disable-next-line no-control-regex
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, "")) {
     const c = ch.codePointAt(0) ?? 0;
     w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
   }
   return w;
 }
 
+/**
+ * Wraps text to a display width: at spaces where it can, anywhere in a run of CJK or a long word.
+ * cli-table3's own wrapping truncates long unbroken words, which would hide amounts and clauses.
+ */
+export function wrapText(text: string, width: number): string {
+  const out: string[] = [];
+  for (const para of text.split("\n")) {
+    let line = "";
+    let w = 0;
+    const tokens = para.match(/\s+|[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
+    for (const tok of tokens) {
+      const tw = displayWidth(tok);
+      if (/^\s+$/.test(tok)) {
+        if (w + tw <= width) {
+          line += tok;
+          w += tw;
+        }
+        continue;
+      }
+      if (w + tw > width && w > 0) {
+        out.push(line.trimEnd());
+        line = "";
+        w = 0;
+      }
+      if (tw > width) {
+        for (const ch of tok) {
+          const cw = displayWidth(ch);
+          if (w + cw > width) {
+            out.push(line);
+            line = "";
+            w = 0;
+          }
+          line += ch;
+          w += cw;
+        }
+      } else {
+        line += tok;
+        w += tw;
+      }
+    }
+    out.push(line.trimEnd());
+  }
+  return out.join("\n");
+}
+
 function makeTable(head: string[], widths: number[], c: ChalkInstance, color: boolean): Table.Table {
   return new Table({
     head: head.map((h) => c.bold(h)),
     colWidths: widths,
-    wordWrap: true,
-    wrapOnWordBoundary: false,
+    wordWrap: false,
     style: color ? { head: [], border: ["grey"] } : { head: [], border: [] },
   });
 }
@@ -77,13 +122,14 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   head.push(kind === "needs" ? t("ui.whatToFind", o) : t("ui.why", o));
   widths.push(whyW);
   const table = makeTable(head, widths, c, o.color);
+  const fit = (text: string, w: number) => wrapText(text, w - 2);
   for (const r of rows) {
     const why = r.reasons.map((m) => say(m, o));
     if (kind === "needs" && r.missing.length > 0) why.push(c.yellow(r.missing.join(", ")));
     if (o.explain) why.push("", ...explainLines(r, o, c));
-    const row = [programCell(r, o, c), r.program.clause];
+    const row = [fit(programCell(r, o, c), programW), r.program.clause];
     if (kind === "eligible") row.push(amountCell(r, o));
-    row.push(why.join("\n"));
+    row.push(fit(why.join("\n"), whyW));
     table.push(row);
   }
   const heading = kind === "eligible" ? c.green.bold(title) : kind === "needs" ? c.yellow.bold(title) : c.dim.bold(title);
