@@ -7,7 +7,6 @@
  * SubsidyError with the file, line and column, and a message that says how to fix the file.
  */
 import {
-  Document,
   LineCounter,
   parseAllDocuments,
   isAlias,
@@ -18,6 +17,7 @@ import {
   isSeq,
   type Node as YamlNode,
 } from "yaml";
+import type { Document } from "yaml";
 import { SubsidyError, type ErrorCode } from "../errors.js";
 
 export interface ParseOptions {
@@ -269,13 +269,7 @@ function decode(bytes: Uint8Array, file: string): string {
   } catch {
     const bad = firstInvalidUtf8(body);
     const { line, col } = byteLineCol(body, bad);
-    let gbk = false;
-    try {
-      new TextDecoder("gb18030", { fatal: true }).decode(body);
-      gbk = true;
-    } catch {
-      gbk = false;
-    }
+    const gbk = decodes(body, "gb18030");
     throw new SubsidyError(
       "file-encoding",
       gbk
@@ -286,13 +280,22 @@ function decode(bytes: Uint8Array, file: string): string {
   }
 }
 
+function decodes(b: Uint8Array, encoding: string): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i] as number;
-    let n = 0;
-    let min = 0;
+    let n: number;
+    let min: number;
     if (c < 0x80) {
       i++;
       continue;

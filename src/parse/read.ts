@@ -37,7 +37,7 @@ function unreadable(file: string, e: unknown, what: string): SubsidyError {
   let message: string;
   switch (code) {
     case "ENOENT": {
-      let dangling = false;
+      let dangling: boolean;
       try {
         dangling = fs.lstatSync(file).isSymbolicLink();
       } catch {

@@ -1,0 +1,220 @@
+/**
+ * Loading policy.yaml: bytes → sha256 → parse → schema → cross-references. Every fault is a
+ * `policy-invalid` SubsidyError (exit 2) with file:line and the field; a missing file is `policy-missing`.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { SubsidyError, ValidationErrors } from "../errors.js";
+import { parseDocument, type ParsedDocument } from "../parse/document.js";
+import { didYouMean } from "../parse/suggest.js";
+import { formatPath } from "../parse/path.js";
+import { readRegularFile } from "../parse/read.js";
+import type { LoadedPolicy, PolicyData } from "../types.js";
+import { policySchema } from "./schema.js";
+import { indexPolicy } from "./index-policy.js";
+
+/** A policy is bigger than a profile, but still text written by hand. */
+const POLICY_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The directory holding the `subsidy` package.json. The code runs bundled (dist/cli.js) and from
+ * src/ under vitest, so walk up from this module rather than assume a depth.
+ */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = path.join(dir, "package.json");
+    try {
+      const json = JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: unknown };
+      if (json.name === "subsidy") return dir;
+    } catch {
+      // no package.json here, or not ours: keep walking
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new SubsidyError("policy-missing", "cannot find the subsidy package's folder to read its policy.yaml; pass --policy");
+    dir = parent;
+  }
+}
+
+export function defaultPolicyFile(): string {
+  return path.join(packageRoot(), "policy.yaml");
+}
+
+export function loadPolicy(file?: string): LoadedPolicy {
+  const policyFile = file ?? defaultPolicyFile();
+  let bytes: Uint8Array;
+  try {
+    bytes = readRegularFile(policyFile, "policy file");
+  } catch (e) {
+    if (e instanceof SubsidyError && e.code === "file-unreadable" && !fs.existsSync(policyFile)) {
+      throw new SubsidyError("policy-missing", `policy file not found${file === undefined ? " (the default policy.yaml of the package)" : ""}; check the path given to --policy`, {
+        file: policyFile,
+      });
+    }
+    if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", e.message, e.location);
+    throw e;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const policy = parsePolicyBytes(bytes, policyFile);
+
+  const loaded: LoadedPolicy = { data: policy, file: policyFile, sha256, index: indexPolicy(policy) };
+  if (policy.source?.file) {
+    const sourcePath = path.resolve(path.dirname(policyFile), policy.source.file);
+    try {
+      loaded.sourceText = fs.readFileSync(sourcePath, "utf8");
+    } catch {
+      // The quotes can still be shown; only the check against the source text is skipped.
+    }
+  }
+  return loaded;
+}
+
+/** Parse and check policy bytes (a file already read). */
+export function parsePolicyBytes(bytes: Uint8Array, file: string): PolicyData {
+  let doc: ParsedDocument;
+  try {
+    doc = parseDocument(bytes, file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000 });
+  } catch (e) {
+    if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", `policy: ${e.message}`, e.location);
+    throw e;
+  }
+
+  const at = (p: readonly PropertyKey[], message: string): SubsidyError => {
+    const segs = p.filter((s): s is string | number => typeof s !== "symbol");
+    const pos = doc.locate(segs);
+    return new SubsidyError("policy-invalid", message, {
+      file,
+      ...(pos ? { line: pos.line, col: pos.col } : {}),
+      ...(segs.length ? { path: formatPath(segs) } : {}),
+    });
+  };
+
+  const result = policySchema.safeParse(doc.data);
+  if (!result.success) {
+    const issues: SubsidyError[] = [];
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) issues.push(at([...issue.path, key], `unknown field '${key}' in the policy`));
+      } else {
+        issues.push(at(issue.path, issue.message));
+      }
+    }
+    throw new ValidationErrors(issues);
+  }
+  const data = result.data;
+  const problems = crossCheck(data).map(([p, message]) => at(p, message));
+  if (problems.length > 0) throw new ValidationErrors(problems);
+  return data;
+}
+
+type Problem = [readonly (string | number)[], string];
+
+/** References between parts of the policy that the schema alone cannot check. */
+export function crossCheck(data: PolicyData): Problem[] {
+  const problems: Problem[] = [];
+  const v = data.vocabulary;
+  const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
+
+  const unique = (list: readonly { id: string }[], where: string) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) problems.push([[...where.split("."), i, "id"], `duplicate id '${x.id}' in ${where}`]);
+      seen.add(x.id);
+    });
+  };
+  unique(v.districts, "vocabulary.districts");
+  unique(v.levels, "vocabulary.levels");
+  unique(v.ownership, "vocabulary.ownership");
+  unique(v.actions, "vocabulary.actions");
+  unique(v.recognition_types, "vocabulary.recognition_types");
+  unique(v.project_types, "vocabulary.project_types");
+  unique(v.standard_scopes, "vocabulary.standard_scopes");
+  unique(v.standard_roles, "vocabulary.standard_roles");
+  unique(data.programs, "programs");
+
+  // Every spelling of a district must lead to one district only.
+  const spelling = new Map<string, string>();
+  v.districts.forEach((d, i) => {
+    for (const [j, name] of [d.id, ...d.aliases].entries()) {
+      const key = name.trim().toLowerCase();
+      const owner = spelling.get(key);
+      if (owner !== undefined && owner !== d.id) {
+        problems.push([j === 0 ? ["vocabulary", "districts", i, "id"] : ["vocabulary", "districts", i, "aliases", j - 1], `'${name}' names both ${owner} and ${d.id}`]);
+      }
+      spelling.set(key, d.id);
+    }
+  });
+
+  const levels = new Set(ids(v.levels));
+  const fields = new Map(Object.entries(v.fields));
+  const actions = new Set(ids(v.actions));
+  const kindLists = [
+    ["recognition_types", v.recognition_types],
+    ["project_types", v.project_types],
+    ["standard_scopes", v.standard_scopes],
+  ] as const;
+  for (const [name, list] of kindLists) {
+    list.forEach((t, i) => {
+      const base = ["vocabulary", name, i] as const;
+      if (!actions.has(t.action)) problems.push([[...base, "action"], `unknown action '${t.action}'${didYouMean(t.action, actions)}; define it in vocabulary.actions`]);
+      t.levels.forEach((l, j) => {
+        if (!levels.has(l)) problems.push([[...base, "levels", j], `unknown level '${l}'${didYouMean(l, levels)}; define it in vocabulary.levels`]);
+      });
+      t.fields.forEach((f, j) => {
+        if (!fields.has(f)) problems.push([[...base, "fields", j], `unknown field '${f}'${didYouMean(f, fields.keys())}; define it in vocabulary.fields`]);
+      });
+    });
+  }
+
+  const kindsOf = {
+    recognitions: new Map(v.recognition_types.map((t) => [t.id, t])),
+    projects: new Map(v.project_types.map((t) => [t.id, t])),
+    standards: new Map(v.standard_scopes.map((t) => [t.id, t])),
+  };
+  const ownership = new Set(ids(v.ownership));
+  /** Item keys a rule may name besides the vocabulary fields. */
+  const itemKeys = new Set(["type", "scope", "role", "code", "level", "name", "date"]);
+
+  data.programs.forEach((p, i) => {
+    const base = ["programs", i] as const;
+    const kinds = kindsOf[p.items.list];
+    const vocabName = p.items.list === "recognitions" ? "recognition_types" : p.items.list === "projects" ? "project_types" : "standard_scopes";
+    p.items.types.forEach((t, j) => {
+      if (!kinds.has(t)) {
+        problems.push([[...base, "items", "types", j], `'${t}' is not in vocabulary.${vocabName}${didYouMean(t, kinds.keys())}`]);
+      }
+    });
+    p.items.levels?.forEach((l, j) => {
+      if (!levels.has(l)) problems.push([[...base, "items", "levels", j], `unknown level '${l}'${didYouMean(l, levels)}; define it in vocabulary.levels`]);
+    });
+    p.items.requires.forEach((f, j) => {
+      if (!fields.has(f) && !itemKeys.has(f)) {
+        problems.push([[...base, "items", "requires", j], `unknown field '${f}'${didYouMean(f, fields.keys())}; define it in vocabulary.fields`]);
+      } else if (fields.has(f)) {
+        const lacking = p.items.types.filter((t) => kinds.get(t) && !kinds.get(t)?.fields.includes(f));
+        if (lacking.length > 0) problems.push([[...base, "items", "requires", j], `requires '${f}', which type ${lacking.join(", ")} does not take (add it to that type's fields)`]);
+      }
+    });
+    p.enterprise?.ownership?.forEach((o, j) => {
+      if (!ownership.has(o)) problems.push([[...base, "enterprise", "ownership", j], `unknown ownership '${o}'${didYouMean(o, ownership)}; define it in vocabulary.ownership`]);
+    });
+    const a = p.amount;
+    if (a.rate) {
+      const f = fields.get(a.rate.of);
+      if (!f) problems.push([[...base, "amount", "rate", "of"], `unknown field '${a.rate.of}'${didYouMean(a.rate.of, fields.keys())}; define it in vocabulary.fields`]);
+      else if (f.kind !== "money") problems.push([[...base, "amount", "rate", "of"], `'${a.rate.of}' is a ${f.kind} field; a rate needs a money field`]);
+    }
+    if (a.per === "distinct") {
+      if (!a.distinct_by) problems.push([[...base, "amount", "per"], "per: distinct needs distinct_by"]);
+      else if (!fields.has(a.distinct_by) && !itemKeys.has(a.distinct_by)) {
+        problems.push([[...base, "amount", "distinct_by"], `unknown field '${a.distinct_by}'${didYouMean(a.distinct_by, [...fields.keys(), ...itemKeys])}`]);
+      }
+    } else if (a.distinct_by) {
+      problems.push([[...base, "amount", "distinct_by"], `distinct_by only applies with per: distinct (this program has per: ${a.per})`]);
+    }
+    if (p.starts && p.ends && p.starts > p.ends) problems.push([[...base, "ends"], `ends ${p.ends} is before starts ${p.starts}`]);
+  });
+  return problems;
+}
