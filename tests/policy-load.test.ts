@@ -8,6 +8,7 @@ import { indexPolicy, resolveDistrict } from "../src/policy/index-policy.js";
 import { SubsidyError, ValidationErrors } from "../src/errors.js";
 import { policySchema } from "../src/policy/schema.js";
 import { miniPolicy, miniPolicyData } from "./helpers/mini-policy.js";
+import { parseProfileText } from "../src/profile/load.js";
 
 const POLICIES = path.join(import.meta.dirname, "..", "fixtures", "policies");
 const fixture = (name: string) => path.join(POLICIES, name);
@@ -180,5 +181,38 @@ describe("indexPolicy", () => {
     for (const name of ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"]) {
       expect(resolveDistrict(index, name)).toBeUndefined();
     }
+  });
+});
+
+describe("the package's own policy.yaml", () => {
+  const example = fs.readFileSync(path.join(import.meta.dirname, "..", "fixtures", "policies", "profile-md-example.yaml"));
+
+  it("loads, and reads the example profile of profile.md", () => {
+    const policy = loadPolicy();
+    expect(policy.file).toBe(defaultPolicyFile());
+    expect(policy.data.programs.length).toBeGreaterThan(0);
+    expect(policy.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const p = parseProfileText(example, "example.yaml", policy, { asOf: "2025-01-01" });
+    expect(p.enterprise).toMatchObject({ name: "淄博华创精密机械有限公司", zibo_district: "张店区", ownership: "private" });
+    expect(p.recognitions.map((r) => r.type)).toEqual([
+      "green-factory",
+      "first-set-product",
+      "single-champion",
+      "first-set-insurance",
+      "itm-certification",
+    ]);
+    expect(p.recognitions[3]?.premium).toBe(1500000);
+    expect(p.projects[0]?.audited_investment).toBe(38000000);
+    expect(p.standards[0]?.scope).toBe("national-military");
+  });
+
+  it("resolves every Zibo division and none other", () => {
+    const policy = loadPolicy();
+    for (const d of ["张店区", "淄川区", "博山区", "周村区", "临淄区", "桓台县", "高青县", "沂源县", "高新区", "经济开发区", "文昌湖区"]) {
+      expect(resolveDistrict(policy.index, d)).toBe(d);
+    }
+    expect(resolveDistrict(policy.index, "文昌湖省级旅游度假区")).toBe("文昌湖区");
+    expect(resolveDistrict(policy.index, "历下区")).toBeUndefined();
+    expect(resolveDistrict(policy.index, "constructor")).toBeUndefined();
   });
 });
