@@ -346,9 +346,19 @@ function unknownKeyMessage(policy: LoadedPolicy, path: Path, key: string): strin
   return `unknown field '${key}'${where}${hint || list}`;
 }
 
+/** A batch validates thousands of files against one policy and date: build each schema once. */
+const schemaCache = new WeakMap<LoadedPolicy, Map<string, ReturnType<typeof buildProfileSchema>>>();
+function cachedSchema(policy: LoadedPolicy, asOf: string): ReturnType<typeof buildProfileSchema> {
+  let byDate = schemaCache.get(policy);
+  if (!byDate) schemaCache.set(policy, (byDate = new Map()));
+  let schema = byDate.get(asOf);
+  if (!schema) byDate.set(asOf, (schema = buildProfileSchema(policy, { asOf })));
+  return schema;
+}
+
 /** Validate parsed profile data against the policy: the Profile, or ValidationErrors with every issue located. */
 export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: ValidateOptions): Profile {
-  const schema = buildProfileSchema(policy, opts);
+  const schema = cachedSchema(policy, opts.asOf);
   const result = schema.safeParse(data);
   if (!result.success) {
     const errors: { err: SubsidyError; order: number }[] = [];
