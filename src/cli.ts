@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { SubsidyError, EXIT } from "./errors.js";
-import { parseCommon, type RawCommon } from "./commands/options.js";
+import { parseCommon, parseLimits, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
 declare const __SUBSIDY_VERSION__: string | undefined;
@@ -25,6 +25,14 @@ function withCommon(cmd: Command): Command {
     .option("--no-color", "no colour (also when piped or NO_COLOR is set)");
 }
 
+/** Limits on each profile file, for the rare client file that is big on purpose. */
+function withLimits(cmd: Command): Command {
+  return cmd
+    .option("--max-file-size <size>", "largest profile file read, e.g. 4MiB (default 1MiB)")
+    .option("--max-depth <n>", "deepest nesting of lists and mappings in a profile (default 32)")
+    .option("--max-items <n>", "most entries in one list or mapping of a profile (default 10000)");
+}
+
 let exitCode: number = EXIT.ok;
 const setExit = (code: number) => {
   exitCode = Math.max(exitCode, code);
@@ -40,7 +48,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  withCommon(
+  withLimits(withCommon(
     program
       .command("check")
       .description("evaluate one or more enterprise profiles (YAML or JSON)")
@@ -48,9 +56,9 @@ export function buildProgram(): Command {
       .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
       .option("--all", "also list the programs the enterprise does not qualify for, with reasons", false)
       .option("--explain", "under each program, its conditions, computation, clause and departments", false),
-  ).action(async (files: string[], raw: RawCommon & { format: string; all: boolean; explain: boolean }) => {
+  )).action(async (files: string[], raw: RawCommon & RawLimits & { format: string; all: boolean; explain: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
-    setExit(await runCheck(files, { ...parseCommon(raw), format: raw.format, all: raw.all, explain: raw.explain }, io));
+    setExit(await runCheck(files, { ...parseCommon(raw), limits: parseLimits(raw), format: raw.format, all: raw.all, explain: raw.explain }, io));
   });
 
   return program;

@@ -6,11 +6,14 @@ import { SubsidyError, EXIT } from "../errors.js";
 import { checkRenderers, isCheckFormat } from "../render/index.js";
 import type { Evaluated } from "../render/document.js";
 import type { CommonOptions } from "./options.js";
+import type { ParseOptions } from "../parse/document.js";
 
 export interface CheckOptions extends CommonOptions {
   format: string;
   all: boolean;
   explain: boolean;
+  /** --max-file-size, --max-depth, --max-items (defaults when absent). */
+  limits?: ParseOptions;
 }
 
 export interface Io {
@@ -25,7 +28,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   let code: number = EXIT.ok;
   for (const file of files) {
     try {
-      const profile = loadProfile(file, policy, { asOf: o.asOf });
+      const profile = loadProfile(file, policy, { ...o.limits, asOf: o.asOf });
       const meta = { file, name: profile.enterprise.name, ...(profile.enterprise.zibo_district ?? profile.enterprise.district ? { district: profile.enterprise.zibo_district ?? profile.enterprise.district } : {}) };
       evaluated.push({ meta, evaluation: evaluate(policy, profile, o.asOf) });
     } catch (e) {

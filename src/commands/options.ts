@@ -3,6 +3,7 @@ import { isRealDate } from "../policy/schema.js";
 import { SubsidyError } from "../errors.js";
 import { detectLang, type MoneyUnit } from "../i18n/index.js";
 import type { Lang } from "../types.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, type ParseOptions } from "../parse/document.js";
 
 export interface CommonOptions {
   asOf: string;
@@ -54,4 +55,50 @@ export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env
   };
   if (raw.policy !== undefined) o.policyFile = raw.policy;
   return o;
+}
+
+/** The raw limit flags every profile-reading command takes (--max-file-size, --max-depth, --max-items). */
+export interface RawLimits {
+  maxFileSize?: string;
+  maxDepth?: string;
+  maxItems?: string;
+}
+
+/** The parser's structural limit: deeper than this, yaml's own recursion is at risk. */
+export const MAX_DEPTH_CEILING = 1000;
+const MAX_ITEMS_CEILING = 10_000_000;
+const MAX_FILE_CEILING = 1024 * 1024 * 1024;
+
+/** `2MiB`, `512KB`, `1048576` → bytes (K and M are binary: a consultant means "about a megabyte"). */
+export function parseSize(s: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(s);
+  if (!m) return undefined;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  const n = Math.floor(Number(m[1]) * mult);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function positiveInt(flag: string, raw: string, max: number, example: string): number {
+  const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+    throw new SubsidyError("usage", `${flag} ${raw}: expected a whole number from 1 to ${max}, e.g. ${flag} ${example}`);
+  }
+  return n;
+}
+
+export function parseLimits(raw: RawLimits): Required<ParseOptions> {
+  let maxBytes = DEFAULT_MAX_BYTES;
+  if (raw.maxFileSize !== undefined) {
+    const n = parseSize(raw.maxFileSize);
+    if (n === undefined || n < 1 || n > MAX_FILE_CEILING) {
+      throw new SubsidyError("usage", `--max-file-size ${raw.maxFileSize}: expected a size from 1 byte to 1GiB, e.g. --max-file-size 4MiB or --max-file-size 500000`);
+    }
+    maxBytes = n;
+  }
+  return {
+    maxBytes,
+    maxDepth: raw.maxDepth === undefined ? DEFAULT_MAX_DEPTH : positiveInt("--max-depth", raw.maxDepth, MAX_DEPTH_CEILING, "64"),
+    maxItems: raw.maxItems === undefined ? DEFAULT_MAX_ITEMS : positiveInt("--max-items", raw.maxItems, MAX_ITEMS_CEILING, "50000"),
+  };
 }

@@ -334,9 +334,16 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
   const missing: string[] = [];
   if (status !== "ineligible") {
     for (const c of enterprise) if (c.outcome === "unknown") missing.push(c.path);
+    // A Set beside the list: `missing.includes` made a profile of 10,000 items take minutes.
+    const seen = new Set(missing);
     for (const c of candidates) {
       if (c.outcome !== "unknown") continue;
-      for (const cond of c.conditions) if (cond.outcome === "unknown" && !missing.includes(cond.path)) missing.push(cond.path);
+      for (const cond of c.conditions) {
+        if (cond.outcome === "unknown" && !seen.has(cond.path)) {
+          seen.add(cond.path);
+          missing.push(cond.path);
+        }
+      }
     }
   }
 

@@ -61,14 +61,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
 
-  if (bytes.length > maxBytes) {
-    throw new SubsidyError(
-      "file-too-large",
-      `file is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(maxBytes)}; ` +
-        `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`,
-      { file },
-    );
-  }
+  if (bytes.length > maxBytes) throw fileTooLarge(file, bytes.length, maxBytes);
 
   const text = decode(bytes, file);
 
@@ -86,9 +79,9 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     throw new SubsidyError(code, message, { file, ...at(offset) });
   };
 
-  const deep = prescanFlowDepth(text);
+  const deep = prescanFlowDepth(text) ?? prescanCompactDepth(text, Math.max(maxDepth, PRESCAN_DEPTH));
   if (deep !== undefined) {
-    throw new SubsidyError("parse", `nesting is deeper than ${maxDepth} levels; a profile needs only a few`, { file, ...textPos(text, deep) });
+    throw new SubsidyError("parse", tooDeep(maxDepth), { file, ...textPos(text, deep) });
   }
 
   const directive = /^%(\S*)/m.exec(text);
@@ -117,13 +110,13 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   // Syntax errors come first: they explain everything after them.
   const err = doc.errors[0];
   if (err) {
-    if (err.code === "RESOURCE_EXHAUSTION") fail("parse", `nesting is too deep to read; a profile needs only a few levels`, err.pos[0]);
+    if (err.code === "RESOURCE_EXHAUSTION") fail("parse", tooDeep(maxDepth), err.pos[0]);
     if (err.code === "DUPLICATE_KEY") {
       const eol = text.indexOf("\n", err.pos[0]);
       const rest = text.slice(err.pos[0], eol < 0 ? undefined : eol);
       const key = (/^("(?:[^"\\]|\\.)*"|'[^']*'|[^:]*?)\s*:/.exec(rest)?.[1] ?? rest).trim();
       const bare = key.replace(/^(["'])(.*)\1$/, "$2");
-      const note = bare !== key || /^[-+.\d]/.test(bare) ? ` (1: and "1": are the same key)` : "";
+      const note = /^[-+.\d]/.test(bare) ? ` (1: and "1": are the same key)` : "";
       fail("parse", `duplicate key '${bare}': each key may appear only once in a mapping${note}; remove or rename one`, err.pos[0]);
     }
     if (err.code === "NON_STRING_KEY") fail("parse", "keys must be plain text (no lists or mappings as keys)", err.pos[0]);
@@ -202,6 +195,16 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   }
 }
 
+/** The error for a file over the size limit (also raised from its size alone, before reading it). */
+export function fileTooLarge(file: string, size: number, maxBytes: number): SubsidyError {
+  return new SubsidyError(
+    "file-too-large",
+    `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}; ` +
+      `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`,
+    { file },
+  );
+}
+
 interface WalkCtx {
   maxDepth: number;
   maxItems: number;
@@ -219,9 +222,13 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
     ctx.fail("parse", `anchors (&${(n as { anchor?: string }).anchor}) are not accepted; write each value out in full`, offset);
   }
   if (isCollection(n)) {
-    if (depth + 1 > ctx.maxDepth) ctx.fail("parse", `nesting is deeper than ${ctx.maxDepth} levels; a profile needs only a few`, offset);
+    if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth), offset);
     if (n.items.length > ctx.maxItems) {
-      ctx.fail("parse", `a list or mapping has ${n.items.length} entries, more than the limit of ${ctx.maxItems}; split the file`, offset);
+      ctx.fail(
+        "parse",
+        `a list or mapping has ${n.items.length} entries, more than the limit of ${ctx.maxItems}; split the file, or raise the limit with --max-items`,
+        offset,
+      );
     }
     for (const item of n.items) {
       if (isPair(item)) {
@@ -373,6 +380,27 @@ function prescanFlowDepth(text: string): number | undefined {
     } else if ((c === "]" || c === "}") && depth > 0) depth--;
   }
   return undefined;
+}
+
+/**
+ * Offset of the first line whose compact block indicators (`- - - x`, `? ? ? x`) nest more than
+ * `limit` deep: no indentation grows, so the flow prescan misses them, and the parser recurses.
+ */
+function prescanCompactDepth(text: string, limit: number): number | undefined {
+  const re = /^[ \t]*(?:[-?:][ \t]+){2,}/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let n = 0;
+    for (let i = m.index; i < m.index + m[0].length; i++) {
+      const c = text[i];
+      if (c === "-" || c === "?" || c === ":") n++;
+    }
+    if (n > limit) return m.index;
+  }
+  return undefined;
+}
+
+function tooDeep(maxDepth: number): string {
+  return `nesting is deeper than ${maxDepth} levels; a profile needs only a few (raise the limit with --max-depth if this is deliberate)`;
 }
 
 function textPos(text: string, offset: number): Position {

@@ -1,12 +1,13 @@
 /** Reading input files: regular files only, with errors that say what is wrong with the path. */
 import * as fs from "node:fs";
 import { SubsidyError } from "../errors.js";
+import { fileTooLarge } from "./document.js";
 
 /**
  * The bytes of a regular file. Anything else is refused before it is opened: reading a FIFO named
  * x.yaml would block forever, and a directory, socket or device is never a profile.
  */
-export function readRegularFile(file: string, what = "file"): Uint8Array {
+export function readRegularFile(file: string, what = "file", maxBytes?: number): Uint8Array {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -25,6 +26,8 @@ export function readRegularFile(file: string, what = "file"): Uint8Array {
             : "not a regular file";
     throw new SubsidyError("file-not-regular", `${what} is ${kind}, not a regular file; name a .yaml or .json file`, { file });
   }
+  // A 4 GB file named x.yaml is refused from its size, without reading it into memory.
+  if (maxBytes !== undefined && st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
   try {
     return fs.readFileSync(file);
   } catch (e) {

@@ -1,19 +1,18 @@
 /** Reading a profile file: only regular files, then parse, then validate against the policy's vocabulary. */
-import { parseDocument } from "../parse/document.js";
+import { DEFAULT_MAX_BYTES, parseDocument, type ParseOptions } from "../parse/document.js";
 import { readRegularFile } from "../parse/read.js";
 import type { LoadedPolicy, Profile } from "../types.js";
 import { validateProfileData } from "./schema.js";
 
-export interface LoadProfileOptions {
+export interface LoadProfileOptions extends ParseOptions {
   /** The evaluation date, YYYY-MM-DD: items dated after it are invalid input. */
   asOf: string;
-  /** Largest file accepted, in bytes (default 1 MiB; the CLI's --max-file-size). */
-  maxBytes?: number;
+  // maxBytes, maxDepth, maxItems: the CLI's --max-file-size, --max-depth and --max-items.
 }
 
 /** Load, parse and validate one profile file. Throws SubsidyError (ValidationErrors for field issues). */
 export function loadProfile(file: string, policy: LoadedPolicy, opts: LoadProfileOptions): Profile {
-  const bytes = readRegularFile(file, "profile");
+  const bytes = readRegularFile(file, "profile", opts.maxBytes ?? DEFAULT_MAX_BYTES);
   return parseProfileText(bytes, file, policy, opts);
 }
 
@@ -25,6 +24,10 @@ export function parseProfileText(
   opts: LoadProfileOptions,
 ): Profile {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  const doc = parseDocument(bytes, file, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
+  const limits: ParseOptions = {};
+  if (opts.maxBytes !== undefined) limits.maxBytes = opts.maxBytes;
+  if (opts.maxDepth !== undefined) limits.maxDepth = opts.maxDepth;
+  if (opts.maxItems !== undefined) limits.maxItems = opts.maxItems;
+  const doc = parseDocument(bytes, file, limits);
   return validateProfileData(doc.data, policy, { asOf: opts.asOf, file, locate: doc.locate });
 }

@@ -1,5 +1,6 @@
 /** The terminal table of `subsidy check`: eligible programs by amount kind, then what to find out. */
 import Table from "cli-table3";
+import "./table-fix.js";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
