@@ -27,6 +27,8 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Most entries in one list or mapping (default 10000). */
   maxItems?: number;
+  /** Whose limits these are: a profile's can be raised with flags, the policy's cannot (default profile). */
+  kind?: "profile" | "policy";
 }
 
 export interface Position {
@@ -60,8 +62,9 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
+  const kind = opts.kind ?? "profile";
 
-  if (bytes.length > maxBytes) throw fileTooLarge(file, bytes.length, maxBytes);
+  if (bytes.length > maxBytes) throw fileTooLarge(file, bytes.length, maxBytes, kind);
 
   const text = decode(bytes, file);
 
@@ -81,7 +84,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
 
   const deep = prescanFlowDepth(text) ?? prescanCompactDepth(text, Math.max(maxDepth, PRESCAN_DEPTH));
   if (deep !== undefined) {
-    throw new SubsidyError("parse", tooDeep(maxDepth), { file, ...textPos(text, deep) });
+    throw new SubsidyError("parse", tooDeep(maxDepth, kind), { file, ...textPos(text, deep) });
   }
 
   const directive = /^%(\S*)/m.exec(text);
@@ -110,7 +113,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   // Syntax errors come first: they explain everything after them.
   const err = doc.errors[0];
   if (err) {
-    if (err.code === "RESOURCE_EXHAUSTION") fail("parse", tooDeep(maxDepth), err.pos[0]);
+    if (err.code === "RESOURCE_EXHAUSTION") fail("parse", tooDeep(maxDepth, kind), err.pos[0]);
     if (err.code === "DUPLICATE_KEY") {
       const eol = text.indexOf("\n", err.pos[0]);
       const rest = text.slice(err.pos[0], eol < 0 ? undefined : eol);
@@ -144,7 +147,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   }
 
   // Walk the AST before anything is converted to JS: aliases must never expand.
-  checkNodes(doc.contents, 0, { maxDepth, maxItems, fail });
+  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, fail });
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && !hasText(text, contents))) {
@@ -196,11 +199,13 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
 }
 
 /** The error for a file over the size limit (also raised from its size alone, before reading it). */
-export function fileTooLarge(file: string, size: number, maxBytes: number): SubsidyError {
+export function fileTooLarge(file: string, size: number, maxBytes: number, kind: "profile" | "policy" = "profile"): SubsidyError {
   return new SubsidyError(
     "file-too-large",
     `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}; ` +
-      `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`,
+      (kind === "profile"
+        ? `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`
+        : `a policy is a few hundred kilobytes — check this is the right file`),
     { file },
   );
 }
@@ -208,6 +213,7 @@ export function fileTooLarge(file: string, size: number, maxBytes: number): Subs
 interface WalkCtx {
   maxDepth: number;
   maxItems: number;
+  kind: "profile" | "policy";
   fail: (code: ErrorCode, message: string, offset?: number) => never;
 }
 
@@ -222,11 +228,11 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
     ctx.fail("parse", `anchors (&${(n as { anchor?: string }).anchor}) are not accepted; write each value out in full`, offset);
   }
   if (isCollection(n)) {
-    if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth), offset);
+    if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth, ctx.kind), offset);
     if (n.items.length > ctx.maxItems) {
       ctx.fail(
         "parse",
-        `a list or mapping has ${n.items.length} entries, more than the limit of ${ctx.maxItems}; split the file, or raise the limit with --max-items`,
+        `a list or mapping has ${n.items.length} entries, more than the limit of ${ctx.maxItems}; ${ctx.kind === "profile" ? "split the file, or raise the limit with --max-items" : "shorten the list"}`,
         offset,
       );
     }
@@ -399,8 +405,10 @@ function prescanCompactDepth(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-function tooDeep(maxDepth: number): string {
-  return `nesting is deeper than ${maxDepth} levels; a profile needs only a few (raise the limit with --max-depth if this is deliberate)`;
+function tooDeep(maxDepth: number, kind: "profile" | "policy"): string {
+  return kind === "profile"
+    ? `nesting is deeper than ${maxDepth} levels; a profile needs only a few (raise the limit with --max-depth if this is deliberate)`
+    : `nesting is deeper than ${maxDepth} levels; a policy needs only a few`;
 }
 
 function textPos(text: string, offset: number): Position {

@@ -75,7 +75,7 @@ export function loadPolicy(file?: string): LoadedPolicy {
 export function parsePolicyBytes(bytes: Uint8Array, file: string): PolicyData {
   let doc: ParsedDocument;
   try {
-    doc = parseDocument(bytes, file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000 });
+    doc = parseDocument(bytes, file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000, kind: "policy" });
   } catch (e) {
     if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", `policy: ${e.message}`, e.location);
     throw e;
@@ -98,7 +98,9 @@ export function parsePolicyBytes(bytes: Uint8Array, file: string): PolicyData {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) issues.push(at([...issue.path, key], `unknown field '${key}' in the policy`));
       } else {
-        issues.push(at(issue.path, issue.message));
+        // zod's own wording for an absent field ("Invalid input: expected string, received undefined")
+        const absent = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
+        issues.push(at(issue.path, absent ? `missing: this field is required (expected ${issue.expected})` : issue.message));
       }
     }
     throw new ValidationErrors(issues);

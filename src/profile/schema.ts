@@ -199,11 +199,11 @@ function oneOf(what: string, ids: readonly string[]) {
     });
 }
 
-function objectError(what: string) {
+function objectError(what: string, missing = `missing ${what}`) {
   return (iss: Iss & { code?: string }) =>
     iss.code === "invalid_type"
       ? iss.input === undefined
-        ? `missing ${what}`
+        ? missing
         : `expected ${what} as a mapping (key: value lines), got ${describe(iss.input)}${fullWidthHint(iss.input)}`
       : undefined;
 }
@@ -260,7 +260,7 @@ export function buildProfileSchema(policy: LoadedPolicy, opts: ProfileSchemaOpti
       military_civil: booleanSchema.nullish(),
       note: textSchema.nullish(),
     },
-    { error: objectError("enterprise") },
+    { error: objectError("enterprise", "missing the enterprise section: add 'enterprise:' with at least 'name:' under it") },
   );
 
   const itemSchema = (spec: ListSpec) => {

@@ -1,0 +1,249 @@
+/**
+ * Every case of spec/bad-inputs.md, end to end through the real binary: the message names the file (and
+ * line and field where there is one) and says how to fix it; exit codes per output.md; never a stack trace.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { CRASH, ROOT, subsidy } from "./helpers/cli.js";
+
+const AS_OF = "2024-12-31";
+const BAD = "fixtures/bad";
+const GOOD = path.join(ROOT, "fixtures/profiles/huachuang.yaml");
+
+export interface BadCase {
+  /** The bad-inputs.md bullet it proves. */
+  spec: string;
+  /** The file, relative to the repository (or the temporary folder for `generated` rows). */
+  file: string;
+  /** The exit code of `check FILE`. */
+  code: number;
+  /** The line named in the message, when the fault has one. */
+  line?: number;
+  /** The field named in the message, as a profile path. */
+  field?: string;
+  /** Fragments of the message: what is wrong and how to fix it. */
+  says: (string | RegExp)[];
+}
+
+/** Committed fixtures, one per case. */
+export const CASES: BadCase[] = [
+  { spec: "alias bombs", file: `${BAD}/alias-bomb.yaml`, code: 1, line: 3, says: ["anchors (&a) are not accepted", "write each value out in full"] },
+  { spec: "duplicate keys", file: `${BAD}/duplicate-key.yaml`, code: 1, line: 4, says: ["duplicate key 'district'", "remove or rename one"] },
+  { spec: "1: beside \"1\":", file: `${BAD}/duplicate-key-number-string.yaml`, code: 1, line: 4, says: ["duplicate key '1'", `1: and "1": are the same key`] },
+  { spec: "JSON duplicate keys", file: `${BAD}/duplicate-key.json`, code: 1, line: 4, says: ["duplicate key 'name'", "remove or rename one"] },
+  { spec: "custom tag !eval", file: `${BAD}/custom-tag-eval.yaml`, code: 1, line: 3, says: ["tags such as !eval are not accepted", "write a plain value"] },
+  { spec: "custom tag !!js/function", file: `${BAD}/custom-tag-js-function.yaml`, code: 1, line: 3, says: ["!!js/function are not accepted", "write a plain value"] },
+  { spec: "!!binary", file: `${BAD}/binary-tag.yaml`, code: 1, line: 3, says: ["!!binary are not accepted"] },
+  { spec: "!!set", file: `${BAD}/set-tag.yaml`, code: 1, line: 2, says: ["!!set are not accepted"] },
+  { spec: "!!timestamp", file: `${BAD}/timestamp-tag.yaml`, code: 1, line: 5, says: ["!!timestamp are not accepted", "YYYY-MM-DD"] },
+  { spec: "%YAML 1.1 directive", file: `${BAD}/yaml-1.1-directive.yaml`, code: 1, line: 1, says: ["directives such as %YAML are not accepted", "remove the line"] },
+  { spec: "no under YAML 1.2", file: `${BAD}/boolean-no.yaml`, code: 1, line: 3, field: "enterprise.military_civil", says: ["expected true or false", "write false, not 'no'"] },
+  { spec: "several documents", file: `${BAD}/multi-document.yaml`, code: 1, line: 3, says: ["several documents", "one enterprise per file"] },
+  { spec: "empty file", file: `${BAD}/empty.yaml`, code: 1, says: ["file is empty", "fill it in or remove it"] },
+  { spec: "comment-only file", file: `${BAD}/comment-only.yaml`, code: 1, says: ["file is empty"] },
+  { spec: "full-width colon", file: `${BAD}/full-width-colon.yaml`, code: 1, line: 1, says: ["full-width colon", "ASCII colon and a space"] },
+  { spec: "deep block nesting", file: `${BAD}/deep-nesting.yaml`, code: 1, line: 34, says: ["nesting is deeper than 32 levels", "--max-depth"] },
+  { spec: "deep flow nesting", file: `${BAD}/deep-nesting-flow.yaml`, code: 1, line: 3, says: ["nesting is deeper than 32 levels"] },
+  { spec: "deep compact nesting (- - - …)", file: `${BAD}/deep-nesting-compact.yaml`, code: 1, line: 4, says: ["nesting is deeper than 32 levels"] },
+  { spec: "integers past 2^53", file: `${BAD}/huge-number-money.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["too large to be exact", "check the figure is in yuan"] },
+  { spec: "__proto__ key", file: `${BAD}/proto-key.yaml`, code: 1, line: 3, says: ["the key '__proto__' is not accepted", "remove it"] },
+  { spec: "constructor key", file: `${BAD}/constructor-key.yaml`, code: 1, line: 3, says: ["the key 'constructor' is not accepted"] },
+  { spec: "GBK/GB18030", file: `${BAD}/gbk.yaml`, code: 1, line: 2, says: ["not UTF-8", "GBK", "re-save as UTF-8"] },
+  { spec: "not UTF-8, not GBK", file: `${BAD}/not-utf8.yaml`, code: 1, line: 2, says: ["not valid UTF-8", "re-save it as UTF-8"] },
+  { spec: "UTF-16LE", file: `${BAD}/utf16le.yaml`, code: 1, line: 1, says: ["UTF-16 (UTF-16LE", "re-save as UTF-8"] },
+  { spec: "UTF-16BE", file: `${BAD}/utf16be.yaml`, code: 1, line: 1, says: ["UTF-16 (UTF-16BE", "re-save as UTF-8"] },
+  { spec: "NUL byte", file: `${BAD}/nul-byte.yaml`, code: 1, line: 2, says: ["binary file", "0x00"] },
+  { spec: "unknown nested key", file: `${BAD}/unknown-nested-key.yaml`, code: 1, line: 3, field: "enterprise.credit_cod", says: ["unknown field 'credit_cod'", "did you mean 'credit_code'?"] },
+  { spec: "unknown vocabulary id", file: `${BAD}/unknown-recognition-type.yaml`, code: 1, line: 4, field: "recognitions[0].type", says: ["unknown recognition type 'green-factroy'", "did you mean 'green-factory'?"] },
+  { spec: "field of another type", file: `${BAD}/field-wrong-type.yaml`, code: 1, line: 7, field: "recognitions[0].premium", says: ["does not apply", "first-set-insurance"] },
+  { spec: "no coercion: \"\" is not 0", file: `${BAD}/money-empty-string.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["write money as a plain number of yuan"] },
+  { spec: "money as 380万", file: `${BAD}/money-wan.yaml`, code: 1, line: 6, field: "projects[0].audited_investment", says: ["e.g. 3800000", `not "380万"`] },
+  { spec: "money with commas", file: `${BAD}/money-commas.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["e.g. 3800000"] },
+  { spec: "date not on the calendar", file: `${BAD}/date-not-real.yaml`, code: 1, line: 6, field: "recognitions[0].date", says: ["2024-02-30 is not a real calendar date"] },
+  { spec: "date after --as-of", file: `${BAD}/date-after-as-of.yaml`, code: 1, line: 6, field: "recognitions[0].date", says: ["after the evaluation date", "--as-of"] },
+  { spec: "syntax error", file: `${BAD}/syntax-error.yaml`, code: 1, line: 5, says: ["YAML syntax error"] },
+  { spec: "missing enterprise", file: `${BAD}/missing-enterprise.yaml`, code: 1, line: 1, field: "enterprise", says: ["add 'enterprise:'"] },
+];
+
+let tmp: string;
+/** Cases that cannot be committed (special files, sizes), made in a temporary folder. */
+const GENERATED: BadCase[] = [
+  { spec: "file over 1 MiB", file: "big.yaml", code: 1, says: ["over the limit of 1 MiB", "--max-file-size"] },
+  { spec: "list over 10000 items", file: "many.yaml", code: 1, line: 5, says: ["10001 entries, more than the limit of 10000", "--max-items"] },
+  { spec: "FIFO named x.yaml", file: "fifo.yaml", code: 1, says: ["named pipe (FIFO)", "not a regular file"] },
+  { spec: "directory named x.yaml", file: "dir.yaml", code: 1, says: ["is a directory", "name a .yaml or .json file"] },
+  { spec: "dangling symlink", file: "dangling.yaml", code: 1, says: ["symbolic link to something that does not exist"] },
+  { spec: "looping symlink", file: "loop.yaml", code: 1, says: ["loops back on itself"] },
+  { spec: "missing file", file: "nowhere.yaml", code: 1, says: ["not found; check the path"] },
+];
+const canMakeFifo = process.platform !== "win32";
+
+function validProfile(extra = ""): string {
+  return "enterprise:\n  name: 淄博测试有限公司\n  district: 张店区\n" + extra;
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-bad-"));
+  // Valid but for its size: with --max-file-size it is evaluated.
+  fs.writeFileSync(path.join(tmp, "big.yaml"), validProfile("# " + "x".repeat(1024 * 1024) + "\n"));
+  fs.writeFileSync(path.join(tmp, "many.yaml"), validProfile("recognitions:\n" + "  - type: gazelle\n    level: provincial\n".repeat(10001)));
+  if (canMakeFifo) execFileSync("mkfifo", [path.join(tmp, "fifo.yaml")]);
+  fs.mkdirSync(path.join(tmp, "dir.yaml"));
+  fs.symlinkSync(path.join(tmp, "absent.yaml"), path.join(tmp, "dangling.yaml"));
+  fs.symlinkSync(path.join(tmp, "loop.yaml"), path.join(tmp, "loop.yaml"));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The message must name the file, then the line and the field when the case has them. */
+function expectLocated(stderr: string, file: string, c: BadCase): void {
+  const line = stderr.split("\n").find((l) => l.startsWith(file)) ?? "";
+  expect(line, stderr).not.toBe("");
+  const where = `${file}${c.line !== undefined ? `:${c.line}` : ""}${c.field !== undefined ? ` ${c.field}` : ""}:`;
+  expect(line.startsWith(where), `expected "${where}" at the start of: ${line}`).toBe(true);
+  for (const s of c.says) {
+    if (typeof s === "string") expect(stderr).toContain(s);
+    else expect(stderr).toMatch(s);
+  }
+}
+
+describe.concurrent("check: every bad input in bad-inputs.md", async () => {
+  it.each(CASES)("$spec ($file)", async (c) => {
+    const r = await subsidy(["check", c.file, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(c.code);
+    expect(r.stderr).not.toMatch(CRASH);
+    expect(r.stdout).toBe(""); // the only file was bad: nothing to report
+    expectLocated(r.stderr, c.file, c);
+  });
+
+  it.each(GENERATED)("$spec (generated $file)", async (c) => {
+    if (c.file === "fifo.yaml" && !canMakeFifo) return;
+    const file = path.join(tmp, c.file);
+    const r = await subsidy(["check", file, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(c.code);
+    expect(r.stderr).not.toMatch(CRASH);
+    expectLocated(r.stderr, file, c);
+  });
+
+  it("every bad file beside a good one in one run: each bad one named, the good one evaluated as alone, exit 1", async () => {
+    const args = ["--as-of", AS_OF, "--lang", "en", "--format", "json"];
+    const alone = await subsidy(["check", GOOD, ...args]);
+    expect(alone.code).toBe(0);
+    const r = await subsidy(["check", ...CASES.slice(0, 18).map((c) => c.file), GOOD, ...CASES.slice(18).map((c) => c.file), ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(CRASH);
+    for (const c of CASES) expectLocated(r.stderr, c.file, c);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(alone.stdout));
+  });
+
+  it("files that are fine: a UTF-8 BOM in YAML and JSON", async () => {
+    for (const f of ["utf8-bom-ok.yaml", "utf8-bom-ok.json"]) {
+      const r = await subsidy(["check", `${BAD}/${f}`, "--as-of", AS_OF, "--lang", "en", "--format", "json"]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).profile.name).toBe("淄博测试有限公司");
+    }
+  });
+
+  it("a district named 'constructor' matches nothing: evaluated like any unknown district", async () => {
+    const args = ["--as-of", AS_OF, "--lang", "en", "--format", "json"];
+    const r = await subsidy(["check", `${BAD}/district-constructor.yaml`, ...args]);
+    expect(r.code).toBe(0);
+    const other = path.join(tmp, "district-other.yaml");
+    fs.writeFileSync(other, fs.readFileSync(path.join(ROOT, BAD, "district-constructor.yaml"), "utf8").replace("constructor", "nowhere"));
+    const o = await subsidy(["check", other, ...args]);
+    expect(o.code).toBe(0);
+    const strip = (s: string) => JSON.stringify({ ...JSON.parse(s), profile: undefined }).replaceAll("nowhere", "constructor");
+    expect(strip(r.stdout)).toBe(strip(o.stdout));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe.concurrent("check: limits and their flags", async () => {
+  it("--max-file-size lets a large file through", async () => {
+    const r = await subsidy(["check", path.join(tmp, "big.yaml"), "--max-file-size", "2MiB", "--as-of", AS_OF, "--lang", "en", "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).profile.name).toBe("淄博测试有限公司");
+  });
+
+  it("--max-file-size lowers the limit too", async () => {
+    const r = await subsidy(["check", GOOD, "--max-file-size", "100", "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("over the limit of 100 bytes");
+  });
+
+  it("--max-items lets a long list through, and the profile is evaluated", async () => {
+    const r = await subsidy(["check", path.join(tmp, "many.yaml"), "--max-items", "20000", "--as-of", AS_OF, "--lang", "en", "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results.length).toBeGreaterThan(0);
+  });
+
+  it("--max-depth: deeper nesting passes the parser and meets the validator instead", async () => {
+    const r = await subsidy(["check", `${BAD}/deep-nesting.yaml`, "--max-depth", "100", "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("nesting is deeper");
+    expect(r.stderr).toContain(`${BAD}/deep-nesting.yaml:3 enterprise.note:`);
+    const low = await subsidy(["check", GOOD, "--max-depth", "1", "--as-of", AS_OF, "--lang", "en"]);
+    expect(low.code).toBe(1);
+    expect(low.stderr).toContain("nesting is deeper than 1 levels");
+  });
+
+  it.each([
+    ["--max-file-size", "lots", /--max-file-size lots: expected a size/],
+    ["--max-file-size", "0", /--max-file-size 0: expected a size/],
+    ["--max-depth", "0", /--max-depth 0: expected a whole number from 1 to 1000/],
+    ["--max-depth", "5000", /--max-depth 5000: expected a whole number from 1 to 1000/],
+    ["--max-items", "-3", /--max-items -3: expected a whole number/],
+    ["--max-items", "1.5", /--max-items 1\.5: expected a whole number/],
+  ])("%s %s is a usage error (exit 2)", async (flag, value, message) => {
+    const r = await subsidy(["check", GOOD, `${flag}=${value}`, "--as-of", AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(CRASH);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe.concurrent("the policy loader: a broken policy.yaml exits 2 with file:line, never a crash", async () => {
+  const POL = "fixtures/policies";
+  it.each([
+    [`${POL}/syntax-error.yaml`, 139, /policy: YAML syntax error/],
+    [`${POL}/schema-error.yaml`, 148, /programs\[0\]\.amount\.kind: Invalid option/],
+    [`${POL}/duplicate-program-id.yaml`, 151, /programs\[1\]\.id: duplicate id 'green-factory'/],
+    [`${POL}/unknown-vocabulary-ref.yaml`, 143, /'green-factroy' is not in vocabulary\.recognition_types; did you mean 'green-factory'\?/],
+    [`${POL}/bad-rate-field.yaml`, 148, /unknown ownership 'privat'; did you mean 'private'\?/],
+    [`${POL}/profile-md-example.yaml`, 2, /id: missing: this field is required/],
+    [`${BAD}/gbk.yaml`, 2, /policy: file is not UTF-8/],
+    [`${BAD}/alias-bomb.yaml`, 3, /policy: anchors \(&a\) are not accepted/],
+    [`${BAD}/deep-nesting-compact.yaml`, 4, /policy: nesting is deeper than 32 levels; a policy needs only a few$/m],
+    [`${BAD}/utf16le.yaml`, 1, /policy: file is saved as UTF-16/],
+    [`${BAD}/multi-document.yaml`, 3, /policy: the file holds several documents/],
+  ])("%s", async (policy, line, message) => {
+    const r = await subsidy(["check", GOOD, "--policy", policy, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toMatch(CRASH);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.startsWith(`${policy}:${line}`), r.stderr).toBe(true);
+  });
+
+  it.each([
+    ["nowhere/policy.yaml", /nowhere\/policy\.yaml: policy file not found; check the path given to --policy/],
+    ["fixtures", /fixtures: policy file is a directory/],
+    [`${BAD}/empty.yaml`, /empty\.yaml: policy: file is empty/],
+  ])("%s: no line to give, still exit 2 and named", async (policy, message) => {
+    const r = await subsidy(["check", GOOD, "--policy", policy, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(CRASH);
+  });
+
+  it("a policy with a profile's flag hints would mislead: no --max-* flag is suggested for a policy", async () => {
+    const r = await subsidy(["check", GOOD, "--policy", `${BAD}/deep-nesting.yaml`, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain("--max-");
+  });
+});
