@@ -1,0 +1,37 @@
+/**
+ * The mutation fuzzer of bench/fuzz.mjs, seeded and short: every mutated fixture ends in a profile or a
+ * SubsidyError whose message names the file and carries no stack frames. The long run (100,000 inputs)
+ * is `npm run fuzz -- --count 100000 --seed 1`.
+ */
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+// @ts-expect-error plain ESM shared with the bench script
+import { loadCorpus, makeInput, tryInput } from "../bench/fuzz-core.mjs";
+import { parseProfileText } from "../src/profile/load.js";
+import { SubsidyError } from "../src/errors.js";
+import { realPolicy, root } from "./helpers/real-policy.js";
+
+const COUNT = Number(process.env.FUZZ_COUNT ?? 2000);
+const SEED = Number(process.env.FUZZ_SEED ?? 7);
+
+describe("fuzz: mutated fixtures never crash the loader", () => {
+  it(`${COUNT} inputs from seed ${SEED}: only validation messages`, { timeout: 120_000 }, () => {
+    const corpus = loadCorpus(root, (t: string) => parse(t, { schema: "core", resolveKnownTags: false, logLevel: "silent" }));
+    expect(corpus.files.length).toBeGreaterThan(20);
+    expect(corpus.data.length).toBeGreaterThan(10);
+    const policy = realPolicy();
+    const api = { parseProfileText, SubsidyError };
+    const failures: string[] = [];
+    let accepted = 0;
+    for (let i = 0; i < COUNT; i++) {
+      const input = makeInput(SEED, i, corpus) as { kind: string; bytes: Uint8Array };
+      // a generous per-input limit: this checks for hangs, not speed (the bench measures speed)
+      const r = tryInput(api, policy, input.bytes, 10_000) as { failure: string | null; accepted: boolean };
+      if (r.failure) failures.push(`#${i} (${input.kind}): ${r.failure}`);
+      if (r.accepted) accepted++;
+    }
+    expect(failures).toEqual([]);
+    // the mutations must not all be rejected at the first byte: some inputs still load
+    expect(accepted).toBeGreaterThan(0);
+  });
+});
