@@ -6,6 +6,7 @@
 // Inputs are mutated fixture profiles (bytes and parsed structure; bench/fuzz-core.mjs). Every input
 // must end in a profile or a SubsidyError with a clean message. A thrown non-SubsidyError, a stack
 // frame in a message, or an input slower than --per-input-ms (default 2000) is a failure: its bytes
+// (a worker silent for 5× that, at least 10 s, is a hang and is ended)
 // are saved in bench/out/fuzz-failures/. A watchdog thread ends a worker that hangs on one input and
 // goes on with the next. Exit 1 when anything failed.
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
@@ -56,7 +57,7 @@ if (isMainThread) {
       const watchdog = setInterval(() => {
         const began = Atomics.load(shared, 1);
         const i = Atomics.load(shared, 0);
-        if (began > 0 && Date.now() - t0 - began > Math.max(perInputMs * 2, 5000)) {
+        if (began > 0 && Date.now() - t0 - began > Math.max(perInputMs * 5, 10000)) {
           clearInterval(watchdog);
           save(i, `hang: no answer after ${Date.now() - t0 - began} ms`);
           next = i + 1;
