@@ -1,11 +1,17 @@
 /** The machine-readable check document of spec/output.md, built from an evaluation. */
-import type { Evaluation, LoadedPolicy, Message, ProgramResult } from "../types.js";
+import type { Evaluation, LoadedPolicy, Message, Profile, ProgramResult } from "../types.js";
 import { say, type RenderContext } from "../i18n/index.js";
 
 export interface ProfileMeta {
   file: string;
   name: string;
   district?: string;
+}
+
+/** What a report says about the enterprise beside its results: the file, its name, and its district (Zibo's canonical name where it is one). */
+export function profileMeta(file: string, profile: Profile): ProfileMeta {
+  const district = profile.enterprise.zibo_district ?? profile.enterprise.district;
+  return { file, name: profile.enterprise.name, ...(district ? { district } : {}) };
 }
 
 export interface CheckResultDoc {
