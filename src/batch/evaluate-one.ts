@@ -10,9 +10,9 @@ import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { validateProfileData } from "../profile/schema.js";
-import { checkDocument, profileMeta, resultDoc } from "../render/document.js";
-import type { MoneyUnit } from "../i18n/index.js";
-import type { Lang, LoadedPolicy, Profile, Status, AmountKind } from "../types.js";
+import { profileMeta, resultDoc } from "../render/document.js";
+import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
+import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastParse } from "./fast.js";
 
 export interface EvalContext {
@@ -120,13 +120,16 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   const evaluation = evaluate(ctx.policy, profile, ctx.asOf);
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
-  // The JSON report needs every program's document; the others only the eligible and needs-info ones.
-  const doc = ctx.json ? checkDocument({ meta, evaluation }, rctx) : undefined;
-  const docs = doc ? doc.results : evaluation.results.filter((r) => r.status !== "ineligible").map((r) => resultDoc(r, rctx));
   const programs: ProgramLine[] = [];
-  for (const d of docs) {
-    if (d.status === "ineligible") continue;
-    programs.push({ program: d.program, title: d.title, clause: d.clause, status: d.status, kind: d.amount.kind, yuan: d.amount.yuan, reasons: d.reasons, missing: d.missing });
+  const parts: string[] | undefined = ctx.json ? [] : undefined;
+  for (const r of evaluation.results) {
+    if (r.status === "ineligible") {
+      if (parts) parts.push(ineligibleJson(r, rctx));
+      continue;
+    }
+    const d = resultDoc(r, rctx);
+    programs.push({ program: d.program, title: d.title, clause: d.clause, status: r.status, kind: d.amount.kind, yuan: d.amount.yuan, reasons: d.reasons, missing: d.missing });
+    parts?.push(JSON.stringify(d));
   }
   const out: ProfileOk = {
     ok: true,
@@ -140,9 +143,39 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   if (meta.district !== undefined) out.district = meta.district;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
-  if (doc) {
-    const { policy: _policy, asOf: _asOf, ...entry } = doc;
-    out.json = JSON.stringify(entry);
+  if (parts) {
+    // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
+    const warnings = JSON.stringify(evaluation.warnings.map((m) => say(m, rctx)));
+    out.json = `{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[${parts.join(",")}],"totals":${JSON.stringify(evaluation.totals)}}`;
   }
   return out;
+}
+
+/**
+ * Most programs are ineligible for most enterprises for the same reason ("the profile lists no …"),
+ * so their serialized result is the same from one profile to the next: render it once. Results with
+ * items are rendered every time (their notes name the items).
+ */
+const ineligibleCache = new Map<string, string>();
+let cachePolicy: LoadedPolicy | undefined;
+const CACHE_LIMIT = 4096;
+
+function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): string {
+  if (r.items.length > 0) return JSON.stringify(resultDoc(r, ctx));
+  if (cachePolicy !== ctx.policy) {
+    ineligibleCache.clear();
+    cachePolicy = ctx.policy;
+  }
+  let key = `${ctx.lang}\u0000${ctx.unit ?? ""}\u0000${r.program.id}\u0000${r.amount.kind}\u0000${r.amount.yuan}\u0000${r.missing.join("\u0001")}`;
+  for (const m of r.reasons) {
+    key += `\u0000${m.key}`;
+    if (m.params) for (const k in m.params) key += `\u0001${k}\u0002${m.params[k]}`;
+  }
+  let json = ineligibleCache.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(resultDoc(r, ctx));
+    if (ineligibleCache.size >= CACHE_LIMIT) ineligibleCache.clear();
+    ineligibleCache.set(key, json);
+  }
+  return json;
 }

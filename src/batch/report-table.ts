@@ -3,6 +3,7 @@
  * lines stream without holding the batch in memory), then the per-program table, the grand totals
  * and the files that could not be evaluated, each with its file:line message.
  */
+import { join } from "node:path";
 import { Chalk } from "chalk";
 import { formatYuan, t } from "../i18n/index.js";
 import { displayWidth } from "../render/table.js";
@@ -46,6 +47,8 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
   const fixedCols = 12 + 8 + moneyW + moneyW + 10 + 2 * 6;
   const fileW = Math.max(12, Math.floor((width - fixedCols) * 0.45));
   const nameW = Math.max(12, width - fixedCols - fileW);
+  const prefix = ctx.base ? join(ctx.base, "x").slice(0, -1) : "";
+  const shown = (file: string) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file);
   const line = (cells: string[]) => cells.join("  ").trimEnd() + "\n";
 
   return {
@@ -69,11 +72,11 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       );
     },
     row: (o: Outcome) => {
-      if (!o.ok) return line([fit(o.file, fileW, "left"), c.red(fit(t("batch.error", ctx, { message: o.error.message }), width - fileW - 2))]);
+      if (!o.ok) return line([fit(shown(o.file), fileW, "left"), c.red(fit(t("batch.error", ctx, { message: o.error.message }), width - fileW - 2))]);
       const eligible = o.programs.filter((p) => p.status === "eligible").length;
       const needs = o.programs.length - eligible;
       return line([
-        fit(o.file, fileW, "left"),
+        fit(shown(o.file), fileW, "left"),
         fit(o.name, nameW),
         fit(o.district ?? "", 12),
         right(String(eligible), 8),

@@ -12,6 +12,8 @@ export interface ReportContext extends RenderContext {
   lang: RenderContext["lang"];
   asOf: string;
   color: boolean;
+  /** The folder given on the command line: the screen shows paths relative to it. */
+  base?: string;
   /** Terminal width (screen report only). */
   width?: number;
 }

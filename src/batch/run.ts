@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { MoneyUnit } from "../i18n/index.js";
 import type { Lang, LoadedPolicy } from "../types.js";
-import { evaluateFile, failed, type Outcome } from "./evaluate-one.js";
+import { evaluateFile, failed, type EvalContext, type Outcome } from "./evaluate-one.js";
 import type { WalkEntry } from "./walk.js";
 
 export interface RunOptions {
@@ -34,6 +34,7 @@ export interface RunCallbacks {
 }
 
 export interface WorkerInit {
+  policy?: LoadedPolicy;
   policyFile?: string;
   asOf: string;
   lang: Lang;
@@ -69,11 +70,16 @@ export async function runBatch(entries: WalkEntry[], o: RunOptions, cb: RunCallb
     runHere(entries, o, cb);
     return;
   }
-  await runPool(entries, o, cb, Math.min(threads, Math.ceil(entries.length / 8) || 1), worker);
+  // This thread evaluates chunks too (between writing rows), so `threads` counts it: threads − 1 workers.
+  await runPool(entries, o, cb, Math.max(1, Math.min(threads, Math.ceil(entries.length / 8)) - 1), worker);
+}
+
+function evalContext(o: RunOptions): EvalContext {
+  return { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true };
 }
 
 function runHere(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): void {
-  const ctx = { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true };
+  const ctx = evalContext(o);
   let done = 0;
   for (const e of entries) {
     cb.onOutcome(e.error ? failed(e.file, e.error) : evaluateFile(e.file, ctx));
@@ -82,11 +88,12 @@ function runHere(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): void {
 }
 
 function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads: number, script: string): Promise<void> {
-  const size = Math.max(8, Math.min(64, Math.ceil(entries.length / (threads * 8))));
+  const size = Math.max(8, Math.min(32, Math.ceil(entries.length / ((threads + 1) * 8))));
+  const ctx = evalContext(o);
   const chunks: WalkEntry[][] = [];
   for (let i = 0; i < entries.length; i += size) chunks.push(entries.slice(i, i + size));
-  const window = threads * 8;
-  const init: WorkerInit = { asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true };
+  const window = (threads + 1) * 8;
+  const init: WorkerInit = { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true };
   if (o.policyFile !== undefined) init.policyFile = o.policyFile;
 
   return new Promise<void>((resolve, reject) => {
@@ -104,7 +111,26 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
       if (err) reject(err);
       else resolve();
     };
+    let localBusy = false;
+    const runLocal = () => {
+      if (localBusy || finished || next >= chunks.length || next - emit >= window) return;
+      const id = next++;
+      localBusy = true;
+      setImmediate(() => {
+        if (finished) return;
+        try {
+          const files = (chunks[id] as WalkEntry[]).filter((e) => !e.error).map((e) => e.file);
+          ready.set(id, files.map((f) => evaluateFile(f, ctx)));
+          localBusy = false;
+          drain();
+          dispatch();
+        } catch (e) {
+          finish(e as Error);
+        }
+      });
+    };
     const dispatch = () => {
+      runLocal();
       for (const p of pool) {
         while (p.ready && p.inFlight < 2 && next < chunks.length && next - emit < window) {
           const id = next++;

@@ -54,18 +54,24 @@ export function walk(dir: string, o: { recursive?: boolean } = {}): WalkEntry[] 
 }
 
 function walkDir(dir: string, ancestors: string[], recursive: boolean, out: WalkEntry[]): void {
-  let names: string[];
+  let dirents: fs.Dirent[];
   try {
-    names = fs.readdirSync(dir);
+    dirents = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     out.push({ file: dir, error: new SubsidyError("file-unreadable", `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? String(e)}); check its permissions`, { file: dir }) });
     return;
   }
-  names.sort(byName);
-  for (const name of names) {
+  dirents.sort((a, b) => byName(a.name, b.name));
+  for (const d of dirents) {
+    const name = d.name;
     if (isJunk(name)) continue;
     const path = join(dir, name);
     const isProfile = PROFILE_EXT.test(name);
+    // A regular file says so in its directory entry: no stat needed (the reader checks again with fstat).
+    if (d.isFile()) {
+      if (isProfile) out.push({ file: path });
+      continue;
+    }
     let lst: fs.Stats;
     try {
       lst = fs.lstatSync(path);

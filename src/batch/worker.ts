@@ -13,7 +13,8 @@ if (port) {
   let ctx: EvalContext | undefined;
   const post = (m: FromWorker) => port.postMessage(m);
   try {
-    const policy = loadPolicy(init.policyFile);
+    // The policy comes parsed from the main thread (structured clone keeps its maps); read it only if not.
+    const policy = init.policy ?? loadPolicy(init.policyFile);
     ctx = { policy, asOf: init.asOf, lang: init.lang, unit: init.unit, json: init.json, fast: init.fast };
     post({ type: "ready", sha256: policy.sha256 });
   } catch (e) {

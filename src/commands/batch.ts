@@ -62,7 +62,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   const entries = walk(dir, { recursive: o.recursive });
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
-  const ctx: ReportContext = { policy, lang: o.lang, unit: o.unit, asOf: o.asOf, color: o.color, width: o.width };
+  const ctx: ReportContext = { policy, lang: o.lang, unit: o.unit, asOf: o.asOf, color: o.color, width: o.width, base: dir };
   const screenFormat: ReportFormat = o.out !== undefined ? "table" : ((o.format as ReportFormat | undefined) ?? "table");
   const stdout = new Buffered(io.out);
   const sinks: { r: ReportRenderer; w: { write(s: string): void } }[] = [{ r: renderers[screenFormat]({ ...ctx, color: screenFormat === "table" && o.color }), w: stdout }];
