@@ -43,9 +43,9 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const money = (v: number | bigint) => formatYuan(v, ctx.lang, ctx.unit);
   const width = Math.max(80, Math.min(ctx.width ?? 100, 200));
-  const moneyW = ctx.unit === "wan" ? 14 : 15;
-  const fixedCols = 12 + 8 + moneyW + moneyW + 10 + 2 * 6;
-  const fileW = Math.max(12, Math.floor((width - fixedCols) * 0.45));
+  const moneyW = ctx.unit === "wan" ? 14 : 13;
+  const fixedCols = 10 + 8 + moneyW + moneyW + 10 + 2 * 6;
+  const fileW = Math.max(12, Math.floor((width - fixedCols) * 0.5));
   const nameW = Math.max(12, width - fixedCols - fileW);
   const prefix = ctx.base ? join(ctx.base, "x").slice(0, -1) : "";
   const shown = (file: string) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file);
@@ -57,7 +57,7 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       const head = line([
         fit(t("batch.file", ctx), fileW),
         fit(t("ui.enterprise", ctx), nameW),
-        fit(t("ui.district", ctx), 12),
+        fit(t("ui.district", ctx), 10),
         right(t("batch.eligible", ctx), 8),
         right(t("batch.fixed", ctx), moneyW),
         right(t("batch.max", ctx), moneyW),
@@ -78,7 +78,7 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       return line([
         fit(shown(o.file), fileW, "left"),
         fit(o.name, nameW),
-        fit(o.district ?? "", 12),
+        fit(o.district ?? "", 10),
         right(String(eligible), 8),
         right(money(o.fixedYuan), moneyW),
         right(money(o.maxYuan), moneyW),
