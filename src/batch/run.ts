@@ -67,7 +67,7 @@ export async function runBatch(entries: WalkEntry[], o: RunOptions, cb: RunCallb
   const threads = o.threads ?? defaultThreads(entries.length);
   const worker = threads > 1 ? workerPath() : undefined;
   if (!worker) {
-    runHere(entries, o, cb);
+    await runHere(entries, o, cb);
     return;
   }
   // This thread evaluates chunks too (between writing rows), so `threads` counts it: threads − 1 workers.
@@ -78,12 +78,14 @@ function evalContext(o: RunOptions): EvalContext {
   return { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true };
 }
 
-function runHere(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): void {
+async function runHere(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): Promise<void> {
   const ctx = evalContext(o);
   let done = 0;
   for (const e of entries) {
     cb.onOutcome(e.error ? failed(e.file, e.error) : evaluateFile(e.file, ctx));
     cb.onProgress?.(++done, entries.length);
+    // Let signals (Ctrl-C) and I/O through now and then.
+    if (done % 32 === 0) await new Promise<void>((r) => setImmediate(r));
   }
 }
 
