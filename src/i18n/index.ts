@@ -95,8 +95,9 @@ export function say(m: Message, ctx: RenderContext): string {
   const params = m.params ?? {};
   const f = formatters(ctx);
   const text = fn ? fn(params, f) : m.key;
-  if (params.clause === undefined || m.key.startsWith("reason.clause")) return text;
-  return ctx.lang === "zh" ? `${text}(${params.clause})` : `${text} (${params.clause})`;
+  const clause = m.clause ?? params.clause;
+  if (clause === undefined) return text;
+  return ctx.lang === "zh" ? `${text}(${clause})` : `${text} (${clause})`;
 }
 
 /** A fixed UI string by key (table headings, labels). */
