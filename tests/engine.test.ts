@@ -125,7 +125,8 @@ describe("tech-renovation (二(一)1): up to 10% of audited investment, at most 
   });
   it("handles fen exactly: 10% of ¥38,000,000.55 is ¥3,800,000", () => {
     expect(result({ projects: [proj(38000000.55)] }, "tech-renovation").amount.yuan).toBe(3800000);
-    expect(result({ projects: [proj(0.1 + 0.2 > 0.3 ? 29.99 : 0)] }, "tech-renovation").amount.yuan).toBe(2);
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point; fen arithmetic keeps 29.99 × 10% at ¥2.999 → ¥2.
+    expect(result({ projects: [proj(29.99)] }, "tech-renovation").amount.yuan).toBe(2);
   });
   it("caps each project at ¥5,000,000: exactly at the cap, and above it", () => {
     expect(result({ projects: [proj(50000000)] }, "tech-renovation").amount.yuan).toBe(5000000);
@@ -217,11 +218,11 @@ describe("first-set-insurance (二(二)3): 20% of the premium, at most ¥1,000,0
 describe("first-set-product (二(二)3): ¥500,000 per distinct product, ¥3,000,000 per calendar year", () => {
   const fsp = (product: string, date: string, type = "first-set-product", extra: Partial<ProfileItem> = {}): ProfileItem => ({ type, level: "provincial", product, date, ...extra });
   it("counts a product on both lists once", () => {
-    const r = result({ recognitions: [fsp("HC-5000 五轴加工中心", "2024-03-01"), fsp("HC-5000  五轴加工中心", "2024-06-01", "high-end-equipment-catalog"), fsp("HC-3000", "2024-04-01")] }, "first-set-product");
+    const r = result({ recognitions: [fsp("HC-5000 五轴加工中心", "2024-03-01"), fsp("HC-5000 \u3000五轴加工中心", "2024-06-01", "high-end-equipment-catalog"), fsp("HC-3000", "2024-04-01")] }, "first-set-product");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "fixed", yuan: 1000000 });
     expect(r.items.map((i) => i.yuan)).toEqual([500000, 0, 500000]);
-    expect(r.text).toMatch(/"HC-5000  五轴加工中心" is already counted under recognitions\[0\]/);
+    expect(r.text).toMatch(/"HC-5000 \u3000五轴加工中心" is already counted under recognitions\[0\]/);
   });
   it("counts the same product once across years", () => {
     const r = result({ recognitions: [fsp("X1", "2022-03-01"), fsp("X1", "2023-03-01", "high-end-equipment-catalog")] }, "first-set-product");
