@@ -387,6 +387,16 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
   return { program, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation };
 }
 
+/** What identifies an item to a reader: its type (or scope), level, date and own name, product or code. */
+function describeItem(item: ProfileItem): Record<string, string> {
+  const d: Record<string, string> = { type: String(item.type ?? item.scope ?? "") };
+  if (item.level) d.level = item.level;
+  if (item.date) d.date = item.date;
+  const name = item.product ?? item.name ?? item.code;
+  if (typeof name === "string" && name) d.name = name;
+  return d;
+}
+
 const noItems = new WeakMap<ProgramData, Message>();
 /** "The profile lists no …": the same for every profile, so made once per program (messages are never mutated). */
 function noItemsMessage(program: ProgramData): Message {
@@ -416,7 +426,7 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
       const kind = program.amount.kind;
       if (status !== "eligible") continue;
       if (c.note) reasons.push(withClause(c.note));
-      else reasons.push({ key: kind === "discretionary" ? "reason.item.mayApply" : "reason.item.qualifies", params: { ref: c.ref, yuan: c.yuan, kind, clause } });
+      else reasons.push({ key: kind === "discretionary" ? "reason.item.mayApply" : "reason.item.qualifies", params: { ref: c.ref, yuan: c.yuan, kind, ...describeItem(c.item) }, clause });
     } else {
       const decisive = c.conditions.find((x) => x.outcome === "not-met") ?? c.conditions.find((x) => x.outcome === "unknown");
       if (decisive) reasons.push(withClause(decisive.message));

@@ -41,8 +41,8 @@ export const en: Catalog = {
   "comp.sum": (p, f) => `${p.count} items: ${f.money(p.yuan)} in all`,
   // Reasons
   "reason.noItems": (p, f) => `The profile lists no ${f.oneOf(String(p.types).replace(/, /g, "|"))} under ${p.list}`,
-  "reason.item.qualifies": (p, f) => `${p.ref} qualifies: ${p.kind === "up-to" ? "up to " : ""}${f.money(p.yuan)}`,
-  "reason.item.mayApply": (p) => `${p.ref} qualifies to apply; support is decided on merit, with no sum named`,
+  "reason.item.qualifies": (p, f) => `${p.ref}${f.item(p)} qualifies: ${p.kind === "up-to" ? "up to " : ""}${f.money(p.yuan)}`,
+  "reason.item.mayApply": (p, f) => `${p.ref}${f.item(p)} qualifies to apply; support is decided on merit, with no sum named`,
   // Labels
   "label.recognitions": () => "recognitions",
   "label.projects": () => "projects",

@@ -27,6 +27,8 @@ export interface Formatters {
   label(id: string | number | undefined): string;
   /** `a|b` alternatives, labelled and joined with 或 / or. */
   oneOf(ids: string | number | undefined): string;
+  /** An item described by the params type, level, date, name: " (HC-5000, provincial first-set product, 2024-03-01)". */
+  item(p: Params): string;
 }
 
 function groupThousands(digits: string): string {
@@ -84,6 +86,15 @@ export function formatters(ctx: RenderContext): Formatters {
         .split("|")
         .map((x) => labelOf(x, ctx))
         .join(ctx.lang === "zh" ? "或" : " or "),
+    item: (p) => {
+      if (p.type === undefined) return "";
+      let type = labelOf(String(p.type), ctx);
+      // "national green factory", but "national ITM certification": lower-case only a capitalised word.
+      if (ctx.lang === "en" && /^[A-Z][a-z]/.test(type)) type = type[0]?.toLowerCase() + type.slice(1);
+      const what = [p.level !== undefined ? labelOf(String(p.level), ctx) : "", type].filter(Boolean).join(ctx.lang === "zh" ? "" : " ");
+      const parts = [p.name !== undefined ? String(p.name) : "", what, p.date !== undefined ? String(p.date) : ""].filter(Boolean);
+      return ctx.lang === "zh" ? `(${parts.join(",")})` : ` (${parts.join(", ")})`;
+    },
   };
   return f;
 }

@@ -40,8 +40,8 @@ export const zh: Catalog = {
   "comp.sum": (p, f) => `共${p.count}项,合计${f.money(p.yuan)}`,
   // 结论
   "reason.noItems": (p, f) => `企业信息中没有${f.oneOf(String(p.types).replace(/, /g, "|"))}`,
-  "reason.item.qualifies": (p, f) => `${p.ref}符合条件:${p.kind === "up-to" ? "最高" : ""}${f.money(p.yuan)}`,
-  "reason.item.mayApply": (p) => `${p.ref}符合申报条件;择优支持,政策未规定金额`,
+  "reason.item.qualifies": (p, f) => `${p.ref}${f.item(p)}符合条件:${p.kind === "up-to" ? "最高" : ""}${f.money(p.yuan)}`,
+  "reason.item.mayApply": (p, f) => `${p.ref}${f.item(p)}符合申报条件;择优支持,政策未规定金额`,
   // 标签
   "label.recognitions": () => "认定与荣誉",
   "label.projects": () => "项目",
