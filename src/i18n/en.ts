@@ -22,7 +22,7 @@ export const en: Catalog = {
   "cond.newly.met": (p) => `${p.ref}: newly obtained on ${p.date} (on or after ${p.since})`,
   "cond.newly.notMet": (p) => `${p.ref}: obtained on ${p.date}, before the policy took effect on ${p.since}; only newly obtained items qualify`,
   "cond.ended": (p) => `${p.ref}: dated ${p.date}, after the program ended on ${p.ends}`,
-  "cond.requires.missing": (p, f) => `${p.ref}: ${f.label(p.field)} is not given`,
+  "cond.requires.missing": (p, f) => `${p.ref}: ${f.label(p.field)} is not given${f.help(p.field) ? `. ${f.help(p.field)}` : ""}`,
   "cond.requires.met": (p, f) => `${p.ref}: ${f.label(p.field)} ${p.value}`,
   // Notes on items
   "note.onceEnterprise": (p) => `${p.ref}: paid once per enterprise, counted under ${p.by}`,

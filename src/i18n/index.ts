@@ -27,6 +27,8 @@ export interface Formatters {
   label(id: string | number | undefined): string;
   /** `a|b` alternatives, labelled and joined with 或 / or. */
   oneOf(ids: string | number | undefined): string;
+  /** A vocabulary field's help: what the fact is and where to find it (empty when none). */
+  help(field: string | number | undefined): string;
   /** An item described by the params type, level, date, name: " (HC-5000, provincial first-set product, 2024-03-01)". */
   item(p: Params): string;
 }
@@ -86,6 +88,11 @@ export function formatters(ctx: RenderContext): Formatters {
         .split("|")
         .map((x) => labelOf(x, ctx))
         .join(ctx.lang === "zh" ? "或" : " or "),
+    help: (field) => {
+      const fields = ctx.policy?.data.vocabulary.fields;
+      const key = String(field ?? "");
+      return fields && Object.hasOwn(fields, key) ? (fields[key]?.help[ctx.lang] ?? "") : "";
+    },
     item: (p) => {
       if (p.type === undefined) return "";
       let type = labelOf(String(p.type), ctx);
