@@ -1,17 +1,18 @@
 /** `subsidy batch` through the real binary: stdout, stderr, exit codes and the files it writes. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync, spawn, execFileSync } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { root } from "./helpers/real-policy.js";
+import { runCli } from "./helpers/cli.js";
 
 const BIN = path.join(root, "bin", "subsidy.js");
 const AS_OF = "2026-11-25";
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", ...env }, maxBuffer: 1 << 26 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const r = runCli(args, { env });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 let tmp: string;
