@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { loadPolicy, evaluate, validateProfileData } from "../dist/index.js";
 import { generateProfile, rng, BROKEN } from "./generate.mjs";
 import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, loadavg, availableParallelism } from "node:os";
 import { stringify } from "yaml";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -138,7 +138,8 @@ export function batch(count = 10000, runs = 3) {
     console.log(
       `batch        ${count.toLocaleString("en")} profiles (${broken} broken), --format json --out: ${b.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MB (target ≤ 200 MB)\n` +
         `             floor (read + js-yaml parse, plain loop): ${f.toFixed(0)} ms as a process, ${l.toFixed(0)} ms loop alone\n` +
-        `             ratio ${(b / f).toFixed(2)}× the floor process, ${(b / l).toFixed(2)}× the loop alone (target ≤ 1.5×; median of ${runs})`,
+        `             ratio ${(b / f).toFixed(2)}× the floor process, ${(b / l).toFixed(2)}× the loop alone (target ≤ 1.5×; median of ${runs})\n` +
+        `             ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} (batch uses one thread per idle core; SUBSIDY_THREADS=${process.env.SUBSIDY_THREADS ?? "unset"})`,
     );
     return { batchMs: b, floorMs: f, loopMs: l, rssMb: peak };
   } finally {
