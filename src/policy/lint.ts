@@ -125,16 +125,22 @@ function lintUnused(data: PolicyData, out: LintProblem[]): void {
   };
   const unused = (path: readonly (string | number)[], what: string, id: string, why: string) =>
     out.push({ severity: "warning", path, message: `unused vocabulary: ${what} '${id}' ${why}` });
-  v.actions.forEach((a, i) => usedActions.has(a.id) || unused(["vocabulary", "actions", i, "id"], "action", a.id, "is the action of no item type"));
-  v.levels.forEach((l, i) => usedLevels.has(l.id) || unused(["vocabulary", "levels", i, "id"], "level", l.id, "is named by no item type or program"));
-  for (const id of Object.keys(v.fields)) usedFields.has(id) || unused(["vocabulary", "fields", id], "field", id, "is taken by no item type and read by no program");
+  v.actions.forEach((a, i) => {
+    if (!usedActions.has(a.id)) unused(["vocabulary", "actions", i, "id"], "action", a.id, "is the action of no item type");
+  });
+  v.levels.forEach((l, i) => {
+    if (!usedLevels.has(l.id)) unused(["vocabulary", "levels", i, "id"], "level", l.id, "is named by no item type or program");
+  });
+  for (const id of Object.keys(v.fields)) if (!usedFields.has(id)) unused(["vocabulary", "fields", id], "field", id, "is taken by no item type and read by no program");
   const lists = [
     ["recognition_types", v.recognition_types, paid.recognitions],
     ["project_types", v.project_types, paid.projects],
     ["standard_scopes", v.standard_scopes, paid.standards],
   ] as const;
   for (const [name, list, used] of lists) {
-    list.forEach((t, i) => used.has(t.id) || unused(["vocabulary", name, i, "id"], name.replace(/_/g, " ").replace(/s$/, ""), t.id, "is paid by no program"));
+    list.forEach((t, i) => {
+      if (!used.has(t.id)) unused(["vocabulary", name, i, "id"], name.replace(/_/g, " ").replace(/s$/, ""), t.id, "is paid by no program");
+    });
   }
 }
 
