@@ -204,10 +204,10 @@ function itemAmountFen(program: ProgramData, item: ProfileItem, ref: string, on:
     const cap = valueOn(capItem, on);
     const capFen = yuanToFen(cap.value);
     if (amount > capFen) {
-      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value } });
+      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value, ...(cap.since ? { since: cap.since } : {}) } });
       amount = capFen;
     } else {
-      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value } });
+      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value, ...(cap.since ? { since: cap.since } : {}) } });
     }
   }
   return amount;
@@ -292,11 +292,12 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     const capYear = amount.cap?.year;
     if (capYear !== undefined) {
       const year = Number(on.slice(0, 4));
-      const cap = yuanToFen(valueOn(capYear, on).value);
+      const capV = valueOn(capYear, on);
+      const cap = yuanToFen(capV.value);
       const used = yearUsed.get(year) ?? 0n;
       const allowed = cap > used ? cap - used : 0n;
       if (a > allowed) {
-        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
         c.note = { key: "note.yearCap", params: { ref: c.ref, year, cap: floorYuan(cap) } };
         a = allowed;
       }
@@ -304,10 +305,11 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     }
     const capTotal = amount.cap?.total;
     if (capTotal !== undefined) {
-      const cap = yuanToFen(valueOn(capTotal, on).value);
+      const capV = valueOn(capTotal, on);
+      const cap = yuanToFen(capV.value);
       const allowed = cap > totalUsed ? cap - totalUsed : 0n;
       if (a > allowed) {
-        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
         c.note = { key: "note.totalCap", params: { ref: c.ref, cap: floorYuan(cap) } };
         a = allowed;
       }

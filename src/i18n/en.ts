@@ -33,10 +33,10 @@ export const en: Catalog = {
   "comp.fixed": (p, f) => `${p.ref}: ${f.money(p.yuan)}${p.since ? ` (value in force since ${p.since})` : ""}`,
   "comp.rate": (p, f) =>
     `${p.ref}: ${p.percent}% × ${f.fen(p.baseFen)} = ${f.fen(p.exactFen)} → ${f.money(p.yuan)}${p.since ? ` (rate in force since ${p.since})` : ""}`,
-  "comp.itemCap.reached": (p, f) => `${p.ref}: capped at ${f.money(p.cap)}`,
-  "comp.itemCap.notReached": (p, f) => `${p.ref}: cap ${f.money(p.cap)} not reached`,
-  "comp.yearCap.reached": (p, f) => `${p.ref}: ${p.year} cap ${f.money(p.cap)} reached, ${f.money(p.yuan)} left for it`,
-  "comp.totalCap.reached": (p, f) => `${p.ref}: program cap ${f.money(p.cap)} reached, ${f.money(p.yuan)} left for it`,
+  "comp.itemCap.reached": (p, f) => `${p.ref}: capped at ${f.money(p.cap)}${p.since ? ` (cap in force since ${p.since})` : ""}`,
+  "comp.itemCap.notReached": (p, f) => `${p.ref}: cap ${f.money(p.cap)} not reached${p.since ? ` (cap in force since ${p.since})` : ""}`,
+  "comp.yearCap.reached": (p, f) => `${p.ref}: ${p.year} cap ${f.money(p.cap)} reached, ${f.money(p.yuan)} left for it${p.since ? ` (cap in force since ${p.since})` : ""}`,
+  "comp.totalCap.reached": (p, f) => `${p.ref}: program cap ${f.money(p.cap)} reached, ${f.money(p.yuan)} left for it${p.since ? ` (cap in force since ${p.since})` : ""}`,
   "comp.yearTotal": (p, f) => `${p.year}: ${f.money(p.yuan)} of the ${f.money(p.cap)} yearly cap`,
   "comp.sum": (p, f) => `${p.count} items: ${f.money(p.yuan)} in all`,
   // Reasons

@@ -32,10 +32,10 @@ export const zh: Catalog = {
   // 计算过程
   "comp.fixed": (p, f) => `${p.ref}:${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的标准)` : ""}`,
   "comp.rate": (p, f) => `${p.ref}:${p.percent}% × ${f.fen(p.baseFen)} = ${f.fen(p.exactFen)} → ${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的比例)` : ""}`,
-  "comp.itemCap.reached": (p, f) => `${p.ref}:按上限${f.money(p.cap)}计`,
-  "comp.itemCap.notReached": (p, f) => `${p.ref}:未超过上限${f.money(p.cap)}`,
-  "comp.yearCap.reached": (p, f) => `${p.ref}:已达${p.year}年度上限${f.money(p.cap)},可计${f.money(p.yuan)}`,
-  "comp.totalCap.reached": (p, f) => `${p.ref}:已达本项目上限${f.money(p.cap)},可计${f.money(p.yuan)}`,
+  "comp.itemCap.reached": (p, f) => `${p.ref}:按上限${f.money(p.cap)}计${p.since ? `(自${p.since}起执行的上限)` : ""}`,
+  "comp.itemCap.notReached": (p, f) => `${p.ref}:未超过上限${f.money(p.cap)}${p.since ? `(自${p.since}起执行的上限)` : ""}`,
+  "comp.yearCap.reached": (p, f) => `${p.ref}:已达${p.year}年度上限${f.money(p.cap)},可计${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的上限)` : ""}`,
+  "comp.totalCap.reached": (p, f) => `${p.ref}:已达本项目上限${f.money(p.cap)},可计${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的上限)` : ""}`,
   "comp.yearTotal": (p, f) => `${p.year}年度:${f.money(p.yuan)}(年度上限${f.money(p.cap)})`,
   "comp.sum": (p, f) => `共${p.count}项,合计${f.money(p.yuan)}`,
   // 结论
