@@ -97,6 +97,22 @@ export function buildProgram(): Command {
     setExit(await runPolicyTest(dir, { ...parseCommon(raw), format: raw.format, verbose: raw.verbose }, io));
   });
 
+  withCommon(
+    program
+      .command("schema")
+      .description("the JSON Schema of a profile, for YAML editors (# yaml-language-server: $schema=…)")
+      .option("-o, --out <file>", "write to this file instead of standard output"),
+  ).action(async (raw: RawCommon & { out?: string }) => {
+    const { runSchema } = await import("./commands/schema.js");
+    setExit(await runSchema({ ...parseCommon(raw), ...(raw.out !== undefined ? { out: raw.out } : {}) }, io));
+  });
+  withCommon(program.command("init").description("write a commented template profile (never overwrites a file)").argument("[file]", "profile to create", "profile.yaml")).action(
+    async (file: string, raw: RawCommon) => {
+      const { runInit } = await import("./commands/init.js");
+      setExit(await runInit(file, parseCommon(raw), io));
+    },
+  );
+
   return program;
 }
 
