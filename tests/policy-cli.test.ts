@@ -3,23 +3,18 @@
  * and the policy fields and warnings every check output carries. `policy test` on policy.yaml runs here.
  */
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { runCliAsync } from "./helpers/cli.js";
 
 const root = path.join(import.meta.dirname, "..");
-const bin = path.join(root, "bin", "subsidy.js");
 const AMENDED = "fixtures/policies/amended-2023.test.yaml";
 
-/** Runs the CLI; async so that the tests of a file run concurrently. */
-function run(args: string[], cwd = root): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "" } }, (_e, out, err) =>
-      resolve({ code: child.exitCode, out, err }),
-    );
-  });
+async function run(args: string[], cwd = root) {
+  const r = await runCliAsync(args, { cwd });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 const sha = (f: string) => createHash("sha256").update(fs.readFileSync(path.join(root, f))).digest("hex");
 
