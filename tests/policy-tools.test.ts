@@ -207,3 +207,14 @@ describe("init template", () => {
 it("the diff fixtures say TEST DATA", () => {
   expect(fs.readFileSync(path.join(root, "fixtures/policies/amended-2023.test.yaml"), "utf8").split("\n")[0]).toContain("TEST DATA");
 });
+
+describe("provenance (what every renderer prints)", () => {
+  it("has policy id, version, sha256, the date and the window warnings, as checkDocument does", async () => {
+    const { provenance, checkDocument } = await import("../src/render/document.js");
+    const p = provenance(amended, "2024-01-01", { lang: "en", policy: amended });
+    expect(p).toEqual({ policy: { id: "zibo-five-optimizations", version: "2023.1.0-test", sha256: amended.sha256 }, asOf: "2024-01-01", warnings: ["Warning: program quality-benchmark-national ended on 2022-12-31"] });
+    const profile = parseProfileText("enterprise: {name: 甲, district: 张店区}\n", "t.yaml", amended, { asOf: "2024-01-01" });
+    const doc = checkDocument({ meta: { file: "t.yaml", name: "甲" }, evaluation: evaluate(amended, profile, "2024-01-01") }, { lang: "en", policy: amended });
+    expect({ policy: doc.policy, asOf: doc.asOf, warnings: doc.warnings }).toEqual(p);
+  });
+});
