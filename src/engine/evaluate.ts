@@ -158,7 +158,7 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
         path: `${ref}.date`,
         value: item.date,
         expected: `>= ${since}`,
-        message: { key: ok ? "cond.newly.met" : "cond.newly.notMet", params: { ref, date: item.date, since } },
+        message: { key: ok ? "cond.newly.met" : program.starts ? "cond.newly.notMetProgram" : "cond.newly.notMet", params: { ref, date: item.date, since } },
       });
     }
   }

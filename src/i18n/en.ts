@@ -21,6 +21,7 @@ export const en: Catalog = {
   "cond.date.missing": (p) => `${p.ref}: the listing date is not given; the yearly cap is counted by the calendar year of the listing`,
   "cond.newly.met": (p) => `${p.ref}: newly obtained on ${p.date} (on or after ${p.since})`,
   "cond.newly.notMet": (p) => `${p.ref}: obtained on ${p.date}, before the policy took effect on ${p.since}; only newly obtained items qualify`,
+  "cond.newly.notMetProgram": (p) => `${p.ref}: obtained on ${p.date}, before the program started on ${p.since}; only items newly obtained since then qualify`,
   "cond.ended": (p) => `${p.ref}: dated ${p.date}, after the program ended on ${p.ends}`,
   "cond.requires.missing": (p, f) => `${p.ref}: ${f.label(p.field)} is not given${f.help(p.field) ? `. ${f.help(p.field)}` : ""}`,
   "cond.requires.met": (p, f) => `${p.ref}: ${f.label(p.field)} ${p.value}`,

@@ -21,6 +21,7 @@ export const zh: Catalog = {
   "cond.date.missing": (p) => `${p.ref}:未填写列入日期;年度奖励上限按列入日期所在自然年度计算`,
   "cond.newly.met": (p) => `${p.ref}:${p.date}新列入(不早于${p.since})`,
   "cond.newly.notMet": (p) => `${p.ref}:列入日期${p.date}早于政策施行日${p.since},不属于新列入(新认定、新取得)`,
+  "cond.newly.notMetProgram": (p) => `${p.ref}:列入日期${p.date}早于本项目起始日${p.since},不属于新列入(新认定、新取得)`,
   "cond.ended": (p) => `${p.ref}:日期${p.date}晚于本项目截止日${p.ends}`,
   "cond.requires.missing": (p, f) => `${p.ref}:未填写${f.label(p.field)}${f.help(p.field) ? `。${f.help(p.field)}` : ""}`,
   "cond.requires.met": (p, f) => `${p.ref}:${f.label(p.field)} ${p.value}`,
