@@ -127,7 +127,7 @@ describe("check output carries the policy and the window warnings", () => {
   it.concurrent("table: the confirm-in-force warning after 2025, with policy id, version and sha256", async () => {
     const late = await run(["check", profile, "--as-of", "2026-01-01", "--lang", "en"]);
     expect(late.code).toBe(0);
-    expect(late.out).toContain("as of 2026-01-01 (after 2025-12-31) confirm with the departments that it is still in force");
+    expect(late.out).toContain("its review date 2025-12-31 has passed; as of 2026-01-01, confirm with the departments that it is still in force");
     expect(late.out).toContain(`zibo-five-optimizations 2020.1.0 (${sha("policy.yaml").slice(0, 12)})`);
   });
   it.concurrent("table and JSON: a warning when --as-of is before the policy took effect", async () => {

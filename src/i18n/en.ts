@@ -88,7 +88,7 @@ export const en: Catalog = {
   // Warnings
   "warn.beforeEffective": (p) => `Warning: the evaluation date ${p.asOf} is before the policy took effect on ${p.from}; no program applied then`,
   "warn.afterUntil": (p) => `Warning: the evaluation date ${p.asOf} is after the policy's end on ${p.until}`,
-  "warn.confirmInForce": (p) => `Warning: the policy sets targets to 2025 but names no expiry; as of ${p.asOf} (after ${p.date}) confirm with the departments that it is still in force`,
+  "warn.confirmInForce": (p) => `Warning: the policy names no expiry and its review date ${p.date} has passed; as of ${p.asOf}, confirm with the departments that it is still in force`,
   "warn.programEnded": (p) => `Warning: program ${p.program} ended on ${p.ends}`,
   // subsidy policy …
   "policy.rateOf": (p) => `${p.percent} of ${p.field}`,

@@ -87,7 +87,7 @@ export const zh: Catalog = {
   // Warnings
   "warn.beforeEffective": (p) => `注意:评估日期${p.asOf}早于政策施行日${p.from},当时本政策各项目均不适用`,
   "warn.afterUntil": (p) => `注意:评估日期${p.asOf}晚于政策截止日${p.until}`,
-  "warn.confirmInForce": (p) => `注意:政策目标至2025年,未规定有效期;评估日期${p.asOf}已晚于${p.date},请向主管部门确认政策是否仍然有效`,
+  "warn.confirmInForce": (p) => `注意:政策未规定有效期,评估日期${p.asOf}已晚于复核日期${p.date},请向主管部门确认政策是否仍然有效`,
   "warn.programEnded": (p) => `注意:项目${p.program}已于${p.ends}截止`,
   // subsidy policy …
   "policy.rateOf": (p) => `${p.field}的${p.percent}`,
