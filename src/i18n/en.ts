@@ -22,7 +22,7 @@ export const en: Catalog = {
   "cond.newly.met": (p) => `${p.ref}: newly obtained on ${p.date} (on or after ${p.since})`,
   "cond.newly.notMet": (p) => `${p.ref}: obtained on ${p.date}, before the policy took effect on ${p.since}; only newly obtained items qualify`,
   "cond.ended": (p) => `${p.ref}: dated ${p.date}, after the program ended on ${p.ends}`,
-  "cond.requires.missing": (p, f) => `${p.ref}: ${f.label(p.field)} is not given`,
+  "cond.requires.missing": (p, f) => `${p.ref}: ${f.label(p.field)} is not given${f.help(p.field) ? `. ${f.help(p.field)}` : ""}`,
   "cond.requires.met": (p, f) => `${p.ref}: ${f.label(p.field)} ${p.value}`,
   // Notes on items
   "note.onceEnterprise": (p) => `${p.ref}: paid once per enterprise, counted under ${p.by}`,
@@ -41,8 +41,8 @@ export const en: Catalog = {
   "comp.sum": (p, f) => `${p.count} items: ${f.money(p.yuan)} in all`,
   // Reasons
   "reason.noItems": (p, f) => `The profile lists no ${f.oneOf(String(p.types).replace(/, /g, "|"))} under ${p.list}`,
-  "reason.item.qualifies": (p, f) => `${p.ref} qualifies: ${p.kind === "up-to" ? "up to " : ""}${f.money(p.yuan)}`,
-  "reason.item.mayApply": (p) => `${p.ref} qualifies to apply; support is decided on merit, with no sum named`,
+  "reason.item.qualifies": (p, f) => `${p.ref}${f.item(p)} qualifies: ${p.kind === "up-to" ? "up to " : ""}${f.money(p.yuan)}`,
+  "reason.item.mayApply": (p, f) => `${p.ref}${f.item(p)} qualifies to apply; support is decided on merit, with no sum named`,
   // Labels
   "label.recognitions": () => "recognitions",
   "label.projects": () => "projects",

@@ -22,7 +22,7 @@ export const zh: Catalog = {
   "cond.newly.met": (p) => `${p.ref}:${p.date}新列入(不早于${p.since})`,
   "cond.newly.notMet": (p) => `${p.ref}:列入日期${p.date}早于政策施行日${p.since},不属于新列入(新认定、新取得)`,
   "cond.ended": (p) => `${p.ref}:日期${p.date}晚于本项目截止日${p.ends}`,
-  "cond.requires.missing": (p, f) => `${p.ref}:未填写${f.label(p.field)}`,
+  "cond.requires.missing": (p, f) => `${p.ref}:未填写${f.label(p.field)}${f.help(p.field) ? `。${f.help(p.field)}` : ""}`,
   "cond.requires.met": (p, f) => `${p.ref}:${f.label(p.field)} ${p.value}`,
   // 明细说明
   "note.onceEnterprise": (p) => `${p.ref}:每家企业奖励一次,已按${p.by}计算`,
@@ -40,8 +40,8 @@ export const zh: Catalog = {
   "comp.sum": (p, f) => `共${p.count}项,合计${f.money(p.yuan)}`,
   // 结论
   "reason.noItems": (p, f) => `企业信息中没有${f.oneOf(String(p.types).replace(/, /g, "|"))}`,
-  "reason.item.qualifies": (p, f) => `${p.ref}符合条件:${p.kind === "up-to" ? "最高" : ""}${f.money(p.yuan)}`,
-  "reason.item.mayApply": (p) => `${p.ref}符合申报条件;择优支持,政策未规定金额`,
+  "reason.item.qualifies": (p, f) => `${p.ref}${f.item(p)}符合条件:${p.kind === "up-to" ? "最高" : ""}${f.money(p.yuan)}`,
+  "reason.item.mayApply": (p, f) => `${p.ref}${f.item(p)}符合申报条件;择优支持,政策未规定金额`,
   // 标签
   "label.recognitions": () => "认定与荣誉",
   "label.projects": () => "项目",

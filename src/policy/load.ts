@@ -57,7 +57,7 @@ export function loadPolicy(file?: string): LoadedPolicy {
     throw e;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const policy = parsePolicyBytes(bytes, policyFile);
+  const policy = compiledPolicy(sha256) ?? parsePolicyBytes(bytes, policyFile);
 
   const loaded: LoadedPolicy = { data: policy, file: policyFile, sha256, index: indexPolicy(policy) };
   if (policy.source?.file) {
@@ -69,6 +69,31 @@ export function loadPolicy(file?: string): LoadedPolicy {
     }
   }
   return loaded;
+}
+
+/** Where the build keeps the bundled policy, already parsed and checked. */
+export function compiledPolicyFile(): string {
+  return path.join(packageRoot(), "dist", "policy.compiled.json");
+}
+
+/**
+ * The build parses and checks the bundled policy.yaml once and stores the result with the sha256 of
+ * its bytes. A policy whose bytes hash the same is the same policy, so start-up skips the YAML parse
+ * and the schema check; any other bytes (an edited or another policy) go through the full loader.
+ */
+function compiledPolicy(sha256: string): PolicyData | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(compiledPolicyFile(), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const compiled = JSON.parse(text) as { sha256?: unknown; data?: PolicyData };
+    return compiled.sha256 === sha256 && compiled.data ? compiled.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parse and check policy bytes (a file already read). */

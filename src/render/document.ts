@@ -38,7 +38,7 @@ export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
   return { id: policy.data.id, version: policy.data.version, sha256: policy.sha256 };
 }
 
-/** What an item's line says: its own note, else the condition that decided it. */
+/** What an item's line says: its own note, how its sum was computed, else the condition that decided it. */
 export function itemNote(item: ProgramResult["items"][number]): Message | undefined {
   if (item.note) return item.note;
   const decisive = item.conditions.find((c) => c.outcome === "not-met") ?? item.conditions.find((c) => c.outcome === "unknown");
@@ -53,6 +53,8 @@ export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc 
     status: r.status,
     amount: { kind: r.amount.kind, yuan: r.amount.yuan },
     items: r.items.map((i) => {
+      const steps = i.outcome === "met" && !i.note ? r.computation.filter((m) => m.params?.ref === i.ref) : [];
+      if (steps.length > 0) return { ref: i.ref, yuan: i.yuan, note: steps.map((m) => say(m, ctx)).join("; ") };
       const note = itemNote(i);
       return { ref: i.ref, yuan: i.yuan, note: note ? say(note, ctx) : "" };
     }),
