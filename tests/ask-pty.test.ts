@@ -70,7 +70,7 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
     await t.expect("Another First-of-its-kind", KEY.enter); // no
     await t.expect("Save these answers", KEY.enter);
     await t.expect("File name:", KEY.enter); // the suggested name
-    await t.expect("Saved Huachuang Precision.yaml");
+    await t.expect("Saved 'Huachuang Precision.yaml'");
     expect(await t.exited).toBe(0);
 
     const screen = t.text;

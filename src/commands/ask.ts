@@ -98,7 +98,8 @@ async function offerSave(policy: LoadedPolicy, prompter: Prompter, o: AskOptions
     // The file must read back as the same profile: validate the text before it replaces anything.
     parseProfileText(yaml, target, policy, { asOf: o.asOf });
     writeFileAtomic(target, yaml, { noOverwrite: !overwrite, ...(o.from !== undefined ? { protect: [o.from] } : {}) });
-    io.out(say({ key: "ask.saved", params: { file: target } }, ctx) + "\n");
+    const shown = /[\s'"$`\\]/.test(target) ? `'${target.replace(/'/g, "'\\''")}'` : target;
+    io.out(say({ key: "ask.saved", params: { file: shown } }, ctx) + "\n");
     return;
   }
 }
