@@ -112,6 +112,15 @@ export function buildProgram(): Command {
       setExit(await runInit(file, parseCommon(raw), io));
     },
   );
+  withCommon(
+    program
+      .command("ask")
+      .description("interactive questionnaire in a terminal: answers → the same table as check → save as a profile file")
+      .option("--from <profile>", "start from an existing profile and ask only for the facts programs are waiting for"),
+  ).action(async (raw: RawCommon & { from?: string }) => {
+    const { runAsk } = await import("./commands/ask.js");
+    setExit(await runAsk({ ...parseCommon(raw), ...(raw.from !== undefined ? { from: raw.from } : {}) }, io));
+  });
 
   return program;
 }
