@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseSpokenMoney, fenToYuanNumber } from "../src/ask/money.js";
+import { parseSpokenMoney, fenToYuanNumber } from "../src/parse/money.js";
 import { completeProfile, runInterview } from "../src/ask/interview.js";
 import { itemChoiceQuestions, itemQuestions, levelQuestion } from "../src/ask/plan.js";
 import { renderProfileYaml } from "../src/ask/save.js";

@@ -11,7 +11,7 @@ import { SubsidyError, ValidationErrors } from "../errors.js";
 import { validateProfileData } from "../profile/schema.js";
 import { formatYuan, formatFen } from "../i18n/index.js";
 import type { ItemTypeDef, Lang, ListName, LoadedPolicy, Message, ProgramData } from "../types.js";
-import { fenToYuanNumber, parseSpokenMoney } from "./money.js";
+import { fenToYuanNumber, parseSpokenMoney } from "../parse/money.js";
 
 export type QuestionKind = "input" | "select" | "checkbox" | "confirm" | "money" | "date";
 

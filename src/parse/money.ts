@@ -1,6 +1,6 @@
 /**
  * Money as people say it on the phone — `380万`, `3,800,000`, `1.2亿`, `38.5万元`, `¥1,000` — to exact
- * integer fen, by string arithmetic (never a float). Only the questionnaire accepts these; files stay strict.
+ * integer fen, by string arithmetic (never a float). The questionnaire accepts these; files stay strict and only use it to suggest the number to write.
  *
  * Anything that could be read two ways is refused rather than guessed: commas not in groups of three
  * (`1,20,000`), several decimal points, a decimal comma (`1,5万`), more precision than a fen.
