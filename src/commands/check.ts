@@ -1,4 +1,5 @@
 /** `subsidy check PROFILE…`: load → evaluate → render, one section per profile. Returns the exit code. */
+import { config as zodConfig } from "zod";
 import { loadPolicy } from "../policy/load.js";
 import { loadProfile } from "../profile/load.js";
 import { evaluate } from "../engine/evaluate.js";
@@ -23,6 +24,8 @@ export interface Io {
 }
 
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
+  // A handful of profiles: compiling zod's fast paths (new Function) costs more than it saves.
+  if (files.length < 50) zodConfig({ jitless: true });
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${Object.keys(checkRenderers).join(", ")}`);
   const policy = loadPolicy(o.policyFile);
