@@ -45,12 +45,14 @@ export function buildProgram(): Command {
       .command("check")
       .description("evaluate one or more enterprise profiles (YAML or JSON)")
       .argument("<profile...>", "profile files")
-      .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+      .addOption(new Option("-f, --format <format>", "output format (default: from the --out file's extension, else table)").choices(["table", "json", "md", "html", "csv"]))
+      .option("-o, --out <file>", "write the report to FILE (atomically) instead of standard output")
       .option("--all", "also list the programs the enterprise does not qualify for, with reasons", false)
       .option("--explain", "under each program, its conditions, computation, clause and departments", false),
-  ).action(async (files: string[], raw: RawCommon & { format: string; all: boolean; explain: boolean }) => {
+  ).action(async (files: string[], raw: RawCommon & { format?: string; out?: string; all: boolean; explain: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
-    setExit(await runCheck(files, { ...parseCommon(raw), format: raw.format, all: raw.all, explain: raw.explain }, io));
+    const o = { ...parseCommon(raw), all: raw.all, explain: raw.explain, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
+    setExit(await runCheck(files, o, io));
   });
 
   const policyCmd = program.command("policy").description("for whoever maintains policy.yaml: list, show, validate, diff and test policy versions");

@@ -318,14 +318,19 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
 
   // Per-item sums, then the per-year and total caps in date order.
   const yearUsed = new Map<number, bigint>();
+  /** Per year, what the items would earn before the yearly cap. */
+  const yearWanted = new Map<number, bigint>();
+  const perItemFen: bigint[] = [];
   let totalUsed = 0n;
   let sumFen = 0n;
   for (const c of counted) {
     const on = c.item.date ?? asOf;
     let a = itemAmountFen(program, c.item, c.ref, on, computation);
+    perItemFen.push(a);
     const capYear = amount.cap?.year;
     if (capYear !== undefined) {
       const year = Number(on.slice(0, 4));
+      yearWanted.set(year, (yearWanted.get(year) ?? 0n) + a);
       const capV = valueOn(capYear, on);
       const cap = yuanToFen(capV.value);
       const used = yearUsed.get(year) ?? 0n;
@@ -352,9 +357,39 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     c.yuan = floorYuan(a);
     sumFen += a;
   }
+  // The program's summary: distinct items × the sum each, what was counted once, and each year's cap.
+  if (amount.per === "distinct" && counted.length > 0) {
+    const first = perItemFen[0] ?? 0n;
+    const same = perItemFen.every((x) => x === first);
+    const before = perItemFen.reduce((x, y) => x + y, 0n);
+    computation.push({
+      key: same ? "comp.distinct.each" : "comp.distinct.sum",
+      params: { count: counted.length, by: amount.distinct_by ?? "", each: floorYuan(first), yuan: floorYuan(before) },
+    });
+    const dups = new Map<string, Candidate[]>();
+    for (const c of met) {
+      if (c.note?.key !== "note.sameCounted") continue;
+      const by = String(c.note.params?.by ?? "");
+      dups.set(by, [...(dups.get(by) ?? []), c]);
+    }
+    for (const [by, later] of dups) {
+      const firstItem = candidates.find((c) => c.ref === by);
+      const group = firstItem ? [firstItem, ...later] : later;
+      const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
+      computation.push({
+        key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
+        params: { value: String(firstItem?.item[amount.distinct_by ?? ""] ?? ""), refs: group.map((c) => c.ref).join(", "), count: group.length },
+      });
+    }
+  }
   if (amount.cap?.year !== undefined) {
     for (const [year, used] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
-      computation.push({ key: "comp.yearTotal", params: { year, yuan: floorYuan(used), cap: floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value)) } });
+      const wanted = yearWanted.get(year) ?? used;
+      const cap = floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value));
+      computation.push({
+        key: wanted > used ? "comp.yearCap.sumReached" : "comp.yearCap.sumNotReached",
+        params: { year, wanted: floorYuan(wanted), yuan: floorYuan(used), cap },
+      });
     }
   }
 

@@ -1,5 +1,5 @@
 /** The machine-readable check document of spec/output.md, built from an evaluation. */
-import type { Evaluation, LoadedPolicy, Message, ProgramResult } from "../types.js";
+import type { Evaluation, LoadedPolicy, Message, Profile, ProgramResult } from "../types.js";
 import { say, type RenderContext } from "../i18n/index.js";
 import { policyWarnings } from "../engine/evaluate.js";
 
@@ -33,6 +33,8 @@ export interface CheckDocument {
 export interface Evaluated {
   meta: ProfileMeta;
   evaluation: Evaluation;
+  /** The profile as loaded, when the caller has it: reports describe the items a missing fact belongs to. */
+  profile?: Profile;
 }
 
 export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
