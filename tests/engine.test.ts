@@ -14,7 +14,7 @@ function run(p: P, asOf = AS_OF) {
 function result(p: P, id: string, asOf = AS_OF): ProgramResult & { text: string } {
   const r = run(p, asOf).results.find((x) => x.program.id === id);
   if (!r) throw new Error(`no result for ${id}`);
-  return Object.assign(r, { text: r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ") });
+  return { ...r, text: r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ") };
 }
 
 /** Programs paid for one recognition of one type at the levels named, with the sum named. */

@@ -158,7 +158,7 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
         path: `${ref}.date`,
         value: item.date,
         expected: `>= ${since}`,
-        message: { key: ok ? "cond.newly.met" : "cond.newly.notMet", params: { ref, date: item.date, since } },
+        message: { key: ok ? "cond.newly.met" : program.starts ? "cond.newly.notMetProgram" : "cond.newly.notMet", params: { ref, date: item.date, since } },
       });
     }
   }
@@ -205,10 +205,10 @@ function itemAmountFen(program: ProgramData, item: ProfileItem, ref: string, on:
     const cap = valueOn(capItem, on);
     const capFen = yuanToFen(cap.value);
     if (amount > capFen) {
-      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value } });
+      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value, ...(cap.since ? { since: cap.since } : {}) } });
       amount = capFen;
     } else {
-      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value } });
+      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value, ...(cap.since ? { since: cap.since } : {}) } });
     }
   }
   return amount;
@@ -318,19 +318,25 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
 
   // Per-item sums, then the per-year and total caps in date order.
   const yearUsed = new Map<number, bigint>();
+  /** Per year, what the items would earn before the yearly cap. */
+  const yearWanted = new Map<number, bigint>();
+  const perItemFen: bigint[] = [];
   let totalUsed = 0n;
   let sumFen = 0n;
   for (const c of counted) {
     const on = c.item.date ?? asOf;
     let a = itemAmountFen(program, c.item, c.ref, on, computation);
+    perItemFen.push(a);
     const capYear = amount.cap?.year;
     if (capYear !== undefined) {
       const year = Number(on.slice(0, 4));
-      const cap = yuanToFen(valueOn(capYear, on).value);
+      yearWanted.set(year, (yearWanted.get(year) ?? 0n) + a);
+      const capV = valueOn(capYear, on);
+      const cap = yuanToFen(capV.value);
       const used = yearUsed.get(year) ?? 0n;
       const allowed = cap > used ? cap - used : 0n;
       if (a > allowed) {
-        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
         c.note = { key: "note.yearCap", params: { ref: c.ref, year, cap: floorYuan(cap) } };
         a = allowed;
       }
@@ -338,10 +344,11 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     }
     const capTotal = amount.cap?.total;
     if (capTotal !== undefined) {
-      const cap = yuanToFen(valueOn(capTotal, on).value);
+      const capV = valueOn(capTotal, on);
+      const cap = yuanToFen(capV.value);
       const allowed = cap > totalUsed ? cap - totalUsed : 0n;
       if (a > allowed) {
-        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
         c.note = { key: "note.totalCap", params: { ref: c.ref, cap: floorYuan(cap) } };
         a = allowed;
       }
@@ -350,9 +357,39 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     c.yuan = floorYuan(a);
     sumFen += a;
   }
+  // The program's summary: distinct items × the sum each, what was counted once, and each year's cap.
+  if (amount.per === "distinct" && counted.length > 0) {
+    const first = perItemFen[0] ?? 0n;
+    const same = perItemFen.every((x) => x === first);
+    const before = perItemFen.reduce((x, y) => x + y, 0n);
+    computation.push({
+      key: same ? "comp.distinct.each" : "comp.distinct.sum",
+      params: { count: counted.length, by: amount.distinct_by ?? "", each: floorYuan(first), yuan: floorYuan(before) },
+    });
+    const dups = new Map<string, Candidate[]>();
+    for (const c of met) {
+      if (c.note?.key !== "note.sameCounted") continue;
+      const by = String(c.note.params?.by ?? "");
+      dups.set(by, [...(dups.get(by) ?? []), c]);
+    }
+    for (const [by, later] of dups) {
+      const firstItem = candidates.find((c) => c.ref === by);
+      const group = firstItem ? [firstItem, ...later] : later;
+      const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
+      computation.push({
+        key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
+        params: { value: String(firstItem?.item[amount.distinct_by ?? ""] ?? ""), refs: group.map((c) => c.ref).join(", "), count: group.length },
+      });
+    }
+  }
   if (amount.cap?.year !== undefined) {
     for (const [year, used] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
-      computation.push({ key: "comp.yearTotal", params: { year, yuan: floorYuan(used), cap: floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value)) } });
+      const wanted = yearWanted.get(year) ?? used;
+      const cap = floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value));
+      computation.push({
+        key: wanted > used ? "comp.yearCap.sumReached" : "comp.yearCap.sumNotReached",
+        params: { year, wanted: floorYuan(wanted), yuan: floorYuan(used), cap },
+      });
     }
   }
 

@@ -27,6 +27,8 @@ export interface Formatters {
   label(id: string | number | undefined): string;
   /** `a|b` alternatives, labelled and joined with 或 / or. */
   oneOf(ids: string | number | undefined): string;
+  /** A profile field's value: money fields as money, others as written. */
+  field(field: string | number | undefined, value: string | number | undefined): string;
   /** A vocabulary field's help: what the fact is and where to find it (empty when none). */
   help(field: string | number | undefined): string;
   /** An item described by the params type, level, date, name: " (HC-5000, provincial first-set product, 2024-03-01)". */
@@ -88,6 +90,13 @@ export function formatters(ctx: RenderContext): Formatters {
         .split("|")
         .map((x) => labelOf(x, ctx))
         .join(ctx.lang === "zh" ? "或" : " or "),
+    field: (field, value) => {
+      const v = String(value ?? "");
+      const def = field !== undefined && ctx.policy && Object.hasOwn(ctx.policy.data.vocabulary.fields, String(field)) ? ctx.policy.data.vocabulary.fields[String(field)] : undefined;
+      const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
+      if (def?.kind !== "money" || !m) return v;
+      return m[2] ? formatFen(`${m[1]}${m[2].padEnd(2, "0")}`, ctx.lang, ctx.unit) : formatYuan(m[1] ?? "0", ctx.lang, ctx.unit);
+    },
     help: (field) => {
       const fields = ctx.policy?.data.vocabulary.fields;
       const key = String(field ?? "");

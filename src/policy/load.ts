@@ -16,7 +16,7 @@ import { policySchema } from "./schema.js";
 import { indexPolicy } from "./index-policy.js";
 
 /** A policy is bigger than a profile, but still text written by hand. */
-const POLICY_MAX_BYTES = 8 * 1024 * 1024;
+export const POLICY_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * The directory holding the `subsidy` package.json. The code runs bundled (dist/cli.js) and from
@@ -116,25 +116,31 @@ export function parsePolicyBytes(bytes: Uint8Array, file: string): PolicyData {
     });
   };
 
-  const result = policySchema.safeParse(doc.data);
-  if (!result.success) {
-    const issues: SubsidyError[] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) issues.push(at([...issue.path, key], `unknown field '${key}' in the policy`));
-      } else {
-        issues.push(at(issue.path, issue.message));
-      }
-    }
-    throw new ValidationErrors(issues);
-  }
-  const data = result.data;
-  const problems = crossCheck(data).map(([p, message]) => at(p, message));
-  if (problems.length > 0) throw new ValidationErrors(problems);
-  return data;
+  const checked = checkPolicyData(doc.data);
+  if ("problems" in checked) throw new ValidationErrors(checked.problems.map(([p, message]) => at(p, message)));
+  return checked.data;
 }
 
-type Problem = [readonly (string | number)[], string];
+/** Schema, then cross-references: the policy data, or every problem found, each with its path. */
+export function checkPolicyData(raw: unknown): { data: PolicyData } | { problems: Problem[] } {
+  const result = policySchema.safeParse(raw);
+  if (!result.success) {
+    const problems: Problem[] = [];
+    for (const issue of result.error.issues) {
+      const p = issue.path.filter((s): s is string | number => typeof s !== "symbol");
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) problems.push([[...p, key], `unknown field '${key}' in the policy`]);
+      } else {
+        problems.push([p, issue.message]);
+      }
+    }
+    return { problems };
+  }
+  const problems = crossCheck(result.data);
+  return problems.length > 0 ? { problems } : { data: result.data };
+}
+
+export type Problem = [readonly (string | number)[], string];
 
 /** References between parts of the policy that the schema alone cannot check. */
 export function crossCheck(data: PolicyData): Problem[] {

@@ -1,6 +1,7 @@
 /** The machine-readable check document of spec/output.md, built from an evaluation. */
 import type { Evaluation, LoadedPolicy, Message, Profile, ProgramResult } from "../types.js";
 import { say, type RenderContext } from "../i18n/index.js";
+import { policyWarnings } from "../engine/evaluate.js";
 
 export interface ProfileMeta {
   file: string;
@@ -38,6 +39,8 @@ export interface CheckDocument {
 export interface Evaluated {
   meta: ProfileMeta;
   evaluation: Evaluation;
+  /** The profile as loaded, when the caller has it: reports describe the items a missing fact belongs to. */
+  profile?: Profile;
 }
 
 export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
@@ -67,6 +70,17 @@ export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc 
     reasons: r.reasons.map((m) => say(m, ctx)),
     missing: [...r.missing],
   };
+}
+
+/**
+ * What every report must carry so it can be reproduced: the policy's id, version and sha256, the
+ * evaluation date, and the policy-window warnings for that date (not yet in force, a program ended,
+ * confirm still in force), rendered. The same for every profile of a run, so a batch or a report
+ * with many profiles can print it once at the top. Every renderer (table, JSON, CSV, Markdown,
+ * HTML…) shows all three; see docs/policy.md "For renderer authors".
+ */
+export function provenance(policy: LoadedPolicy, asOf: string, ctx: RenderContext): Pick<CheckDocument, "policy" | "asOf" | "warnings"> {
+  return { policy: policyRef(policy), asOf, warnings: policyWarnings(policy, asOf).map((m) => say(m, ctx)) };
 }
 
 export function checkDocument(e: Evaluated, ctx: RenderContext & { policy: LoadedPolicy }): CheckDocument {

@@ -1,5 +1,5 @@
 /** Runs the real bin/subsidy.js (the built bundle), as a user would. */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { root } from "./real-policy.js";
 
@@ -19,6 +19,19 @@ export function runCli(args: string[], o: { env?: NodeJS.ProcessEnv; input?: str
     timeout: 20000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** As runCli, without blocking: `it.concurrent` tests of one file then spawn side by side. */
+export function runCliAsync(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+  if (!existsSync(`${root}dist/cli.js`)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does it) before the end-to-end tests");
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [`${root}bin/subsidy.js`, ...args],
+      { cwd: o.cwd ?? root, env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", LANG: "en_US.UTF-8", ...o.env }, encoding: "utf8", timeout: 20000 },
+      (_e, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
 }
 
 /** What varies between runs (dates of today, hashes) replaced by placeholders. */
