@@ -52,6 +52,7 @@ describe("subsidy batch", () => {
       const doc = JSON.parse(b.out) as { policy: unknown; asOf: string; profiles: Doc[]; summary: { files: number; errors: number; totals: { fixedYuan: number; maxYuan: number } } };
       expect(doc.policy).toEqual(checkDocs[0]?.policy);
       expect(doc.asOf).toBe(AS_OF);
+      expect((doc as unknown as { warnings: string[] }).warnings).toEqual((checkDocs[0] as unknown as { warnings: string[] }).warnings);
       expect(doc.profiles.map((p) => p.profile.file)).toEqual(files);
       checkDocs.forEach((c, i) => {
         const { policy: _p, asOf: _a, ...rest } = c;
@@ -157,6 +158,10 @@ describe("subsidy batch", () => {
     expect(a).toMatch(/,1000000,1000000,green-factory,/); // enterprise totals, unquoted
     expect(a).toMatch(/,eligible,fixed,1000000,/);
     expect(text).toContain('"淄博""引号"",逗号公司"');
+    // Every record carries the policy id, version, sha256 and the as-of date.
+    const records = lines.slice(1).filter((l) => l !== "");
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    for (const rec of records.filter((l) => /^[^"\n]*\.yaml,/.test(l))) expect(rec).toMatch(/,zibo-five-optimizations,[^,]+,[0-9a-f]{64},2026-11-25,/);
   });
 
   it("writes Markdown and JSON reports chosen by extension, --format overriding it", () => {
@@ -166,6 +171,7 @@ describe("subsidy batch", () => {
     const text = fs.readFileSync(md, "utf8");
     expect(text).toMatch(/^# Subsidy eligibility — batch report/);
     expect(text).toContain("甲\\|乙公司");
+    expect(text).toMatch(/Policy: zibo-five-optimizations \S+ \(sha256 [0-9a-f]{64}\) · As of: 2026-11-25/);
     const forced = path.join(tmp, "data.txt");
     expect(run(["batch", d, "--out", forced, "--format", "json", "--as-of", AS_OF]).code).toBe(0);
     expect((JSON.parse(fs.readFileSync(forced, "utf8")) as { profiles: Doc[] }).profiles[0]?.profile.name).toBe("甲|乙公司");

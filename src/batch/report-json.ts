@@ -15,7 +15,7 @@ export function profileEntryJson(o: Outcome): string {
 
 export function jsonReport(ctx: ReportContext): ReportRenderer {
   return {
-    head: () => `{\n  "policy": ${JSON.stringify(policyRef(ctx.policy))},\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "profiles": [`,
+    head: () => `{\n  "policy": ${JSON.stringify(policyRef(ctx.policy))},\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "warnings": ${JSON.stringify(ctx.warnings)},\n  "profiles": [`,
     row: (o, index) => `${index === 0 ? "\n" : ",\n"}    ${profileEntryJson(o)}`,
     tail: (s: BatchSummary) => `${s.files > 0 ? "\n  " : ""}],\n  "summary": ${JSON.stringify(summaryJson(s), null, 2).replace(/\n/g, "\n  ")}\n}\n`,
   };

@@ -14,7 +14,8 @@ export function mdReport(ctx: ReportContext): ReportRenderer {
       const p = ctx.policy.data;
       return (
         `# ${t("batch.title", ctx)}\n\n` +
-        `${t("ui.policy", ctx)}: ${mdCell(`${p.id} ${p.version} (${ctx.policy.sha256.slice(0, 12)})`)} · ${t("ui.asOf", ctx)}: ${ctx.asOf}\n\n` +
+        `${t("ui.policy", ctx)}: ${mdCell(`${p.id} ${p.version} (sha256 ${ctx.policy.sha256})`)} · ${t("ui.asOf", ctx)}: ${ctx.asOf}\n\n` +
+        ctx.warnings.map((w) => `> ${mdCell(w)}\n\n`).join("") +
         row([t("batch.file", ctx), t("ui.enterprise", ctx), t("ui.district", ctx), t("batch.eligible", ctx), t("batch.fixed", ctx), t("batch.max", ctx), t("batch.needsInfo", ctx)]) +
         "|---|---|---|---:|---:|---:|---:|\n"
       );

@@ -65,7 +65,9 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       ]);
       return (
         c.dim(`${t("ui.policy", ctx)}: ${p.id} ${p.version} (${ctx.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", ctx)}: ${ctx.asOf}`) +
-        "\n\n" +
+        "\n" +
+        ctx.warnings.map((w) => c.yellow(w) + "\n").join("") +
+        "\n" +
         c.bold(head) +
         c.dim("─".repeat(Math.min(width, displayWidth(head) - 1))) +
         "\n"

@@ -12,6 +12,8 @@ export interface ReportContext extends RenderContext {
   lang: RenderContext["lang"];
   asOf: string;
   color: boolean;
+  /** The policy-window warnings for asOf, rendered (provenance() in src/render/document.ts). */
+  warnings: string[];
   /** The folder given on the command line: the screen shows paths relative to it. */
   base?: string;
   /** Terminal width (screen report only). */

@@ -7,6 +7,7 @@ import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicy } from "../policy/load.js";
 import { AtomicStream } from "../io/write.js";
 import { t } from "../i18n/index.js";
+import { provenance } from "../render/document.js";
 import { walk } from "../batch/walk.js";
 import { runBatch } from "../batch/run.js";
 import { SummaryBuilder } from "../batch/summary.js";
@@ -62,7 +63,8 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   const entries = walk(dir, { recursive: o.recursive });
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
-  const ctx: ReportContext = { policy, lang: o.lang, unit: o.unit, asOf: o.asOf, color: o.color, width: o.width, base: dir };
+  const { warnings } = provenance(policy, o.asOf, { lang: o.lang, policy, unit: o.unit });
+  const ctx: ReportContext = { policy, lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, base: dir };
   const screenFormat: ReportFormat = o.out !== undefined ? "table" : ((o.format as ReportFormat | undefined) ?? "table");
   const stdout = new Buffered(io.out);
   const sinks: { r: ReportRenderer; w: { write(s: string): void } }[] = [{ r: renderers[screenFormat]({ ...ctx, color: screenFormat === "table" && o.color }), w: stdout }];
