@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -22,9 +22,18 @@ await build({
   define: { __SUBSIDY_VERSION__: JSON.stringify(version) },
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: false,
+  minify: true,
   legalComments: "none",
   logLevel: "warning",
 });
+// The bundled policy, parsed and checked once here by the real loader, so that start-up can skip both
+// whenever policy.yaml's bytes still hash the same (see compiledPolicy in src/policy/load.ts).
+{
+  const { loadPolicy } = await import(new URL("../dist/index.js", import.meta.url).href);
+  const { writeFileSync } = await import("node:fs");
+  const policy = loadPolicy();
+  writeFileSync("dist/policy.compiled.json", JSON.stringify({ sha256: policy.sha256, data: policy.data }));
+}
 if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
 }

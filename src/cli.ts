@@ -53,12 +53,98 @@ export function buildProgram(): Command {
       .command("check")
       .description("evaluate one or more enterprise profiles (YAML or JSON)")
       .argument("<profile...>", "profile files")
-      .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+      .addOption(new Option("-f, --format <format>", "output format (default: from the --out file's extension, else table)").choices(["table", "json", "md", "html", "csv"]))
+      .option("-o, --out <file>", "write the report to FILE (atomically) instead of standard output")
       .option("--all", "also list the programs the enterprise does not qualify for, with reasons", false)
       .option("--explain", "under each program, its conditions, computation, clause and departments", false),
-  )).action(async (files: string[], raw: RawCommon & RawLimits & { format: string; all: boolean; explain: boolean }) => {
+  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
-    setExit(await runCheck(files, { ...parseCommon(raw), limits: parseLimits(raw), format: raw.format, all: raw.all, explain: raw.explain }, io));
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
+    setExit(await runCheck(files, o, io));
+  });
+
+  const policyCmd = program.command("policy").description("for whoever maintains policy.yaml: list, show, validate, diff and test policy versions");
+  const fmt = () => new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table");
+  withCommon(policyCmd.command("list").description("the programs of the policy: id, title, clause, amount kind and amount").addOption(fmt())).action(
+    async (raw: RawCommon & { format: string }) => {
+      const { runPolicyList } = await import("./commands/policy.js");
+      setExit(await runPolicyList({ ...parseCommon(raw), format: raw.format }, io));
+    },
+  );
+  withCommon(policyCmd.command("show").description("one program: its rule, dated values, clause text and departments").argument("<id>", "program id (see policy list)").addOption(fmt())).action(
+    async (id: string, raw: RawCommon & { format: string }) => {
+      const { runPolicyShow } = await import("./commands/policy.js");
+      setExit(await runPolicyShow(id, { ...parseCommon(raw), format: raw.format }, io));
+    },
+  );
+  withCommon(policyCmd.command("validate").description("schema and lint of a policy file; errors name file:line; exit 2 when invalid").argument("<file>", "policy file").addOption(fmt())).action(
+    async (file: string, raw: RawCommon & { format: string }) => {
+      const { runPolicyValidate } = await import("./commands/policy.js");
+      setExit(await runPolicyValidate(file, { ...parseCommon(raw), format: raw.format }, io));
+    },
+  );
+  withCommon(
+    policyCmd
+      .command("diff")
+      .description("what changed between two policy versions, program by program; with --profiles, whose amounts change")
+      .argument("<old>", "old policy file")
+      .argument("<new>", "new policy file")
+      .option("--profiles <dir>", "re-evaluate the profiles of this folder under both versions (on --as-of)")
+      .addOption(fmt()),
+  ).action(async (oldFile: string, newFile: string, raw: RawCommon & { format: string; profiles?: string }) => {
+    const { runPolicyDiff } = await import("./commands/policy.js");
+    setExit(await runPolicyDiff(oldFile, newFile, { ...parseCommon(raw), format: raw.format, ...(raw.profiles !== undefined ? { profiles: raw.profiles } : {}) }, io));
+  });
+  withCommon(
+    policyCmd
+      .command("test")
+      .description("run the YAML scenario tests of a folder (default fixtures/scenarios) or file against a policy")
+      .argument("[dir]", "scenario folder or file")
+      .option("-v, --verbose", "list passing scenarios too", false)
+      .addOption(fmt()),
+  ).action(async (dir: string | undefined, raw: RawCommon & { format: string; verbose: boolean }) => {
+    const { runPolicyTest } = await import("./commands/policy.js");
+    setExit(await runPolicyTest(dir, { ...parseCommon(raw), format: raw.format, verbose: raw.verbose }, io));
+  });
+
+  withCommon(
+    program
+      .command("schema")
+      .description("the JSON Schema of a profile, for YAML editors (# yaml-language-server: $schema=…)")
+      .option("-o, --out <file>", "write to this file instead of standard output"),
+  ).action(async (raw: RawCommon & { out?: string }) => {
+    const { runSchema } = await import("./commands/schema.js");
+    setExit(await runSchema({ ...parseCommon(raw), ...(raw.out !== undefined ? { out: raw.out } : {}) }, io));
+  });
+  withCommon(program.command("init").description("write a commented template profile (never overwrites a file)").argument("[file]", "profile to create", "profile.yaml")).action(
+    async (file: string, raw: RawCommon) => {
+      const { runInit } = await import("./commands/init.js");
+      setExit(await runInit(file, parseCommon(raw), io));
+    },
+  );
+  withCommon(
+    program
+      .command("ask")
+      .description("interactive questionnaire in a terminal: answers → the same table as check → save as a profile file")
+      .option("--from <profile>", "start from an existing profile and ask only for the facts programs are waiting for"),
+  ).action(async (raw: RawCommon & { from?: string }) => {
+    const { runAsk } = await import("./commands/ask.js");
+    setExit(await runAsk({ ...parseCommon(raw), ...(raw.from !== undefined ? { from: raw.from } : {}) }, io));
+  });
+
+  withLimits(withCommon(
+    program
+      .command("batch")
+      .description("evaluate every profile in a folder: a summary on screen, and a CSV, JSON or Markdown report with --out")
+      .argument("<dir>", "folder of profiles (.yaml, .yml, .json)")
+      .option("-r, --recursive", "also read the folders inside", false)
+      .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md)")
+      .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md"])),
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string }) => {
+    const { runBatchCommand } = await import("./commands/batch.js");
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
+    setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });
 
   return program;

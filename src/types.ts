@@ -75,6 +75,8 @@ export type Outcome = "met" | "not-met" | "unknown";
 export interface Message {
   key: string;
   params?: Record<string, string | number>;
+  /** The clause the sentence cites; rendered at its end. */
+  clause?: string;
 }
 
 /** One evaluated condition: the trace that explains "why", "why not" and "what is missing". */

@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CRASH, ROOT, subsidy } from "./helpers/cli.js";
+import { CRASH, runCliAsync as subsidy } from "./helpers/cli.js";
+import { root as ROOT } from "./helpers/real-policy.js";
 
 const AS_OF = "2024-12-31";
 const BAD = "fixtures/bad";
@@ -245,5 +246,96 @@ describe.concurrent("the policy loader: a broken policy.yaml exits 2 with file:l
     const r = await subsidy(["check", GOOD, "--policy", `${BAD}/deep-nesting.yaml`, "--as-of", AS_OF, "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain("--max-");
+  });
+});
+
+/**
+ * The batch half: every bad file in one folder with the good profiles. Exit 1; each bad one listed
+ * with its file:line field message (the same text `check` prints); every good one evaluated exactly as
+ * `check` evaluates it; editor and OS junk skipped.
+ */
+describe.concurrent("batch: every bad input in one folder with good ones", () => {
+  const AS_OF_BATCH = "2026-11-25";
+  const GOOD_DIR = path.join(ROOT, "fixtures/profiles");
+  const goodNames = fs.readdirSync(GOOD_DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  let dir: string;
+  const inDir = (f: string) => path.join(dir, f);
+  const args = ["--as-of", AS_OF_BATCH, "--lang", "en"];
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-batch-bad-"));
+    for (const c of CASES) fs.copyFileSync(path.join(ROOT, c.file), inDir(path.basename(c.file)));
+    for (const g of goodNames) fs.copyFileSync(path.join(GOOD_DIR, g), inDir(g));
+    fs.copyFileSync(path.join(tmp, "big.yaml"), inDir("big.yaml"));
+    fs.copyFileSync(path.join(tmp, "many.yaml"), inDir("many.yaml"));
+    if (canMakeFifo) execFileSync("mkfifo", [inDir("fifo.yaml")]);
+    fs.mkdirSync(inDir("dir.yaml"));
+    fs.symlinkSync(inDir("absent.yaml"), inDir("dangling.yaml"));
+    fs.symlinkSync(inDir("loop.yaml"), inDir("loop.yaml"));
+    // junk that must be skipped, not reported
+    for (const junk of ["~$huachuang.yaml", ".huachuang.yaml.swp", ".DS_Store", "notes.txt"]) fs.writeFileSync(inDir(junk), "\u0000junk");
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const expectedBad = (): { name: string; c: BadCase }[] => [
+    ...CASES.map((c) => ({ name: path.basename(c.file), c })),
+    ...GENERATED.filter((c) => c.file !== "nowhere.yaml" && (c.file !== "fifo.yaml" || canMakeFifo)).map((c) => ({
+      name: c.file,
+      c: c.file === "dir.yaml" ? { ...c, says: ["is a directory"] } : c.file === "fifo.yaml" ? { ...c, says: ["named pipe (FIFO)"] } : c,
+    })),
+  ];
+
+  it("JSON: exit 1, each bad file listed with its line and field, junk skipped", async () => {
+    const r = await subsidy(["batch", dir, ...args, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(CRASH);
+    const doc = JSON.parse(r.stdout) as { profiles: { profile: { file: string }; error?: { message: string; line?: number | null; path?: string | null } }[] };
+    const byName = new Map(doc.profiles.map((p) => [path.basename(p.profile.file), p]));
+    for (const { name, c } of expectedBad()) {
+      const entry = byName.get(name);
+      expect(entry?.error, `${name} should be listed as an error`).toBeDefined();
+      if (c.line !== undefined) expect(entry?.error?.line, name).toBe(c.line);
+      if (c.field !== undefined) expect(entry?.error?.path, name).toBe(c.field);
+      const first = c.says[0] as string;
+      expect(entry?.error?.message, name).toContain(first);
+    }
+    for (const junk of ["~$huachuang.yaml", ".huachuang.yaml.swp", ".DS_Store", "notes.txt"]) expect(byName.has(junk), junk).toBe(false);
+    expect(doc.profiles.length).toBe(expectedBad().length + goodNames.length);
+  });
+
+  it("screen: each bad file is listed as file:line field: message, as check prints it", async () => {
+    const r = await subsidy(["batch", dir, ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).not.toMatch(CRASH);
+    const all = r.stdout + r.stderr;
+    for (const { name, c } of expectedBad()) {
+      const where = `${inDir(name)}${c.line !== undefined ? `:${c.line}` : ""}${c.field !== undefined ? ` ${c.field}` : ""}:`;
+      expect(all, where).toContain(where);
+    }
+  });
+
+  it("every good profile is evaluated exactly as check evaluates it", async () => {
+    const [b, c] = await Promise.all([
+      subsidy(["batch", dir, ...args, "--format", "json"]),
+      subsidy(["check", ...goodNames.map(inDir), ...args, "--format", "json"]),
+    ]);
+    expect(c.code).toBe(0);
+    const checked = (JSON.parse(c.stdout) as { profile: { file: string }; policy?: unknown; asOf?: unknown }[]).map(({ policy: _p, asOf: _a, ...rest }) => rest);
+    const batched = (JSON.parse(b.stdout) as { profiles: { profile: { file: string }; error?: unknown }[] }).profiles.filter((p) => !p.error);
+    expect(batched.map((p) => path.basename(p.profile.file)).sort()).toEqual(goodNames);
+    for (const doc of checked) expect(batched.find((p) => p.profile.file === doc.profile.file)).toEqual(doc);
+  });
+
+  it("the limit flags work on batch too: --max-file-size and --max-items let the large files through", async () => {
+    const r = await subsidy(["batch", dir, ...args, "--format", "json", "--max-file-size", "2MiB", "--max-items", "20000"]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { profiles: { profile: { file: string }; error?: unknown }[] };
+    for (const f of ["big.yaml", "many.yaml"]) expect(doc.profiles.find((p) => path.basename(p.profile.file) === f)?.error, f).toBeUndefined();
+    const low = await subsidy(["batch", dir, ...args, "--format", "json", "--max-file-size", "200"]);
+    const errs = (JSON.parse(low.stdout) as { profiles: { profile: { file: string }; error?: { message: string } }[] }).profiles;
+    expect(errs.find((p) => path.basename(p.profile.file) === "huachuang.yaml")?.error?.message).toContain("over the limit of 200 bytes");
+    const bad = await subsidy(["batch", dir, "--max-depth", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-depth 0: expected a whole number/);
   });
 });

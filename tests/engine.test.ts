@@ -14,7 +14,7 @@ function run(p: P, asOf = AS_OF) {
 function result(p: P, id: string, asOf = AS_OF): ProgramResult & { text: string } {
   const r = run(p, asOf).results.find((x) => x.program.id === id);
   if (!r) throw new Error(`no result for ${id}`);
-  return Object.assign(r, { text: r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ") });
+  return { ...r, text: r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ") };
 }
 
 /** Programs paid for one recognition of one type at the levels named, with the sum named. */
@@ -121,10 +121,11 @@ describe("tech-renovation (二(一)1): up to 10% of audited investment, at most 
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "up-to", yuan: 3800000 });
     expect(r.computation.map((m) => say(m, { lang: "en", policy }))).toContain("projects[0]: 10% × ¥38,000,009.00 = ¥3,800,000.90 → ¥3,800,000");
-    expect(r.text).toContain("projects[0] qualifies: up to ¥3,800,000 (二(一)1)");
+    expect(r.text).toContain("projects[0] (产线, technical renovation project, 2024-06-30) qualifies: up to ¥3,800,000 (二(一)1)");
   });
   it("handles fen exactly: 10% of ¥38,000,000.55 is ¥3,800,000", () => {
     expect(result({ projects: [proj(38000000.55)] }, "tech-renovation").amount.yuan).toBe(3800000);
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point; fen arithmetic keeps 29.99 × 10% at ¥2.999 → ¥2.
     expect(result({ projects: [proj(29.99)] }, "tech-renovation").amount.yuan).toBe(2);
   });
   it("caps each project at ¥5,000,000: exactly at the cap, and above it", () => {
@@ -158,7 +159,7 @@ describe("resource-utilization (二(一)3): discretionary", () => {
     const r = result({ projects: [{ type: "resource-utilization", name: "固废利用" }] }, "resource-utilization");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "discretionary", yuan: null });
-    expect(r.text).toMatch(/projects\[0\] qualifies to apply.*\(二\(一\)3\)/);
+    expect(r.text).toMatch(/projects\[0\] \(固废利用, .*\) qualifies to apply.*\(二\(一\)3\)/);
     expect(run({ projects: [{ type: "resource-utilization" }] }).totals).toEqual({ fixedYuan: 0, maxYuan: 0 });
   });
   it("is ineligible without one", () => {
@@ -197,7 +198,7 @@ describe("first-set-insurance (二(二)3): 20% of the premium, at most ¥1,000,0
     const r = result({ recognitions: [ins(1500000)] }, "first-set-insurance");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "fixed", yuan: 300000 });
-    expect(r.text).toContain("recognitions[0] qualifies: ¥300,000 (二(二)3)");
+    expect(r.text).toContain("recognitions[0] (provincial first-of-its-kind (first set) major equipment insurance compensation, 2024-05-01) qualifies: ¥300,000 (二(二)3)");
   });
   it("caps at ¥1,000,000 exactly", () => {
     expect(result({ recognitions: [ins(5000000)] }, "first-set-insurance").amount.yuan).toBe(1000000);
@@ -217,11 +218,11 @@ describe("first-set-insurance (二(二)3): 20% of the premium, at most ¥1,000,0
 describe("first-set-product (二(二)3): ¥500,000 per distinct product, ¥3,000,000 per calendar year", () => {
   const fsp = (product: string, date: string, type = "first-set-product", extra: Partial<ProfileItem> = {}): ProfileItem => ({ type, level: "provincial", product, date, ...extra });
   it("counts a product on both lists once", () => {
-    const r = result({ recognitions: [fsp("HC-5000 五轴加工中心", "2024-03-01"), fsp("HC-5000  五轴加工中心", "2024-06-01", "high-end-equipment-catalog"), fsp("HC-3000", "2024-04-01")] }, "first-set-product");
+    const r = result({ recognitions: [fsp("HC-5000 五轴加工中心", "2024-03-01"), fsp("HC-5000 \u3000五轴加工中心", "2024-06-01", "high-end-equipment-catalog"), fsp("HC-3000", "2024-04-01")] }, "first-set-product");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "fixed", yuan: 1000000 });
     expect(r.items.map((i) => i.yuan)).toEqual([500000, 0, 500000]);
-    expect(r.text).toMatch(/"HC-5000 {2}五轴加工中心" is already counted under recognitions\[0\]/);
+    expect(r.text).toMatch(/"HC-5000 \u3000五轴加工中心" is already counted under recognitions\[0\]/);
   });
   it("counts the same product once across years", () => {
     const r = result({ recognitions: [fsp("X1", "2022-03-01"), fsp("X1", "2023-03-01", "high-end-equipment-catalog")] }, "first-set-product");
@@ -284,7 +285,7 @@ describe("standards (二(三)2)", () => {
     const r = result({ standards: [{ scope: "national", role: "lead", code: "GB/T 1-2024" }] }, "standard-setting");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "discretionary", yuan: null });
-    expect(r.text).toMatch(/standards\[0\] qualifies to apply/);
+    expect(r.text).toMatch(/standards\[0\] \(GB\/T 1-2024, .*\) qualifies to apply/);
     const i = result({ standards: [{ scope: "industry", role: "lead" }] }, "standard-setting");
     expect(i.status).toBe("ineligible");
   });
@@ -309,7 +310,7 @@ describe("champion-matching (二(五)1): up to 20% of the provincial award, per 
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "up-to", yuan: 266666 });
     expect(r.items.map((i) => i.yuan)).toEqual([200000, 66666]);
-    expect(r.text).toContain("recognitions[0] qualifies: up to ¥200,000 (二(五)1)");
+    expect(r.text).toContain("recognitions[0] (national manufacturing single-item champion, 2023-12-20) qualifies: up to ¥200,000 (二(五)1)");
   });
   it("needs the provincial award", () => {
     const r = result({ recognitions: [{ type: "unicorn", level: "provincial" }] }, "champion-matching");

@@ -11,6 +11,7 @@ import type {
   ConditionTrace,
   Evaluation,
   ItemResult,
+  ListName,
   LoadedPolicy,
   Message,
   Outcome,
@@ -157,7 +158,7 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
         path: `${ref}.date`,
         value: item.date,
         expected: `>= ${since}`,
-        message: { key: ok ? "cond.newly.met" : "cond.newly.notMet", params: { ref, date: item.date, since } },
+        message: { key: ok ? "cond.newly.met" : program.starts ? "cond.newly.notMetProgram" : "cond.newly.notMet", params: { ref, date: item.date, since } },
       });
     }
   }
@@ -204,10 +205,10 @@ function itemAmountFen(program: ProgramData, item: ProfileItem, ref: string, on:
     const cap = valueOn(capItem, on);
     const capFen = yuanToFen(cap.value);
     if (amount > capFen) {
-      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value } });
+      steps.push({ key: "comp.itemCap.reached", params: { ref, cap: cap.value, ...(cap.since ? { since: cap.since } : {}) } });
       amount = capFen;
     } else {
-      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value } });
+      steps.push({ key: "comp.itemCap.notReached", params: { ref, cap: cap.value, ...(cap.since ? { since: cap.since } : {}) } });
     }
   }
   return amount;
@@ -219,18 +220,51 @@ function compareByDate(a: Candidate, b: Candidate): number {
   return da < db ? -1 : da > db ? 1 : a.index - b.index;
 }
 
-function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace): ProgramResult {
+/** Positions of a profile's items by list and type (scope for standards), built once per evaluation. */
+type ItemsByKind = Record<ListName, Map<string, number[]>>;
+
+function indexItems(profile: Profile): ItemsByKind {
+  const byKind = (list: ProfileItem[], key: "type" | "scope") => {
+    const m = new Map<string, number[]>();
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]?.[key];
+      if (typeof k !== "string") continue;
+      const at = m.get(k);
+      if (at) at.push(i);
+      else m.set(k, [i]);
+    }
+    return m;
+  };
+  return { recognitions: byKind(profile.recognitions, "type"), projects: byKind(profile.projects, "type"), standards: byKind(profile.standards, "scope") };
+}
+
+function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, byKind: ItemsByKind): ProgramResult {
   const rule = program.items;
   const list = profile[rule.list];
-  const key = rule.list === "standards" ? "scope" : "type";
   const enterprise = enterpriseConditions(program, profile, district);
   const eOutcome = all(enterprise);
 
+  let positions: number[] = [];
+  for (const t of rule.types) {
+    const at = byKind[rule.list].get(t);
+    if (at) positions = positions.length === 0 ? at : [...positions, ...at].sort((a, b) => a - b);
+  }
+  if (positions.length === 0) {
+    // Most programs find no item of theirs in a given profile: nothing to compute.
+    return {
+      program,
+      status: "ineligible",
+      amount: { kind: program.amount.kind, yuan: 0 },
+      items: [],
+      conditions: enterprise,
+      reasons: buildReasons(program, "ineligible", enterprise, [], eOutcome),
+      missing: [],
+      computation: [],
+    };
+  }
   const candidates: Candidate[] = [];
-  for (let i = 0; i < list.length; i++) {
+  for (const i of positions) {
     const item = list[i] as ProfileItem;
-    const kind = item[key];
-    if (typeof kind !== "string" || !rule.types.includes(kind)) continue;
     const ref = `${rule.list}[${i}]`;
     const { conds, relevant } = itemConditions(program, policy, item, ref, asOf);
     candidates.push({ ref, index: i, item, conditions: conds, outcome: all(conds), relevant, yuan: 0 });
@@ -284,19 +318,25 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
 
   // Per-item sums, then the per-year and total caps in date order.
   const yearUsed = new Map<number, bigint>();
+  /** Per year, what the items would earn before the yearly cap. */
+  const yearWanted = new Map<number, bigint>();
+  const perItemFen: bigint[] = [];
   let totalUsed = 0n;
   let sumFen = 0n;
   for (const c of counted) {
     const on = c.item.date ?? asOf;
     let a = itemAmountFen(program, c.item, c.ref, on, computation);
+    perItemFen.push(a);
     const capYear = amount.cap?.year;
     if (capYear !== undefined) {
       const year = Number(on.slice(0, 4));
-      const cap = yuanToFen(valueOn(capYear, on).value);
+      yearWanted.set(year, (yearWanted.get(year) ?? 0n) + a);
+      const capV = valueOn(capYear, on);
+      const cap = yuanToFen(capV.value);
       const used = yearUsed.get(year) ?? 0n;
       const allowed = cap > used ? cap - used : 0n;
       if (a > allowed) {
-        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
         c.note = { key: "note.yearCap", params: { ref: c.ref, year, cap: floorYuan(cap) } };
         a = allowed;
       }
@@ -304,10 +344,11 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     }
     const capTotal = amount.cap?.total;
     if (capTotal !== undefined) {
-      const cap = yuanToFen(valueOn(capTotal, on).value);
+      const capV = valueOn(capTotal, on);
+      const cap = yuanToFen(capV.value);
       const allowed = cap > totalUsed ? cap - totalUsed : 0n;
       if (a > allowed) {
-        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed) } });
+        computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
         c.note = { key: "note.totalCap", params: { ref: c.ref, cap: floorYuan(cap) } };
         a = allowed;
       }
@@ -316,9 +357,39 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     c.yuan = floorYuan(a);
     sumFen += a;
   }
+  // The program's summary: distinct items × the sum each, what was counted once, and each year's cap.
+  if (amount.per === "distinct" && counted.length > 0) {
+    const first = perItemFen[0] ?? 0n;
+    const same = perItemFen.every((x) => x === first);
+    const before = perItemFen.reduce((x, y) => x + y, 0n);
+    computation.push({
+      key: same ? "comp.distinct.each" : "comp.distinct.sum",
+      params: { count: counted.length, by: amount.distinct_by ?? "", each: floorYuan(first), yuan: floorYuan(before) },
+    });
+    const dups = new Map<string, Candidate[]>();
+    for (const c of met) {
+      if (c.note?.key !== "note.sameCounted") continue;
+      const by = String(c.note.params?.by ?? "");
+      dups.set(by, [...(dups.get(by) ?? []), c]);
+    }
+    for (const [by, later] of dups) {
+      const firstItem = candidates.find((c) => c.ref === by);
+      const group = firstItem ? [firstItem, ...later] : later;
+      const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
+      computation.push({
+        key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
+        params: { value: String(firstItem?.item[amount.distinct_by ?? ""] ?? ""), refs: group.map((c) => c.ref).join(", "), count: group.length },
+      });
+    }
+  }
   if (amount.cap?.year !== undefined) {
     for (const [year, used] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
-      computation.push({ key: "comp.yearTotal", params: { year, yuan: floorYuan(used), cap: floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value)) } });
+      const wanted = yearWanted.get(year) ?? used;
+      const cap = floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value));
+      computation.push({
+        key: wanted > used ? "comp.yearCap.sumReached" : "comp.yearCap.sumNotReached",
+        params: { year, wanted: floorYuan(wanted), yuan: floorYuan(used), cap },
+      });
     }
   }
 
@@ -360,17 +431,38 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
   return { program, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation };
 }
 
+/** What identifies an item to a reader: its type (or scope), level, date and own name, product or code. */
+function describeItem(item: ProfileItem): Record<string, string> {
+  const d: Record<string, string> = { type: String(item.type ?? item.scope ?? "") };
+  if (item.level) d.level = item.level;
+  if (item.date) d.date = item.date;
+  const name = item.product ?? item.name ?? item.code;
+  if (typeof name === "string" && name) d.name = name;
+  return d;
+}
+
+const noItems = new WeakMap<ProgramData, Message>();
+/** "The profile lists no …": the same for every profile, so made once per program (messages are never mutated). */
+function noItemsMessage(program: ProgramData): Message {
+  let m = noItems.get(program);
+  if (!m) {
+    m = { key: "reason.noItems", params: { list: program.items.list, types: program.items.types.join(", ") }, clause: program.clause };
+    noItems.set(program, m);
+  }
+  return m;
+}
+
 function buildReasons(program: ProgramData, status: Status, enterprise: ConditionTrace[], candidates: Candidate[], eOutcome: Outcome): Message[] {
   const clause = program.clause;
   const reasons: Message[] = [];
-  const withClause = (m: Message): Message => ({ key: m.key, params: { ...m.params, clause } });
+  const withClause = (m: Message): Message => (m.params ? { key: m.key, params: m.params, clause } : { key: m.key, clause });
   // Enterprise-wide: say what failed or is missing; when met, name the facts that matter beyond the district.
   for (const c of enterprise) {
     if (c.outcome !== "met" || (c.check !== "district" && status === "eligible")) reasons.push(withClause(c.message));
   }
   if (eOutcome === "not-met") return reasons;
   if (candidates.length === 0) {
-    reasons.push({ key: "reason.noItems", params: { list: program.items.list, types: program.items.types.join(", "), clause } });
+    reasons.push(noItemsMessage(program));
     return reasons;
   }
   for (const c of candidates) {
@@ -378,7 +470,7 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
       const kind = program.amount.kind;
       if (status !== "eligible") continue;
       if (c.note) reasons.push(withClause(c.note));
-      else reasons.push({ key: kind === "discretionary" ? "reason.item.mayApply" : "reason.item.qualifies", params: { ref: c.ref, yuan: c.yuan, kind, clause } });
+      else reasons.push({ key: kind === "discretionary" ? "reason.item.mayApply" : "reason.item.qualifies", params: { ref: c.ref, yuan: c.yuan, kind, ...describeItem(c.item) }, clause });
     } else {
       const decisive = c.conditions.find((x) => x.outcome === "not-met") ?? c.conditions.find((x) => x.outcome === "unknown");
       if (decisive) reasons.push(withClause(decisive.message));
@@ -401,11 +493,12 @@ export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
 /** Evaluate every program of the policy, in the policy's order. */
 export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
   const district = districtConditions(profile, policy);
+  const byKind = indexItems(profile);
   const results: ProgramResult[] = [];
   let fixed = 0n;
   let upTo = 0n;
   for (const program of policy.data.programs) {
-    const r = evaluateProgram(program, policy, profile, asOf, district);
+    const r = evaluateProgram(program, policy, profile, asOf, district, byKind);
     results.push(r);
     if (r.status === "eligible" && r.amount.yuan !== null) {
       if (r.amount.kind === "fixed") fixed += BigInt(r.amount.yuan);

@@ -27,6 +27,12 @@ export interface Formatters {
   label(id: string | number | undefined): string;
   /** `a|b` alternatives, labelled and joined with 或 / or. */
   oneOf(ids: string | number | undefined): string;
+  /** A profile field's value: money fields as money, others as written. */
+  field(field: string | number | undefined, value: string | number | undefined): string;
+  /** A vocabulary field's help: what the fact is and where to find it (empty when none). */
+  help(field: string | number | undefined): string;
+  /** An item described by the params type, level, date, name: " (HC-5000, provincial first-set product, 2024-03-01)". */
+  item(p: Params): string;
 }
 
 function groupThousands(digits: string): string {
@@ -84,6 +90,27 @@ export function formatters(ctx: RenderContext): Formatters {
         .split("|")
         .map((x) => labelOf(x, ctx))
         .join(ctx.lang === "zh" ? "或" : " or "),
+    field: (field, value) => {
+      const v = String(value ?? "");
+      const def = field !== undefined && ctx.policy && Object.hasOwn(ctx.policy.data.vocabulary.fields, String(field)) ? ctx.policy.data.vocabulary.fields[String(field)] : undefined;
+      const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
+      if (def?.kind !== "money" || !m) return v;
+      return m[2] ? formatFen(`${m[1]}${m[2].padEnd(2, "0")}`, ctx.lang, ctx.unit) : formatYuan(m[1] ?? "0", ctx.lang, ctx.unit);
+    },
+    help: (field) => {
+      const fields = ctx.policy?.data.vocabulary.fields;
+      const key = String(field ?? "");
+      return fields && Object.hasOwn(fields, key) ? (fields[key]?.help[ctx.lang] ?? "") : "";
+    },
+    item: (p) => {
+      if (p.type === undefined) return "";
+      let type = labelOf(String(p.type), ctx);
+      // "national green factory", but "national ITM certification": lower-case only a capitalised word.
+      if (ctx.lang === "en" && /^[A-Z][a-z]/.test(type)) type = type[0]?.toLowerCase() + type.slice(1);
+      const what = [p.level !== undefined ? labelOf(String(p.level), ctx) : "", type].filter(Boolean).join(ctx.lang === "zh" ? "" : " ");
+      const parts = [p.name !== undefined ? String(p.name) : "", what, p.date !== undefined ? String(p.date) : ""].filter(Boolean);
+      return ctx.lang === "zh" ? `(${parts.join(",")})` : ` (${parts.join(", ")})`;
+    },
   };
   return f;
 }
@@ -95,8 +122,9 @@ export function say(m: Message, ctx: RenderContext): string {
   const params = m.params ?? {};
   const f = formatters(ctx);
   const text = fn ? fn(params, f) : m.key;
-  if (params.clause === undefined || m.key.startsWith("reason.clause")) return text;
-  return ctx.lang === "zh" ? `${text}(${params.clause})` : `${text} (${params.clause})`;
+  const clause = m.clause ?? params.clause;
+  if (clause === undefined) return text;
+  return ctx.lang === "zh" ? `${text}(${clause})` : `${text} (${clause})`;
 }
 
 /** A fixed UI string by key (table headings, labels). */

@@ -16,7 +16,7 @@ import { policySchema } from "./schema.js";
 import { indexPolicy } from "./index-policy.js";
 
 /** A policy is bigger than a profile, but still text written by hand. */
-const POLICY_MAX_BYTES = 8 * 1024 * 1024;
+export const POLICY_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * The directory holding the `subsidy` package.json. The code runs bundled (dist/cli.js) and from
@@ -57,7 +57,7 @@ export function loadPolicy(file?: string): LoadedPolicy {
     throw e;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const policy = parsePolicyBytes(bytes, policyFile);
+  const policy = compiledPolicy(sha256) ?? parsePolicyBytes(bytes, policyFile);
 
   const loaded: LoadedPolicy = { data: policy, file: policyFile, sha256, index: indexPolicy(policy) };
   if (policy.source?.file) {
@@ -69,6 +69,31 @@ export function loadPolicy(file?: string): LoadedPolicy {
     }
   }
   return loaded;
+}
+
+/** Where the build keeps the bundled policy, already parsed and checked. */
+export function compiledPolicyFile(): string {
+  return path.join(packageRoot(), "dist", "policy.compiled.json");
+}
+
+/**
+ * The build parses and checks the bundled policy.yaml once and stores the result with the sha256 of
+ * its bytes. A policy whose bytes hash the same is the same policy, so start-up skips the YAML parse
+ * and the schema check; any other bytes (an edited or another policy) go through the full loader.
+ */
+function compiledPolicy(sha256: string): PolicyData | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(compiledPolicyFile(), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const compiled = JSON.parse(text) as { sha256?: unknown; data?: PolicyData };
+    return compiled.sha256 === sha256 && compiled.data ? compiled.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parse and check policy bytes (a file already read). */
@@ -91,27 +116,33 @@ export function parsePolicyBytes(bytes: Uint8Array, file: string): PolicyData {
     });
   };
 
-  const result = policySchema.safeParse(doc.data);
-  if (!result.success) {
-    const issues: SubsidyError[] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) issues.push(at([...issue.path, key], `unknown field '${key}' in the policy`));
-      } else {
-        // zod's own wording for an absent field ("Invalid input: expected string, received undefined")
-        const absent = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
-        issues.push(at(issue.path, absent ? `missing: this field is required (expected ${issue.expected})` : issue.message));
-      }
-    }
-    throw new ValidationErrors(issues);
-  }
-  const data = result.data;
-  const problems = crossCheck(data).map(([p, message]) => at(p, message));
-  if (problems.length > 0) throw new ValidationErrors(problems);
-  return data;
+  const checked = checkPolicyData(doc.data);
+  if ("problems" in checked) throw new ValidationErrors(checked.problems.map(([p, message]) => at(p, message)));
+  return checked.data;
 }
 
-type Problem = [readonly (string | number)[], string];
+/** Schema, then cross-references: the policy data, or every problem found, each with its path. */
+export function checkPolicyData(raw: unknown): { data: PolicyData } | { problems: Problem[] } {
+  const result = policySchema.safeParse(raw);
+  if (!result.success) {
+    const problems: Problem[] = [];
+    for (const issue of result.error.issues) {
+      const p = issue.path.filter((s): s is string | number => typeof s !== "symbol");
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) problems.push([[...p, key], `unknown field '${key}' in the policy`]);
+      } else {
+        // zod's own wording for an absent field is "Invalid input: expected string, received undefined"
+        const absent = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
+        problems.push([p, absent ? `missing: this field is required (expected ${issue.expected})` : issue.message]);
+      }
+    }
+    return { problems };
+  }
+  const problems = crossCheck(result.data);
+  return problems.length > 0 ? { problems } : { data: result.data };
+}
+
+export type Problem = [readonly (string | number)[], string];
 
 /** References between parts of the policy that the schema alone cannot check. */
 export function crossCheck(data: PolicyData): Problem[] {

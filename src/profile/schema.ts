@@ -14,6 +14,7 @@ import type { ParsedDocument } from "../parse/document.js";
 import { formatPath } from "../parse/path.js";
 import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
+import { parseSpokenMoney } from "../parse/money.js";
 
 export interface ProfileSchemaOptions {
   /** The evaluation date (YYYY-MM-DD): no item may be dated after it. */
@@ -107,17 +108,13 @@ const booleanSchema = z.boolean({
   },
 });
 
-/** A money string as people write it ("380万", "3,800,000", "¥1.5亿") → exact yuan, when it reads as one. */
+/** A money string as people write it ("380万", "3,800,000", "¥1.2亿") → the plain number to write instead. */
 export function moneyFromText(s: string): string | undefined {
-  const m = /^\s*[¥￥]?\s*([0-9][0-9,，\s]*(?:\.[0-9]+)?)\s*(万|亿)?\s*(元|yuan|rmb|cny)?\s*$/i.exec(s);
-  if (!m) return undefined;
-  const digits = (m[1] as string).replace(/[,，\s]/g, "");
-  const [whole = "0", frac = ""] = digits.split(".");
-  const shift = m[2] === "万" ? 4 : m[2] === "亿" ? 8 : 0;
-  const fracDigits = frac.padEnd(shift, "0");
-  const intPart = (whole + fracDigits.slice(0, shift)).replace(/^0+(?=\d)/, "");
-  const rest = fracDigits.slice(shift).replace(/0+$/, "");
-  return rest ? `${intPart}.${rest}` : intPart;
+  const r = parseSpokenMoney(s);
+  if (!r.ok) return undefined;
+  const yuan = r.fen / 100n;
+  const cents = (r.fen % 100n).toString().padStart(2, "0").replace(/0+$/, "");
+  return cents ? `${yuan}.${cents}` : String(yuan);
 }
 
 const moneySchema = z

@@ -1,11 +1,18 @@
 /** The machine-readable check document of spec/output.md, built from an evaluation. */
-import type { Evaluation, LoadedPolicy, Message, ProgramResult } from "../types.js";
+import type { Evaluation, LoadedPolicy, Message, Profile, ProgramResult } from "../types.js";
 import { say, type RenderContext } from "../i18n/index.js";
+import { policyWarnings } from "../engine/evaluate.js";
 
 export interface ProfileMeta {
   file: string;
   name: string;
   district?: string;
+}
+
+/** What a report says about the enterprise beside its results: the file, its name, and its district (Zibo's canonical name where it is one). */
+export function profileMeta(file: string, profile: Profile): ProfileMeta {
+  const district = profile.enterprise.zibo_district ?? profile.enterprise.district;
+  return { file, name: profile.enterprise.name, ...(district ? { district } : {}) };
 }
 
 export interface CheckResultDoc {
@@ -32,13 +39,15 @@ export interface CheckDocument {
 export interface Evaluated {
   meta: ProfileMeta;
   evaluation: Evaluation;
+  /** The profile as loaded, when the caller has it: reports describe the items a missing fact belongs to. */
+  profile?: Profile;
 }
 
 export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
   return { id: policy.data.id, version: policy.data.version, sha256: policy.sha256 };
 }
 
-/** What an item's line says: its own note, else the condition that decided it. */
+/** What an item's line says: its own note, how its sum was computed, else the condition that decided it. */
 export function itemNote(item: ProgramResult["items"][number]): Message | undefined {
   if (item.note) return item.note;
   const decisive = item.conditions.find((c) => c.outcome === "not-met") ?? item.conditions.find((c) => c.outcome === "unknown");
@@ -53,12 +62,25 @@ export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc 
     status: r.status,
     amount: { kind: r.amount.kind, yuan: r.amount.yuan },
     items: r.items.map((i) => {
+      const steps = i.outcome === "met" && !i.note ? r.computation.filter((m) => m.params?.ref === i.ref) : [];
+      if (steps.length > 0) return { ref: i.ref, yuan: i.yuan, note: steps.map((m) => say(m, ctx)).join("; ") };
       const note = itemNote(i);
       return { ref: i.ref, yuan: i.yuan, note: note ? say(note, ctx) : "" };
     }),
     reasons: r.reasons.map((m) => say(m, ctx)),
     missing: [...r.missing],
   };
+}
+
+/**
+ * What every report must carry so it can be reproduced: the policy's id, version and sha256, the
+ * evaluation date, and the policy-window warnings for that date (not yet in force, a program ended,
+ * confirm still in force), rendered. The same for every profile of a run, so a batch or a report
+ * with many profiles can print it once at the top. Every renderer (table, JSON, CSV, Markdown,
+ * HTML…) shows all three; see docs/policy.md "For renderer authors".
+ */
+export function provenance(policy: LoadedPolicy, asOf: string, ctx: RenderContext): Pick<CheckDocument, "policy" | "asOf" | "warnings"> {
+  return { policy: policyRef(policy), asOf, warnings: policyWarnings(policy, asOf).map((m) => say(m, ctx)) };
 }
 
 export function checkDocument(e: Evaluated, ctx: RenderContext & { policy: LoadedPolicy }): CheckDocument {

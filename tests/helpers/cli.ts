@@ -1,41 +1,42 @@
-/** Spawning the real, built CLI (bin/subsidy.js → dist/cli.js; `npm test` builds first). */
-import { spawn } from "node:child_process";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+/** Runs the real bin/subsidy.js (the built bundle), as a user would. */
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { root } from "./real-policy.js";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const BIN = path.join(ROOT, "bin/subsidy.js");
-
-export interface Run {
+export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
-/**
- * Runs `subsidy ARGS` with no colour and English messages; a run that hangs is killed after `timeout` ms
- * (and reported with code null). Asynchronous, so that tests can run side by side (describe.concurrent).
- */
-export function subsidy(args: string[], opts: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  const t0 = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", DEBUG: "", ...opts.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeout ?? 20000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), ms: Date.now() - t0 });
-    });
+export function runCli(args: string[], o: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}): CliResult {
+  if (!existsSync(`${root}dist/cli.js`)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does it) before the end-to-end tests");
+  const r = spawnSync(process.execPath, [`${root}bin/subsidy.js`, ...args], {
+    cwd: o.cwd ?? root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", LANG: "en_US.UTF-8", ...o.env },
+    input: o.input ?? "",
+    encoding: "utf8",
+    timeout: 20000,
   });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** As runCli, without blocking: `it.concurrent` tests of one file then spawn side by side. */
+export function runCliAsync(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+  if (!existsSync(`${root}dist/cli.js`)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does it) before the end-to-end tests");
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [`${root}bin/subsidy.js`, ...args],
+      { cwd: o.cwd ?? root, env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", LANG: "en_US.UTF-8", ...o.env }, encoding: "utf8", timeout: 20000, maxBuffer: 256 * 1024 * 1024 },
+      (_e, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+/** What varies between runs (dates of today, hashes) replaced by placeholders. */
+export function normalise(s: string): string {
+  return s.replace(/[0-9a-f]{64}/g, "<sha256>").replace(/\([0-9a-f]{12}\)/g, "(<sha>)");
 }
 
 /** Stack frames, internal errors, or Node's own crash output: none may ever reach a user. */
