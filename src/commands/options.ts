@@ -1,5 +1,5 @@
 /** Options shared by the commands, turned from raw flags into typed values in one place. */
-import { isRealDate } from "../policy/schema.js";
+import { isRealDate } from "../dates.js";
 import { SubsidyError } from "../errors.js";
 import { detectLang, type MoneyUnit } from "../i18n/index.js";
 import type { Lang } from "../types.js";
