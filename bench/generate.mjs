@@ -68,3 +68,17 @@ export function generateProfile(r, i) {
   if (standards.length) profile.standards = standards;
   return profile;
 }
+
+/** Ways a real client folder goes wrong, for the batch benchmark: each writes one broken file. */
+export const BROKEN = [
+  (i) => [`bad-${i}-duplicate.yaml`, `enterprise:\n  name: 重复键${i}\n  name: 重复键\n  district: 张店区\n`],
+  (i) => [`bad-${i}-date.yaml`, `enterprise:\n  name: 日期错误${i}\n  district: 张店区\nrecognitions:\n  - type: green-factory\n    level: national\n    date: 2024-02-30\n`],
+  (i) => [`bad-${i}-unknown-key.yaml`, `enterprise:\n  name: 未知字段${i}\n  distrct: 张店区\n`],
+  (i) => [`bad-${i}-tab.yaml`, `enterprise:\n\tname: 制表符${i}\n`],
+  (i) => [`bad-${i}-wan.yaml`, `enterprise:\n  name: 万元${i}\n  district: 张店区\nprojects:\n  - type: technical-renovation\n    audited_investment: 380万\n    date: 2024-06-30\n`],
+  (i) => [`bad-${i}-empty.yaml`, `# 待填写\n`],
+  (i) => [`bad-${i}-gbk.yaml`, Buffer.concat([Buffer.from(`enterprise:\n  name: `), Buffer.from([0xd7, 0xc5, 0xb2, 0xa9]), Buffer.from(`${i}\n`)])],
+  (i) => [`bad-${i}-fullwidth.yaml`, `企业名称：淄博${i}\n`],
+  (i) => [`bad-${i}-syntax.json`, `{"enterprise": {"name": "括号${i}", "district": "张店区"}\n`],
+  (i) => [`bad-${i}-alias.yaml`, `enterprise: &e\n  name: 别名${i}\nother: *e\n`],
+];

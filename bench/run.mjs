@@ -5,7 +5,10 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { loadPolicy, evaluate, validateProfileData } from "../dist/index.js";
-import { generateProfile, rng } from "./generate.mjs";
+import { generateProfile, rng, BROKEN } from "./generate.mjs";
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from "node:fs";
+import { tmpdir, loadavg, availableParallelism } from "node:os";
+import { stringify } from "yaml";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.slice(2);
@@ -65,5 +68,86 @@ export function engineThroughput(count = 5000, seconds = 3) {
   return { perSec, profiles: profiles.length };
 }
 
+/** A client folder of `count` generated profiles, about 0.5% of them broken in different ways. */
+export function makeBatchFolder(count = 10000) {
+  const dir = mkdtempSync(join(tmpdir(), "subsidy-bench-"));
+  const r = rng(20260101);
+  let broken = 0;
+  for (let i = 0; i < count; i++) {
+    if (i % 200 === 199) {
+      const [name, body] = BROKEN[broken++ % BROKEN.length](i);
+      writeFileSync(join(dir, name), body);
+      continue;
+    }
+    const p = generateProfile(r, i);
+    const text = `# ${p.enterprise.name} — intake ${2024 + (i % 3)}\n` + stringify(p);
+    writeFileSync(join(dir, `client-${String(i).padStart(5, "0")}.${i % 50 === 7 ? "json" : "yaml"}`), i % 50 === 7 ? JSON.stringify(p, null, 2) : text);
+  }
+  return { dir, broken };
+}
+
+/** Runs a node command under /usr/bin/time when it is there, for the child's peak RSS. */
+function measured(args) {
+  const hasTime = existsSync("/usr/bin/time");
+  const t0 = performance.now();
+  const r = hasTime
+    ? spawnSync("/usr/bin/time", ["-f", "__RSS_KB__=%M", process.execPath, ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, ["--import", "data:text/javascript,process.on('exit',()=>process.stderr.write('__RSS_KB__='+process.resourceUsage().maxRSS))", ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  const rss = Number(/__RSS_KB__=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  return { ms, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The floor: the same files read and parsed with js-yaml in a plain loop, as its own process. */
+const FLOOR = `
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { load, CORE_SCHEMA } from "js-yaml";
+const dir = process.argv[1];
+const t0 = performance.now();
+let n = 0;
+for (const f of readdirSync(dir).sort()) {
+  try { load(readFileSync(join(dir, f), "utf8"), { schema: CORE_SCHEMA }); n++; } catch {}
+}
+process.stdout.write(JSON.stringify({ loopMs: performance.now() - t0, n }));
+`;
+
+export function batch(count = 10000, runs = 3) {
+  const { dir, broken } = makeBatchFolder(count);
+  const out = join(dir, "..", `${dir.split("/").pop()}-report.json`);
+  try {
+    const floors = [];
+    const loops = [];
+    const batches = [];
+    const rss = [];
+    for (let k = 0; k < runs; k++) {
+      const f = measured(["--input-type=module", "-e", FLOOR, dir]);
+      floors.push(f.ms);
+      loops.push(JSON.parse(f.stdout).loopMs);
+      const b = measured(["bin/subsidy.js", "batch", dir, "--format", "json", "--out", out, "--as-of", "2026-11-25"]);
+      if (b.status !== 1) throw new Error(`batch exited ${b.status} (expected 1 for the broken files): ${b.stderr.slice(0, 2000)}`);
+      batches.push(b.ms);
+      rss.push(b.rss);
+    }
+    const doc = JSON.parse(readFileSync(out, "utf8"));
+    if (doc.profiles.length !== count || doc.summary.errors !== broken) throw new Error(`report has ${doc.profiles.length} profiles and ${doc.summary.errors} errors; expected ${count} and ${broken}`);
+    const f = median(floors);
+    const l = median(loops);
+    const b = median(batches);
+    const peak = Math.max(...rss);
+    console.log(
+      `batch        ${count.toLocaleString("en")} profiles (${broken} broken), --format json --out: ${b.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MB (target ≤ 200 MB)\n` +
+        `             floor (read + js-yaml parse, plain loop): ${f.toFixed(0)} ms as a process, ${l.toFixed(0)} ms loop alone\n` +
+        `             ratio ${(b / f).toFixed(2)}× the floor process, ${(b / l).toFixed(2)}× the loop alone (target ≤ 1.5×; median of ${runs})\n` +
+        `             ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} (batch uses one thread per idle core; SUBSIDY_THREADS=${process.env.SUBSIDY_THREADS ?? "unset"})`,
+    );
+    return { batchMs: b, floorMs: f, loopMs: l, rssMb: peak };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { force: true });
+  }
+}
+
 if (want("cold")) coldStart();
 if (want("engine")) engineThroughput();
+if (want("batch")) batch();

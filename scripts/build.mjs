@@ -44,7 +44,7 @@ const lazyChildProcess = {
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

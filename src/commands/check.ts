@@ -6,7 +6,7 @@ import { evaluate } from "../engine/evaluate.js";
 import { SubsidyError, EXIT } from "../errors.js";
 import { checkRenderers, formatForPath, isCheckFormat } from "../render/index.js";
 import { writeFileAtomic } from "../io/write.js";
-import type { Evaluated } from "../render/document.js";
+import { profileMeta, type Evaluated } from "../render/document.js";
 import type { CommonOptions } from "./options.js";
 
 export interface CheckOptions extends CommonOptions {
@@ -34,8 +34,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   for (const file of files) {
     try {
       const profile = loadProfile(file, policy, { asOf: o.asOf });
-      const meta = { file, name: profile.enterprise.name, ...(profile.enterprise.zibo_district ?? profile.enterprise.district ? { district: profile.enterprise.zibo_district ?? profile.enterprise.district } : {}) };
-      evaluated.push({ meta, evaluation: evaluate(policy, profile, o.asOf), profile });
+      evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
       io.err(e.format() + "\n");

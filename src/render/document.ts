@@ -9,6 +9,12 @@ export interface ProfileMeta {
   district?: string;
 }
 
+/** What a report says about the enterprise beside its results: the file, its name, and its district (Zibo's canonical name where it is one). */
+export function profileMeta(file: string, profile: Profile): ProfileMeta {
+  const district = profile.enterprise.zibo_district ?? profile.enterprise.district;
+  return { file, name: profile.enterprise.name, ...(district ? { district } : {}) };
+}
+
 export interface CheckResultDoc {
   program: string;
   title: string;

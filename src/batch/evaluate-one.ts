@@ -1,0 +1,181 @@
+/**
+ * One file of a batch → one outcome: the enterprise's summary and results (or its error), in a
+ * plain, structured-clone-safe shape so that worker threads can hand it back. The results are
+ * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
+ * engine, same check document.
+ */
+import * as fs from "node:fs";
+import { SubsidyError } from "../errors.js";
+import { evaluate } from "../engine/evaluate.js";
+import { readRegularFile } from "../parse/read.js";
+import { parseProfileText } from "../profile/load.js";
+import { validateProfileData } from "../profile/schema.js";
+import { profileMeta, resultDoc } from "../render/document.js";
+import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
+import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
+import { fastParse } from "./fast.js";
+
+export interface EvalContext {
+  policy: LoadedPolicy;
+  asOf: string;
+  lang: Lang;
+  unit: MoneyUnit;
+  /** Build the JSON check document (only the JSON report needs it). */
+  json: boolean;
+  /** Use the js-yaml fast path where it provably agrees (default true). */
+  fast?: boolean;
+}
+
+export interface ProgramLine {
+  program: string;
+  title: string;
+  clause: string;
+  status: Exclude<Status, "ineligible">;
+  kind: AmountKind;
+  yuan: number | null;
+  reasons: string[];
+  missing: string[];
+}
+
+export interface ProfileOk {
+  ok: true;
+  file: string;
+  name: string;
+  district?: string;
+  creditCode?: string;
+  ownership?: string;
+  fixedYuan: number;
+  maxYuan: number;
+  /** Eligible and needs-info programs, in the policy's order. */
+  programs: ProgramLine[];
+  /** The check document without policy and asOf, serialized (JSON output only). */
+  json?: string;
+  /** Whether the fast path read the file (for the bench and tests). */
+  fast: boolean;
+}
+
+export interface ProfileFailed {
+  ok: false;
+  file: string;
+  error: { message: string; line?: number; path?: string; /** Exactly what `subsidy check` prints on stderr. */ text: string };
+}
+
+export type Outcome = ProfileOk | ProfileFailed;
+
+/** Reads a profile: regular files only (a FIFO is refused before it can block), in one open. */
+export function readProfileBytes(file: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return readRegularFile(file, "profile"); // throws the loader's own message
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return readRegularFile(file, "profile");
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = fs.readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === st.size ? buf : buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The profile through the fast path when it is safe, else (and on any doubt) through the authoritative loader. */
+export function loadProfileBytes(bytes: Uint8Array, file: string, policy: LoadedPolicy, asOf: string, fast = true): { profile: Profile; fast: boolean } {
+  if (fast) {
+    const data = fastParse(bytes);
+    if (data !== undefined) {
+      try {
+        return { profile: validateProfileData(data, policy, { asOf, file }), fast: true };
+      } catch {
+        // fall through: the authoritative loader gives the located message
+      }
+    }
+  }
+  return { profile: parseProfileText(bytes, file, policy, { asOf }), fast: false };
+}
+
+export function failed(file: string, e: SubsidyError): ProfileFailed {
+  const error: ProfileFailed["error"] = { message: e.message, text: e.format() };
+  if (e.location.line !== undefined) error.line = e.location.line;
+  if (e.location.path !== undefined) error.path = e.location.path;
+  return { ok: false, file, error };
+}
+
+export function evaluateFile(file: string, ctx: EvalContext): Outcome {
+  let loaded: { profile: Profile; fast: boolean };
+  try {
+    loaded = loadProfileBytes(readProfileBytes(file), file, ctx.policy, ctx.asOf, ctx.fast ?? true);
+  } catch (e) {
+    if (e instanceof SubsidyError) return failed(file, e);
+    throw e;
+  }
+  const { profile } = loaded;
+  const evaluation = evaluate(ctx.policy, profile, ctx.asOf);
+  const meta = profileMeta(file, profile);
+  const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
+  const programs: ProgramLine[] = [];
+  const parts: string[] | undefined = ctx.json ? [] : undefined;
+  for (const r of evaluation.results) {
+    if (r.status === "ineligible") {
+      if (parts) parts.push(ineligibleJson(r, rctx));
+      continue;
+    }
+    const d = resultDoc(r, rctx);
+    programs.push({ program: d.program, title: d.title, clause: d.clause, status: r.status, kind: d.amount.kind, yuan: d.amount.yuan, reasons: d.reasons, missing: d.missing });
+    parts?.push(JSON.stringify(d));
+  }
+  const out: ProfileOk = {
+    ok: true,
+    file,
+    name: meta.name,
+    fixedYuan: evaluation.totals.fixedYuan,
+    maxYuan: evaluation.totals.maxYuan,
+    programs,
+    fast: loaded.fast,
+  };
+  if (meta.district !== undefined) out.district = meta.district;
+  if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
+  if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
+  if (parts) {
+    // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
+    const warnings = JSON.stringify(evaluation.warnings.map((m) => say(m, rctx)));
+    out.json = `{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[${parts.join(",")}],"totals":${JSON.stringify(evaluation.totals)}}`;
+  }
+  return out;
+}
+
+/**
+ * Most programs are ineligible for most enterprises for the same reason ("the profile lists no …"),
+ * so their serialized result is the same from one profile to the next: render it once. Results with
+ * items are rendered every time (their notes name the items).
+ */
+const ineligibleCache = new Map<string, string>();
+let cachePolicy: LoadedPolicy | undefined;
+const CACHE_LIMIT = 4096;
+
+function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): string {
+  if (r.items.length > 0) return JSON.stringify(resultDoc(r, ctx));
+  if (cachePolicy !== ctx.policy) {
+    ineligibleCache.clear();
+    cachePolicy = ctx.policy;
+  }
+  let key = `${ctx.lang}\u0000${ctx.unit ?? ""}\u0000${r.program.id}\u0000${r.amount.kind}\u0000${r.amount.yuan}\u0000${r.missing.join("\u0001")}`;
+  for (const m of r.reasons) {
+    key += `\u0000${m.key}`;
+    if (m.params) for (const k in m.params) key += `\u0001${k}\u0002${m.params[k]}`;
+  }
+  let json = ineligibleCache.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(resultDoc(r, ctx));
+    if (ineligibleCache.size >= CACHE_LIMIT) ineligibleCache.clear();
+    ineligibleCache.set(key, json);
+  }
+  return json;
+}

@@ -1,0 +1,129 @@
+/**
+ * The on-screen batch summary: one line per enterprise as it is evaluated (fixed columns, so the
+ * lines stream without holding the batch in memory), then the per-program table, the grand totals
+ * and the files that could not be evaluated, each with its file:line message.
+ */
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { formatYuan, t } from "../i18n/index.js";
+import { displayWidth } from "../render/table.js";
+import type { Outcome } from "./evaluate-one.js";
+import type { ReportContext, ReportRenderer } from "./report.js";
+import type { BatchSummary } from "./summary.js";
+
+/** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
+export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
+  const flat = s.replace(/\s+/g, " ");
+  if (displayWidth(flat) <= width) return flat + " ".repeat(width - displayWidth(flat));
+  const chars = [...flat];
+  let out = "";
+  let w = 1;
+  if (from === "right") {
+    for (const ch of chars) {
+      if (w + displayWidth(ch) > width) break;
+      out += ch;
+      w += displayWidth(ch);
+    }
+    out += "…";
+  } else {
+    for (let i = chars.length - 1; i >= 0; i--) {
+      const ch = chars[i] as string;
+      if (w + displayWidth(ch) > width) break;
+      out = ch + out;
+      w += displayWidth(ch);
+    }
+    out = "…" + out;
+  }
+  return out + " ".repeat(Math.max(0, width - displayWidth(out)));
+}
+
+const right = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+
+export function tableReport(ctx: ReportContext): ReportRenderer {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const money = (v: number | bigint) => formatYuan(v, ctx.lang, ctx.unit);
+  const width = Math.max(80, Math.min(ctx.width ?? 100, 200));
+  const moneyW = ctx.unit === "wan" ? 14 : 13;
+  const fixedCols = 10 + 8 + moneyW + moneyW + 10 + 2 * 6;
+  const fileW = Math.max(12, Math.floor((width - fixedCols) * 0.5));
+  const nameW = Math.max(12, width - fixedCols - fileW);
+  const prefix = ctx.base ? join(ctx.base, "x").slice(0, -1) : "";
+  const shown = (file: string) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file);
+  const line = (cells: string[]) => cells.join("  ").trimEnd() + "\n";
+
+  return {
+    head: () => {
+      const p = ctx.policy.data;
+      const head = line([
+        fit(t("batch.file", ctx), fileW),
+        fit(t("ui.enterprise", ctx), nameW),
+        fit(t("ui.district", ctx), 10),
+        right(t("batch.eligible", ctx), 8),
+        right(t("batch.fixed", ctx), moneyW),
+        right(t("batch.max", ctx), moneyW),
+        right(t("batch.needsInfo", ctx), 10),
+      ]);
+      return (
+        c.dim(`${t("ui.policy", ctx)}: ${p.id} ${p.version} (${ctx.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", ctx)}: ${ctx.asOf}`) +
+        "\n" +
+        ctx.warnings.map((w) => c.yellow(w) + "\n").join("") +
+        "\n" +
+        c.bold(head) +
+        c.dim("─".repeat(Math.min(width, displayWidth(head) - 1))) +
+        "\n"
+      );
+    },
+    row: (o: Outcome) => {
+      if (!o.ok) return line([fit(shown(o.file), fileW, "left"), c.red(fit(t("batch.error", ctx, { message: o.error.message }), width - fileW - 2))]);
+      const eligible = o.programs.filter((p) => p.status === "eligible").length;
+      const needs = o.programs.length - eligible;
+      return line([
+        fit(shown(o.file), fileW, "left"),
+        fit(o.name, nameW),
+        fit(o.district ?? "", 10),
+        right(String(eligible), 8),
+        right(money(o.fixedYuan), moneyW),
+        right(money(o.maxYuan), moneyW),
+        right(needs ? c.yellow(String(needs)) : "0", 10),
+      ]);
+    },
+    tail: (s: BatchSummary) => {
+      const out: string[] = ["", c.bold(t("batch.programsHeading", ctx))];
+      const progW = Math.max(30, width - (10 + 10 + 10 + 2 * moneyW + 2 * 5));
+      out.push(
+        c.bold(
+          line([
+            fit(t("ui.program", ctx), progW),
+            fit(t("ui.clause", ctx), 10),
+            right(t("batch.qualify", ctx), 10),
+            right(t("batch.needsInfo", ctx), 10),
+            right(t("batch.fixedSum", ctx), moneyW),
+            right(t("batch.upToSum", ctx), moneyW),
+          ]).trimEnd(),
+        ),
+      );
+      for (const p of s.programs) {
+        if (p.eligible === 0 && p.needsInfo === 0) continue;
+        out.push(
+          line([
+            fit(`${p.title} (${p.program})`, progW),
+            fit(p.clause, 10),
+            right(String(p.eligible), 10),
+            right(String(p.needsInfo), 10),
+            right(p.kind === "fixed" ? money(p.fixedYuan) : "", moneyW),
+            right(p.kind === "up-to" ? money(p.upToYuan) : p.kind === "discretionary" && p.eligible ? t("ui.onMerit", ctx) : "", moneyW),
+          ]).trimEnd(),
+        );
+      }
+      out.push("", c.bold(t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })));
+      if (s.maxYuan > s.fixedYuan) out.push(c.dim(t("ui.ceilingNotice", ctx)));
+      if (s.errors.length > 0) {
+        out.push("", c.red.bold(t("batch.errorsHeading", ctx, { count: s.errors.length })));
+        for (const e of s.errors) out.push(...e.error.text.split("\n").map((l) => `  ${l}`));
+      } else {
+        out.push(c.dim(t("batch.noErrors", ctx)));
+      }
+      return out.join("\n") + "\n";
+    },
+  };
+}

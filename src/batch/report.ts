@@ -1,0 +1,46 @@
+/**
+ * Batch reports are pure renderers fed in three steps, so that a report of any size streams out as
+ * the profiles are evaluated: head() once, row() per profile in sorted order, tail() with the totals.
+ */
+import type { RenderContext } from "../i18n/index.js";
+import type { LoadedPolicy } from "../types.js";
+import type { Outcome } from "./evaluate-one.js";
+import type { BatchSummary } from "./summary.js";
+
+export interface ReportContext extends RenderContext {
+  policy: LoadedPolicy;
+  lang: RenderContext["lang"];
+  asOf: string;
+  color: boolean;
+  /** The policy-window warnings for asOf, rendered (provenance() in src/render/document.ts). */
+  warnings: string[];
+  /** The folder given on the command line: the screen shows paths relative to it. */
+  base?: string;
+  /** Terminal width (screen report only). */
+  width?: number;
+}
+
+export interface ReportRenderer {
+  head(): string;
+  /** `index` is the profile's 0-based position in the batch. */
+  row(o: Outcome, index: number): string;
+  tail(s: BatchSummary): string;
+}
+
+export type ReportFormat = "table" | "json" | "csv" | "md";
+export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "json", "csv", "md"];
+
+export function isReportFormat(f: string): f is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(f);
+}
+
+/** The format a report file's name asks for, or undefined. */
+export function formatFromExtension(file: string): ReportFormat | undefined {
+  const m = /\.([a-z]+)$/i.exec(file);
+  const ext = m?.[1]?.toLowerCase();
+  if (ext === "csv") return "csv";
+  if (ext === "json") return "json";
+  if (ext === "md" || ext === "markdown") return "md";
+  if (ext === "txt") return "table";
+  return undefined;
+}

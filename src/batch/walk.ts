@@ -1,0 +1,117 @@
+/**
+ * The files of a batch: every .yaml/.yml/.json (any letter case) in a folder, in sorted order,
+ * editor and OS junk skipped. Only regular files are handed on; a FIFO, a directory named x.yaml,
+ * a dangling or looping symbolic link is returned as an entry with its error, so that the batch
+ * reports it and goes on. With `recursive`, sub-folders are walked too, guarded against cycles.
+ */
+import * as fs from "node:fs";
+import { join } from "node:path";
+import { SubsidyError } from "../errors.js";
+
+export interface WalkEntry {
+  /** The path as shown to the user: the folder as given, joined with the relative path. */
+  file: string;
+  /** Set when the entry is not a readable regular file. */
+  error?: SubsidyError;
+}
+
+const PROFILE_EXT = /\.(ya?ml|json)$/i;
+
+/** Editor and OS leftovers that are never profiles: Office lock files, dotfiles, swap and backup files. */
+export function isJunk(name: string): boolean {
+  return (
+    name.startsWith("~$") ||
+    name.startsWith(".") ||
+    /\.sw[a-p]$/i.test(name) ||
+    name.endsWith("~") ||
+    name === "Thumbs.db" ||
+    name === "desktop.ini"
+  );
+}
+
+export function isProfileName(name: string): boolean {
+  return PROFILE_EXT.test(name) && !isJunk(name);
+}
+
+/** Code-unit order: the same on every machine and locale, so reports are reproducible. */
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Throws SubsidyError (usage) when the folder itself cannot be walked. */
+export function walk(dir: string, o: { recursive?: boolean } = {}): WalkEntry[] {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SubsidyError("usage", code === "ENOENT" ? `${dir}: folder not found; check the path` : `${dir}: cannot open the folder (${code ?? String(e)})`);
+  }
+  if (!st.isDirectory()) {
+    throw new SubsidyError("usage", `${dir}: not a folder; give the folder that holds the profiles (for one file use subsidy check)`);
+  }
+  const out: WalkEntry[] = [];
+  walkDir(dir, [`${st.dev}:${st.ino}`], o.recursive ?? false, out);
+  return out;
+}
+
+function walkDir(dir: string, ancestors: string[], recursive: boolean, out: WalkEntry[]): void {
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    out.push({ file: dir, error: new SubsidyError("file-unreadable", `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? String(e)}); check its permissions`, { file: dir }) });
+    return;
+  }
+  dirents.sort((a, b) => byName(a.name, b.name));
+  for (const d of dirents) {
+    const name = d.name;
+    if (isJunk(name)) continue;
+    const path = join(dir, name);
+    const isProfile = PROFILE_EXT.test(name);
+    // A regular file says so in its directory entry: no stat needed (the reader checks again with fstat).
+    if (d.isFile()) {
+      if (isProfile) out.push({ file: path });
+      continue;
+    }
+    let lst: fs.Stats;
+    try {
+      lst = fs.lstatSync(path);
+    } catch {
+      continue; // removed while we walked
+    }
+    let st: fs.Stats | undefined = lst;
+    let linkError: string | undefined;
+    if (lst.isSymbolicLink()) {
+      try {
+        st = fs.statSync(path);
+      } catch (e) {
+        st = undefined;
+        const code = (e as NodeJS.ErrnoException).code;
+        linkError = code === "ELOOP" ? "profile is a symbolic link that loops back on itself" : "profile is a symbolic link to something that does not exist";
+      }
+    }
+    if (!st) {
+      if (isProfile) out.push({ file: path, error: new SubsidyError("file-unreadable", linkError ?? "cannot read the profile", { file: path }) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (recursive) {
+        const id = `${st.dev}:${st.ino}`;
+        if (ancestors.includes(id)) {
+          out.push({ file: path, error: new SubsidyError("file-not-regular", "folder link leads back to a folder already being read (a cycle); skipped", { file: path }) });
+          continue;
+        }
+        walkDir(path, [...ancestors, id], recursive, out);
+      } else if (isProfile) {
+        out.push({ file: path, error: new SubsidyError("file-not-regular", "profile is a directory, not a regular file; use --recursive to read the folders inside", { file: path }) });
+      }
+      continue;
+    }
+    if (!isProfile) continue;
+    if (!st.isFile()) {
+      const kind = st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
+      out.push({ file: path, error: new SubsidyError("file-not-regular", `profile is ${kind}, not a regular file; skipped`, { file: path }) });
+      continue;
+    }
+    out.push({ file: path });
+  }
+}

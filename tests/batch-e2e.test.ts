@@ -1,0 +1,248 @@
+/** `subsidy batch` through the real binary: stdout, stderr, exit codes and the files it writes. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { root } from "./helpers/real-policy.js";
+import { runCli } from "./helpers/cli.js";
+
+const BIN = path.join(root, "bin", "subsidy.js");
+const AS_OF = "2026-11-25";
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = runCli(args, { env });
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
+
+let tmp: string;
+const profilesDir = path.join(root, "fixtures", "profiles");
+const badDir = path.join(root, "fixtures", "bad");
+const profileFiles = fs.readdirSync(profilesDir).sort();
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-batch-"));
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function folder(name: string, files: Record<string, string | Buffer> = {}): string {
+  const d = path.join(tmp, name);
+  fs.mkdirSync(d, { recursive: true });
+  for (const [f, body] of Object.entries(files)) fs.writeFileSync(path.join(d, f), body);
+  return d;
+}
+
+const copyProfiles = (d: string) => {
+  for (const f of profileFiles) fs.copyFileSync(path.join(profilesDir, f), path.join(d, f));
+};
+
+type Doc = { profile: { file: string; name?: string }; results?: unknown[]; totals?: { fixedYuan: number; maxYuan: number }; error?: { message: string; line: number | null; path: string | null } };
+
+describe("subsidy batch", () => {
+  it("gives each profile exactly the results of subsidy check --format json, single-threaded and with worker threads", () => {
+    const files = profileFiles.map((f) => path.join(profilesDir, f));
+    const check = run(["check", ...files, "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+    expect(check.code).toBe(0);
+    const checkDocs = JSON.parse(check.out) as (Doc & { policy: unknown; asOf: string })[];
+    for (const threads of ["1", "2"]) {
+      const b = run(["batch", profilesDir, "--format", "json", "--as-of", AS_OF, "--lang", "en"], { SUBSIDY_THREADS: threads });
+      expect(b.code).toBe(0);
+      const doc = JSON.parse(b.out) as { policy: unknown; asOf: string; profiles: Doc[]; summary: { files: number; errors: number; totals: { fixedYuan: number; maxYuan: number } } };
+      expect(doc.policy).toEqual(checkDocs[0]?.policy);
+      expect(doc.asOf).toBe(AS_OF);
+      expect((doc as unknown as { warnings: string[] }).warnings).toEqual((checkDocs[0] as unknown as { warnings: string[] }).warnings);
+      expect(doc.profiles.map((p) => p.profile.file)).toEqual(files);
+      checkDocs.forEach((c, i) => {
+        const { policy: _p, asOf: _a, ...rest } = c;
+        expect(doc.profiles[i]).toEqual(rest);
+      });
+      expect(doc.summary.files).toBe(files.length);
+      expect(doc.summary.errors).toBe(0);
+      expect(doc.summary.totals.fixedYuan).toBe(checkDocs.reduce((s, c) => s + (c.totals?.fixedYuan ?? 0), 0));
+      expect(doc.summary.totals.maxYuan).toBe(checkDocs.reduce((s, c) => s + (c.totals?.maxYuan ?? 0), 0));
+    }
+  });
+
+  it("reports every bad fixture with the very message subsidy check prints, and exits 1", () => {
+    const files = fs.readdirSync(badDir).sort().map((f) => path.join(badDir, f));
+    const check = run(["check", ...files, "--as-of", AS_OF, "--lang", "en", "--format", "json"]);
+    const b = run(["batch", badDir, "--as-of", AS_OF, "--lang", "en"]);
+    expect(b.code).toBe(1);
+    const checkErrors = check.err.trim().split("\n");
+    expect(checkErrors.length).toBeGreaterThan(10);
+    const listed = b.out.slice(b.out.indexOf("could not be evaluated:")).split("\n").slice(1).map((l) => l.trim()).filter(Boolean);
+    expect(listed).toEqual(checkErrors);
+    // The files check accepted (UTF-8 with BOM) are evaluated by batch too.
+    const okNames = (JSON.parse(check.out) as Doc[]).map((d) => d.profile.name);
+    for (const n of okNames) expect(b.out).toContain(n);
+  });
+
+  it("evaluates the good files around a bad one, lists it with file:line, and exits 1", () => {
+    const d = folder("mixed");
+    copyProfiles(d);
+    fs.writeFileSync(path.join(d, "m-broken.yaml"), "enterprise:\n  name: 坏档案\n  district: 张店区\n  name: 重复\n");
+    const r = run(["batch", d, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${path.join(d, "m-broken.yaml")}:4: duplicate key 'name'`);
+    expect(r.out).toMatch(/1 file\(s\) could not be evaluated/);
+    expect(r.out).toContain(`Grand totals: ${profileFiles.length} of ${profileFiles.length + 1} profiles evaluated`);
+    for (const f of profileFiles) expect(r.out).toContain(f.length > 18 ? f.slice(-12) : f);
+  });
+
+  it("reads .yaml/.yml/.json in any case in sorted order, skips junk, and reports FIFOs, directories and bad links", () => {
+    const one = fs.readFileSync(path.join(profilesDir, "huachuang.yaml"), "utf8");
+    const named = (n: string) => one.replace(/name: 淄博华创精密机械有限公司/, `name: ${n}`);
+    const d = folder("walk", {
+      "b.YAML": named("企业乙"),
+      "a.yml": named("企业甲"),
+      "C.Json": JSON.stringify({ enterprise: { name: "企业丙", district: "张店区" } }),
+      "~$a.yaml": "junk",
+      ".hidden.yaml": "junk",
+      "a.yaml.swp": "junk",
+      "a.yaml~": "junk",
+      ".DS_Store": "junk",
+      "Thumbs.db": "junk",
+      "notes.txt": "not a profile",
+    });
+    fs.mkdirSync(path.join(d, "dir.yaml"));
+    execFileSync("mkfifo", [path.join(d, "pipe.yaml")]);
+    fs.symlinkSync("loop.yaml", path.join(d, "loop.yaml"));
+    fs.symlinkSync("missing.yaml", path.join(d, "dangling.yaml"));
+    fs.symlinkSync("a.yml", path.join(d, "link.yaml"));
+    const r = run(["batch", d, "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { profiles: Doc[] };
+    const byName = (n: string) => doc.profiles.find((p) => p.profile.file === path.join(d, n));
+    expect(doc.profiles.map((p) => path.basename(p.profile.file))).toEqual(["C.Json", "a.yml", "b.YAML", "dangling.yaml", "dir.yaml", "link.yaml", "loop.yaml", "pipe.yaml"]);
+    expect(byName("a.yml")?.profile.name).toBe("企业甲");
+    expect(byName("link.yaml")?.profile.name).toBe("企业甲");
+    expect(byName("pipe.yaml")?.error?.message).toMatch(/named pipe \(FIFO\), not a regular file/);
+    expect(byName("dir.yaml")?.error?.message).toMatch(/is a directory, not a regular file/);
+    expect(byName("loop.yaml")?.error?.message).toMatch(/loops back on itself/);
+    expect(byName("dangling.yaml")?.error?.message).toMatch(/does not exist/);
+  });
+
+  it("--recursive reads sub-folders and stops at a symlink cycle", () => {
+    const d = folder("tree", { "top.yaml": fs.readFileSync(path.join(profilesDir, "huachuang.yaml")) });
+    fs.mkdirSync(path.join(d, "sub"));
+    fs.copyFileSync(path.join(profilesDir, "sentai-huantai.json"), path.join(d, "sub", "inner.json"));
+    fs.symlinkSync("..", path.join(d, "sub", "up"));
+    const flat = run(["batch", d, "--format", "json", "--as-of", AS_OF]);
+    expect((JSON.parse(flat.out) as { profiles: Doc[] }).profiles.map((p) => path.relative(d, p.profile.file))).toEqual(["top.yaml"]);
+    const r = run(["batch", d, "--recursive", "--format", "json", "--as-of", AS_OF]);
+    expect(r.code).toBe(1);
+    const files = (JSON.parse(r.out) as { profiles: Doc[] }).profiles;
+    expect(files.map((p) => path.relative(d, p.profile.file))).toEqual(["sub/inner.json", "sub/up", "top.yaml"]);
+    expect(files[1]?.error?.message).toMatch(/cycle/);
+  });
+
+  it("writes a CSV for Excel: BOM, RFC 4180 quoting, formulas neutralised, numbers as numbers", () => {
+    const d = folder("csv", {
+      "a.yaml": "enterprise:\n  name: \"=SUM(A1)\"\n  district: 张店区\n  ownership: private\nrecognitions:\n  - type: green-factory\n    level: national\n    date: 2024-01-15\n",
+      "b.yaml": 'enterprise:\n  name: \'淄博"引号",逗号公司\'\n  district: 淄川区\n',
+    });
+    const out = path.join(tmp, "report.csv");
+    const r = run(["batch", d, "--out", out, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`Report written to ${out} (2 profiles)`);
+    const bytes = fs.readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    const lines = text.split("\r\n");
+    expect(lines[0]).toMatch(/^file,enterprise,credit code,district,ownership,/);
+    const a = lines.find((l) => l.includes("green-factory")) as string;
+    expect(a).toContain(",'=SUM(A1),");
+    expect(a).not.toContain(",=SUM");
+    expect(a).toMatch(/,1000000,1000000,green-factory,/); // enterprise totals, unquoted
+    expect(a).toMatch(/,eligible,fixed,1000000,/);
+    expect(text).toContain('"淄博""引号"",逗号公司"');
+    // Every record carries the policy id, version, sha256 and the as-of date.
+    const records = lines.slice(1).filter((l) => l !== "");
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    for (const rec of records.filter((l) => /^[^"\n]*\.yaml,/.test(l))) expect(rec).toMatch(/,zibo-five-optimizations,[^,]+,[0-9a-f]{64},2026-11-25,/);
+  });
+
+  it("writes Markdown and JSON reports chosen by extension, --format overriding it", () => {
+    const d = folder("md", { "a.yaml": "enterprise:\n  name: 甲|乙公司\n  district: 张店区\n" });
+    const md = path.join(tmp, "memo.md");
+    expect(run(["batch", d, "--out", md, "--as-of", AS_OF, "--lang", "en"]).code).toBe(0);
+    const text = fs.readFileSync(md, "utf8");
+    expect(text).toMatch(/^# Subsidy eligibility — batch report/);
+    expect(text).toContain("甲\\|乙公司");
+    expect(text).toMatch(/Policy: zibo-five-optimizations \S+ \(sha256 [0-9a-f]{64}\) · As of: 2026-11-25/);
+    const forced = path.join(tmp, "data.txt");
+    expect(run(["batch", d, "--out", forced, "--format", "json", "--as-of", AS_OF]).code).toBe(0);
+    expect((JSON.parse(fs.readFileSync(forced, "utf8")) as { profiles: Doc[] }).profiles[0]?.profile.name).toBe("甲|乙公司");
+    const unknown = run(["batch", d, "--out", path.join(tmp, "r.xlsx"), "--as-of", AS_OF]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/cannot tell the format/);
+  });
+
+  it("never overwrites an input profile, keeps an existing report whole when the run fails, and leaves no temporary files", () => {
+    const d = folder("atomic");
+    copyProfiles(d);
+    const victim = path.join(d, "huachuang.yaml");
+    const before = fs.readFileSync(victim);
+    const r = run(["batch", d, "--out", victim, "--format", "json", "--as-of", AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/refusing to overwrite an input profile/);
+    expect(fs.readFileSync(victim)).toEqual(before);
+
+    const report = path.join(tmp, "keep.json");
+    fs.writeFileSync(report, "old report\n");
+    const bad = run(["batch", d, "--out", report, "--policy", path.join(root, "fixtures", "policies", "syntax-error.yaml")]);
+    expect(bad.code).toBe(2);
+    expect(fs.readFileSync(report, "utf8")).toBe("old report\n");
+
+    expect(run(["batch", d, "--out", report, "--as-of", AS_OF]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(report, "utf8")).profiles).toHaveLength(profileFiles.length);
+    expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(fs.readdirSync(d).sort()).toEqual(profileFiles);
+  });
+
+  it.each(["1", "2"])("on Ctrl-C (threads %s) exits 130, leaves the old report whole and no temporary file", async (threads) => {
+    const d = folder(`interrupt-${threads}`);
+    const one = fs.readFileSync(path.join(profilesDir, "huachuang.yaml"), "utf8");
+    for (let i = 0; i < 1500; i++) fs.writeFileSync(path.join(d, `p${String(i).padStart(4, "0")}.yaml`), one);
+    const out = path.join(tmp, `int-out-${threads}`);
+    fs.mkdirSync(out);
+    const report = path.join(out, "r.json");
+    fs.writeFileSync(report, "old\n");
+    const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF], { env: { ...process.env, NO_COLOR: "1", SUBSIDY_THREADS: threads } });
+    let err = "";
+    child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+    // Interrupt once the temporary report exists, i.e. mid-run.
+    const started = Date.now();
+    while (!fs.readdirSync(out).some((f) => f.endsWith(".tmp")) && Date.now() - started < 15000) await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => child.on("close", (c) => r(c)));
+    expect(code).toBe(130);
+    expect(err).toContain("Aborted");
+    expect(fs.readFileSync(report, "utf8")).toBe("old\n");
+    expect(fs.readdirSync(out)).toEqual(["r.json"]);
+  }, 30000);
+
+  it("prints the per-program table, grand totals and no progress bar when stderr is not a terminal", () => {
+    const r = run(["batch", profilesDir, "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Programs across the batch");
+    expect(r.out).toMatch(/Grand totals: 9 of 9 profiles evaluated · fixed ¥[\d,]+ · up to ¥[\d,]+ incl\. ceilings/);
+    expect(r.out).toContain("Every profile was read and evaluated.");
+    expect(r.err).toBe("");
+    const zh = run(["batch", profilesDir, "--as-of", AS_OF, "--lang", "zh"]);
+    expect(zh.out).toContain("各项目汇总");
+    expect(zh.out).toMatch(/总计:共 9 份档案,已评估 9 份/);
+  });
+
+  it("an empty folder or a missing one is a usage error", () => {
+    const empty = folder("empty", { "readme.txt": "x" });
+    const r = run(["batch", empty]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no \.yaml, \.yml or \.json profiles in/);
+    const missing = run(["batch", path.join(tmp, "nope")]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/folder not found/);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The batch's js-yaml fast path must read every file it accepts exactly as the authoritative `yaml`
+ * loader does, and hand everything else to that loader so messages are identical to `subsidy check`.
+ */
+import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import fc from "fast-check";
+import { stringify } from "yaml";
+import { fastParse, prescan } from "../src/batch/fast.js";
+import { loadProfileBytes } from "../src/batch/evaluate-one.js";
+import { parseDocument } from "../src/parse/document.js";
+import { parseProfileText } from "../src/profile/load.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import { SubsidyError } from "../src/errors.js";
+import { realPolicy, root } from "./helpers/real-policy.js";
+// @ts-expect-error plain JS module shared with the bench
+import { generateProfile, rng } from "../bench/generate.mjs";
+
+const asOf = "2026-11-25";
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function fixtureFiles(dir: string): [string, Uint8Array][] {
+  const d = path.join(root, "fixtures", dir);
+  return fs.readdirSync(d).sort().map((f) => [path.join("fixtures", dir, f), fs.readFileSync(path.join(d, f))]);
+}
+
+function generated(count: number, seed = 7): [string, Uint8Array][] {
+  const r = rng(seed);
+  const out: [string, Uint8Array][] = [];
+  for (let i = 0; i < count; i++) {
+    const p = generateProfile(r, i) as Record<string, unknown>;
+    out.push([`gen-${i}.yaml`, enc(`# generated ${i}\n` + stringify(p))]);
+  }
+  return out;
+}
+
+/** What the authoritative path gives: data, or the error's text. */
+function authoritative(bytes: Uint8Array, file: string): { data?: unknown; error?: string } {
+  try {
+    return { data: parseDocument(bytes, file).data };
+  } catch (e) {
+    if (e instanceof SubsidyError) return { error: e.format() };
+    throw e;
+  }
+}
+
+/** Both paths through the whole loader: the same profile and evaluation, or the same message. */
+function sameOutcome(bytes: Uint8Array, file: string): boolean {
+  const policy = realPolicy();
+  let slow: { profile?: unknown; error?: string };
+  try {
+    slow = { profile: parseProfileText(bytes, file, policy, { asOf }) };
+  } catch (e) {
+    slow = { error: (e as SubsidyError).format() };
+  }
+  let fast: { profile?: unknown; error?: string; usedFast?: boolean };
+  try {
+    const r = loadProfileBytes(bytes, file, policy, asOf, true);
+    fast = { profile: r.profile, usedFast: r.fast };
+  } catch (e) {
+    fast = { error: (e as SubsidyError).format() };
+  }
+  expect(fast.error).toEqual(slow.error);
+  expect(fast.profile).toEqual(slow.profile);
+  if (slow.profile) {
+    expect(evaluate(policy, fast.profile as never, asOf)).toEqual(evaluate(policy, slow.profile as never, asOf));
+  }
+  return fast.usedFast === true;
+}
+
+/** When the fast path accepts a text, yaml must read it without error and to the same data. Returns whether it accepted. */
+function agreesIfAccepted(text: string): boolean {
+  const bytes = enc(text);
+  const f = fastParse(bytes);
+  if (f === undefined) return false;
+  const a = authoritative(bytes, "x.yaml");
+  expect(a.error).toBeUndefined();
+  expect(a.data).toEqual(f);
+  return true;
+}
+
+describe("batch fast path", () => {
+  it("gives the same profile, evaluation and messages as the yaml loader on every fixture profile", () => {
+    const files = fixtureFiles("profiles");
+    let fast = 0;
+    for (const [file, bytes] of files) if (sameOutcome(bytes, file)) fast++;
+    // The hand-written examples (comments, credit codes, quoted text) mostly take the fast path.
+    expect(fast).toBeGreaterThanOrEqual(Math.ceil(files.length / 2));
+  });
+
+  it("gives the same messages as the yaml loader on every bad fixture, and never accepts one the loader rejects", () => {
+    for (const [file, bytes] of fixtureFiles("bad")) {
+      sameOutcome(bytes, file);
+      const a = authoritative(bytes, file);
+      const f = fastParse(bytes);
+      if (f !== undefined) expect(a.data).toEqual(f);
+    }
+  });
+
+  it("takes the fast path for generated profiles and agrees with the yaml loader on each", () => {
+    const files = generated(300);
+    let fast = 0;
+    for (const [file, bytes] of files) if (sameOutcome(bytes, file)) fast++;
+    expect(fast).toBe(files.length);
+  });
+
+  it("agrees with yaml on randomly damaged profiles: whatever it accepts, yaml reads the same", () => {
+    const base = generated(40, 11).map(([, b]) => new TextDecoder().decode(b));
+    base.push(fs.readFileSync(path.join(root, "fixtures/profiles/huachuang.yaml"), "utf8"));
+    let accepted = 0;
+    const tricky = ["&a ", "*a", "!!str ", "! ", "%YAML 1.1\n", "---\n", "...\n", "<<: ", "? ", "|\n", ">\n", "[", "]", "{", "}", ",", "#", " #", ":", ": ", "'", '"', "\\", "\t", " ", "  ", "\n", "\r\n", "\r", "-", "- ", "yes", "No", "ON", "~", "null", "Null", "TRUE", "0x1F", "0o17", "012", "1_000", "1e3", "1E3", ".5", "+1", "-0", ".inf", ".NaN", "1:30", "2024-01-15", "__proto__: 1\n", "constructor", "\u0085", "\u2028", "\ufeff", "\u00a0", "：", "　"];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: base.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...tricky), fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (which, edits) => {
+          let text = base[which] as string;
+          for (const [at, piece, replace] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + piece + text.slice(replace ? i + piece.length : i);
+          }
+          if (agreesIfAccepted(text)) accepted++;
+          return true;
+        },
+      ),
+      { numRuns: 3000, seed: 20260101 },
+    );
+    // Not vacuous: a good share of the damaged texts is still taken by the fast path and compared.
+    expect(accepted).toBeGreaterThan(300);
+  });
+
+  it("agrees with yaml when lines are re-indented", () => {
+    const base = generated(20, 13).map(([, b]) => new TextDecoder().decode(b));
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: base.length - 1 }), fc.nat(), fc.integer({ min: -3, max: 3 }), (which, lineAt, delta) => {
+        const lines = (base[which] as string).split("\n");
+        const k = lineAt % lines.length;
+        const l = lines[k] as string;
+        lines[k] = delta >= 0 ? " ".repeat(delta) + l : l.replace(new RegExp(`^ {0,${-delta}}`), "");
+        if (agreesIfAccepted(lines.join("\n"))) accepted++;
+        return true;
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  it("pre-scan refuses what it cannot vouch for", () => {
+    for (const text of ["a: &x 1\n", "a: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n", "---\na: 1\n", "a: |\n  x\n", "a: [1, 2]\n", "a: 0x1F\n", "a: 1_000\n", "a: .5\n", "a: True\n", "a:\tb\n", "a: b: c\n", "? a\n: b\n", "__proto__: 1\n", 'a: "x\\ty"\n', "a: 1e3\n", "a: 012\n", "a\n  b: 1\n"]) {
+      expect(prescan(text), text).toBe(false);
+    }
+    for (const text of ["a: 1\n", "a: -1.5\n", "a:\n  - b: 2024-01-15\n    c: 'it''s'\n", "a: 淄博 # note\n", "a: []\n", "a: 91370303MA3C0001XY\n", "a: yes\n"]) {
+      expect(prescan(text), text).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { defaultThreads, MIN_FILES_FOR_THREADS } from "../src/batch/run.js";
+import { formatFromExtension } from "../src/batch/report.js";
+import { isJunk, isProfileName } from "../src/batch/walk.js";
+
+describe("batch threads", () => {
+  it("stays on one thread for small folders, uses idle cores for large ones, and obeys SUBSIDY_THREADS", () => {
+    expect(defaultThreads(MIN_FILES_FOR_THREADS - 1, {}, 2, 0)).toBe(1);
+    expect(defaultThreads(MIN_FILES_FOR_THREADS, {}, 2, 0)).toBe(2);
+    expect(defaultThreads(10000, {}, 4, 1.2)).toBe(3);
+    expect(defaultThreads(10000, {}, 2, 8)).toBe(1);
+    expect(defaultThreads(10, { SUBSIDY_THREADS: "2" }, 2, 8)).toBe(2);
+    expect(defaultThreads(10000, { SUBSIDY_THREADS: "x" }, 2, 0)).toBe(2);
+  });
+});
+
+describe("batch names", () => {
+  it("accepts profile extensions in any case and skips editor and OS junk", () => {
+    for (const n of ["a.yaml", "B.YAML", "c.Yml", "d.JSON"]) expect(isProfileName(n), n).toBe(true);
+    for (const n of ["~$a.yaml", ".a.yaml", "a.yaml.swp", "a.yaml~", "a.txt", "a.yaml.bak"]) expect(isProfileName(n), n).toBe(false);
+    for (const n of [".DS_Store", "Thumbs.db", "x.swo"]) expect(isJunk(n), n).toBe(true);
+  });
+
+  it("takes the report format from the extension", () => {
+    expect(formatFromExtension("r.CSV")).toBe("csv");
+    expect(formatFromExtension("r.json")).toBe("json");
+    expect(formatFromExtension("memo.md")).toBe("md");
+    expect(formatFromExtension("r.xlsx")).toBeUndefined();
+  });
+});
