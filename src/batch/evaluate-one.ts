@@ -9,11 +9,10 @@ import { SubsidyError } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
-import { validateProfileData } from "../profile/schema.js";
 import { profileMeta, resultDoc } from "../render/document.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
-import { fastParse } from "./fast.js";
+import { fastProfile } from "../profile/fast.js";
 
 export interface EvalContext {
   policy: LoadedPolicy;
@@ -89,14 +88,8 @@ export function readProfileBytes(file: string): Uint8Array {
 /** The profile through the fast path when it is safe, else (and on any doubt) through the authoritative loader. */
 export function loadProfileBytes(bytes: Uint8Array, file: string, policy: LoadedPolicy, asOf: string, fast = true): { profile: Profile; fast: boolean } {
   if (fast) {
-    const data = fastParse(bytes);
-    if (data !== undefined) {
-      try {
-        return { profile: validateProfileData(data, policy, { asOf, file }), fast: true };
-      } catch {
-        // fall through: the authoritative loader gives the located message
-      }
-    }
+    const profile = fastProfile(bytes, file, policy, asOf);
+    if (profile) return { profile, fast: true };
   }
   return { profile: parseProfileText(bytes, file, policy, { asOf }), fast: false };
 }

@@ -43,9 +43,8 @@ export interface ParsedDocument {
   locate(path: readonly (string | number)[]): Position | undefined;
 }
 
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_DEPTH = 32;
-export const DEFAULT_MAX_ITEMS = 10000;
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "./limits.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "./limits.js";
 
 /** Keys that become own properties named like Object.prototype's machinery: refused outright. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
