@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
-import { fastParse, prescan } from "../src/batch/fast.js";
+import { fastParse, prescan } from "../src/parse/fast.js";
 import { loadProfileBytes } from "../src/batch/evaluate-one.js";
 import { parseDocument } from "../src/parse/document.js";
 import { parseProfileText } from "../src/profile/load.js";

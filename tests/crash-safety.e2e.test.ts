@@ -53,7 +53,7 @@ describe("batch --out survives SIGKILL", () => {
     while (Date.now() < deadline) {
       const tmp = tmpFiles()[0];
       if (tmp !== undefined) {
-        let size = 0;
+        let size: number;
         try {
           size = fs.statSync(path.join(path.dirname(out), tmp)).size;
         } catch {

@@ -9,12 +9,12 @@ import { SubsidyError } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
-import { validateProfileData } from "../profile/schema.js";
 import { profileMeta, resultDoc } from "../render/document.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
-import { fastParse } from "./fast.js";
-import { DEFAULT_MAX_BYTES, fileTooLarge, type ParseOptions } from "../parse/document.js";
+import { fastProfile } from "../profile/fast.js";
+import { DEFAULT_MAX_BYTES, fileTooLarge } from "../parse/limits.js";
+import type { ParseOptions } from "../parse/document.js";
 
 export interface EvalContext {
   policy: LoadedPolicy;
@@ -101,14 +101,8 @@ export function loadProfileBytes(
   limits: ParseOptions = {},
 ): { profile: Profile; fast: boolean } {
   if (fast) {
-    const data = fastParse(bytes, limits);
-    if (data !== undefined) {
-      try {
-        return { profile: validateProfileData(data, policy, { asOf, file }), fast: true };
-      } catch {
-        // fall through: the authoritative loader gives the located message
-      }
-    }
+    const profile = fastProfile(bytes, file, policy, asOf, limits);
+    if (profile) return { profile, fast: true };
   }
   return { profile: parseProfileText(bytes, file, policy, { ...limits, asOf }), fast: false };
 }

@@ -1,12 +1,12 @@
 /** `subsidy check PROFILE…`: load → evaluate → render, one section per profile. Returns the exit code. */
 import { config as zodConfig } from "zod";
-import { loadPolicy } from "../policy/load.js";
-import { loadProfile } from "../profile/load.js";
+import { loadCompiledPolicy } from "../policy/compiled.js";
+import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
 import { SubsidyError, EXIT } from "../errors.js";
-import { checkRenderers, formatForPath, isCheckFormat } from "../render/index.js";
-import { writeFileAtomic } from "../io/write.js";
+import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated } from "../render/document.js";
+import type { LoadedPolicy, Profile } from "../types.js";
 import type { CommonOptions } from "./options.js";
 import type { ParseOptions } from "../parse/document.js";
 
@@ -30,13 +30,15 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   // A handful of profiles: compiling zod's fast paths (new Function) costs more than it saves.
   if (files.length < 50) zodConfig({ jitless: true });
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
-  if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${Object.keys(checkRenderers).join(", ")}`);
-  const policy = loadPolicy(o.policyFile);
+  if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
+  // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
+  const policy: LoadedPolicy = loadCompiledPolicy(o.policyFile) ?? (await import("../policy/load.js")).loadPolicy(o.policyFile);
   const evaluated: Evaluated[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {
     try {
-      const profile = loadProfile(file, policy, { ...o.limits, asOf: o.asOf });
+      const fast = loadProfileFast(file, policy, o.asOf, o.limits);
+      const profile: Profile = fast.profile ?? (await import("../profile/load.js")).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
       evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
@@ -46,8 +48,9 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   }
   if (evaluated.length > 0) {
     // A file gets plain text: no colour codes in a table written to disk.
-    const text = checkRenderers[format](evaluated, { ...o, ...(o.out !== undefined ? { color: false } : {}), policy });
-    if (o.out !== undefined) writeFileAtomic(o.out, text, { protect: files });
+    const render = await loadCheckRenderer(format);
+    const text = render(evaluated, { ...o, ...(o.out !== undefined ? { color: false } : {}), policy });
+    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files });
     else io.out(text);
   }
   return code;

@@ -1,9 +1,10 @@
 /** Options shared by the commands, turned from raw flags into typed values in one place. */
-import { isRealDate } from "../policy/schema.js";
+import { isRealDate } from "../dates.js";
 import { SubsidyError } from "../errors.js";
 import { detectLang, type MoneyUnit } from "../i18n/index.js";
 import type { Lang } from "../types.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, type ParseOptions } from "../parse/document.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "../parse/limits.js";
+import type { ParseOptions } from "../parse/document.js";
 
 export interface CommonOptions {
   asOf: string;

@@ -40,12 +40,16 @@ function all(conds: readonly ConditionTrace[]): Outcome {
 
 /** Product names and similar keys: the same thing written with other spacing or width counts once. */
 export function distinctKey(v: string | number | boolean | undefined): string {
-  return String(v ?? "")
-    .normalize("NFKC")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  const raw = String(v ?? "");
+  let k = distinctKeys.get(raw);
+  if (k === undefined) {
+    k = raw.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+    if (distinctKeys.size < 4096) distinctKeys.set(raw, k);
+  }
+  return k;
 }
+/** Product names recur across thousands of profiles; normalising each once is enough. */
+const distinctKeys = new Map<string, string>();
 
 function districtConditions(profile: Profile, policy: LoadedPolicy): ConditionTrace {
   const e = profile.enterprise;
@@ -220,48 +224,106 @@ function compareByDate(a: Candidate, b: Candidate): number {
   return da < db ? -1 : da > db ? 1 : a.index - b.index;
 }
 
-/** Positions of a profile's items by list and type (scope for standards), built once per evaluation. */
-type ItemsByKind = Record<ListName, Map<string, number[]>>;
-
-function indexItems(profile: Profile): ItemsByKind {
-  const byKind = (list: ProfileItem[], key: "type" | "scope") => {
-    const m = new Map<string, number[]>();
-    for (let i = 0; i < list.length; i++) {
-      const k = list[i]?.[key];
-      if (typeof k !== "string") continue;
-      const at = m.get(k);
-      if (at) at.push(i);
-      else m.set(k, [i]);
-    }
-    return m;
-  };
-  return { recognitions: byKind(profile.recognitions, "type"), projects: byKind(profile.projects, "type"), standards: byKind(profile.standards, "scope") };
+/** What the engine derives once per policy: which programs read which kind of item. */
+interface Compiled {
+  /** Per list, item type (scope for standards) → indices of the programs that read such items. */
+  readers: Record<ListName, Map<string, number[]>>;
+  /** Results of programs with no item of theirs, shared per district outcome (see noItemsResult). */
+  noItems: Map<string, ProgramResult[]>;
 }
 
-function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, byKind: ItemsByKind): ProgramResult {
+const compiledPolicies = new WeakMap<LoadedPolicy, Compiled>();
+
+function compile(policy: LoadedPolicy): Compiled {
+  let c = compiledPolicies.get(policy);
+  if (c) return c;
+  const readers: Compiled["readers"] = { recognitions: new Map(), projects: new Map(), standards: new Map() };
+  policy.data.programs.forEach((p, i) => {
+    const byType = readers[p.items.list];
+    for (const t of p.items.types) {
+      const at = byType.get(t);
+      if (at) at.push(i);
+      else byType.set(t, [i]);
+    }
+  });
+  c = { readers, noItems: new Map() };
+  compiledPolicies.set(policy, c);
+  return c;
+}
+
+/** For each program, the positions of the profile's items it reads, in profile order; one pass over the items. */
+function positionsByProgram(compiled: Compiled, profile: Profile, programCount: number): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = new Array(programCount);
+  const scan = (list: ListName, items: ProfileItem[], key: "type" | "scope") => {
+    const byType = compiled.readers[list];
+    for (let i = 0; i < items.length; i++) {
+      const k = items[i]?.[key];
+      if (typeof k !== "string") continue;
+      const programs = byType.get(k);
+      if (!programs) continue;
+      for (const p of programs) (out[p] ??= []).push(i);
+    }
+  };
+  scan("recognitions", profile.recognitions, "type");
+  scan("projects", profile.projects, "type");
+  scan("standards", profile.standards, "scope");
+  return out;
+}
+
+/** Freezes what a shared result owns (never the policy's program data it points to). */
+function freezeResult(r: ProgramResult): ProgramResult {
+  for (const c of r.conditions) {
+    if (c.message.params) Object.freeze(c.message.params);
+    Object.freeze(c.message);
+    Object.freeze(c);
+  }
+  for (const m of r.reasons) Object.freeze(m);
+  for (const a of [r.items, r.conditions, r.reasons, r.missing, r.computation]) Object.freeze(a);
+  Object.freeze(r.amount);
+  return Object.freeze(r);
+}
+
+function noItemsResultFor(program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
+  const enterprise = enterpriseConditions(program, profile, district);
+  return {
+    program,
+    status: "ineligible",
+    amount: { kind: program.amount.kind, yuan: 0 },
+    items: [],
+    conditions: enterprise,
+    reasons: buildReasons(program, "ineligible", enterprise, [], all(enterprise)),
+    missing: [],
+    computation: [],
+  };
+}
+
+/**
+ * Most programs find no item of theirs in a given profile. When such a program reads no enterprise fact
+ * but the district, its result is the same for every profile in that district: made once, frozen, shared.
+ * The cache is bounded, since names of places outside Zibo are free text.
+ */
+function noItemsResult(compiled: Compiled, index: number, program: ProgramData, profile: Profile, district: ConditionTrace, districtKey: string): ProgramResult {
+  if (program.enterprise) return noItemsResultFor(program, profile, district);
+  let row = compiled.noItems.get(districtKey);
+  if (!row) {
+    if (compiled.noItems.size >= 1024) return noItemsResultFor(program, profile, district);
+    row = [];
+    compiled.noItems.set(districtKey, row);
+  }
+  let r = row[index];
+  if (!r) {
+    const own: ConditionTrace = { ...district, message: { ...district.message, ...(district.message.params ? { params: { ...district.message.params } } : {}) } };
+    r = freezeResult(noItemsResultFor(program, profile, own));
+    row[index] = r;
+  }
+  return r;
+}
+
+function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, positions: number[]): ProgramResult {
   const rule = program.items;
   const list = profile[rule.list];
   const enterprise = enterpriseConditions(program, profile, district);
   const eOutcome = all(enterprise);
-
-  let positions: number[] = [];
-  for (const t of rule.types) {
-    const at = byKind[rule.list].get(t);
-    if (at) positions = positions.length === 0 ? at : [...positions, ...at].sort((a, b) => a - b);
-  }
-  if (positions.length === 0) {
-    // Most programs find no item of theirs in a given profile: nothing to compute.
-    return {
-      program,
-      status: "ineligible",
-      amount: { kind: program.amount.kind, yuan: 0 },
-      items: [],
-      conditions: enterprise,
-      reasons: buildReasons(program, "ineligible", enterprise, [], eOutcome),
-      missing: [],
-      computation: [],
-    };
-  }
   const candidates: Candidate[] = [];
   for (const i of positions) {
     const item = list[i] as ProfileItem;
@@ -493,12 +555,17 @@ export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
 /** Evaluate every program of the policy, in the policy's order. */
 export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
   const district = districtConditions(profile, policy);
-  const byKind = indexItems(profile);
+  const districtKey = `${district.outcome}\u0000${district.value ?? ""}`;
+  const compiled = compile(policy);
+  const programs = policy.data.programs;
+  const positions = positionsByProgram(compiled, profile, programs.length);
   const results: ProgramResult[] = [];
   let fixed = 0n;
   let upTo = 0n;
-  for (const program of policy.data.programs) {
-    const r = evaluateProgram(program, policy, profile, asOf, district, byKind);
+  for (let i = 0; i < programs.length; i++) {
+    const program = programs[i] as ProgramData;
+    const at = positions[i];
+    const r = at ? evaluateProgram(program, policy, profile, asOf, district, at) : noItemsResult(compiled, i, program, profile, district, districtKey);
     results.push(r);
     if (r.status === "eligible" && r.amount.yuan !== null) {
       if (r.amount.kind === "fixed") fixed += BigInt(r.amount.yuan);

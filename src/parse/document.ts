@@ -45,9 +45,8 @@ export interface ParsedDocument {
   locate(path: readonly (string | number)[]): Position | undefined;
 }
 
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_DEPTH = 32;
-export const DEFAULT_MAX_ITEMS = 10000;
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, fileTooLarge } from "./limits.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, fileTooLarge } from "./limits.js";
 
 /** Keys that become own properties named like Object.prototype's machinery: refused outright. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -196,18 +195,6 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     const p = lineCounter.linePos(range[0]);
     return { line: p.line, col: p.col };
   }
-}
-
-/** The error for a file over the size limit (also raised from its size alone, before reading it). */
-export function fileTooLarge(file: string, size: number, maxBytes: number, kind: "profile" | "policy" = "profile"): SubsidyError {
-  return new SubsidyError(
-    "file-too-large",
-    `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}; ` +
-      (kind === "profile"
-        ? `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`
-        : `a policy is a few hundred kilobytes — check this is the right file`),
-    { file },
-  );
 }
 
 interface WalkCtx {
@@ -429,10 +416,4 @@ function syntaxHint(text: string, offset: number): string {
   if (/[：]/.test(line)) return " (this line uses the full-width colon '：'; use ':' followed by a space)";
   if (/\t/.test(line.slice(0, line.length - line.trimStart().length))) return " (indent with spaces, not tabs)";
   return "";
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB (${n} bytes)`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB (${n} bytes)`;
-  return `${n} bytes`;
 }

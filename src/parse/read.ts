@@ -1,7 +1,7 @@
 /** Reading input files: regular files only, with errors that say what is wrong with the path. */
 import * as fs from "node:fs";
 import { SubsidyError } from "../errors.js";
-import { fileTooLarge } from "./document.js";
+import { fileTooLarge } from "./limits.js";
 
 /**
  * The bytes of a regular file. Anything else is refused before it is opened: reading a FIFO named

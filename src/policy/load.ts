@@ -2,98 +2,27 @@
  * Loading policy.yaml: bytes → sha256 → parse → schema → cross-references. Every fault is a
  * `policy-invalid` SubsidyError (exit 2) with file:line and the field; a missing file is `policy-missing`.
  */
-import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { parseDocument, type ParsedDocument } from "../parse/document.js";
 import { didYouMean } from "../parse/suggest.js";
 import { formatPath } from "../parse/path.js";
-import { readRegularFile } from "../parse/read.js";
 import type { LoadedPolicy, PolicyData } from "../types.js";
 import { policySchema } from "./schema.js";
-import { indexPolicy } from "./index-policy.js";
+import { compiledPolicy, loadedPolicy, readPolicyFile } from "./compiled.js";
+
+export { packageRoot, defaultPolicyFile, compiledPolicyFile, loadCompiledPolicy } from "./compiled.js";
 
 /** A policy is bigger than a profile, but still text written by hand. */
 export const POLICY_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
- * The directory holding the `subsidy` package.json. The code runs bundled (dist/cli.js) and from
- * src/ under vitest, so walk up from this module rather than assume a depth.
+ * The policy, from the precompiled copy when its bytes hash the same (start-up never needs the YAML
+ * parser then), else parsed and checked in full.
  */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = path.join(dir, "package.json");
-    try {
-      const json = JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: unknown };
-      if (json.name === "subsidy") return dir;
-    } catch {
-      // no package.json here, or not ours: keep walking
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new SubsidyError("policy-missing", "cannot find the subsidy package's folder to read its policy.yaml; pass --policy");
-    dir = parent;
-  }
-}
-
-export function defaultPolicyFile(): string {
-  return path.join(packageRoot(), "policy.yaml");
-}
-
 export function loadPolicy(file?: string): LoadedPolicy {
-  const policyFile = file ?? defaultPolicyFile();
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(policyFile, "policy file");
-  } catch (e) {
-    if (e instanceof SubsidyError && e.code === "file-unreadable" && !fs.existsSync(policyFile)) {
-      throw new SubsidyError("policy-missing", `policy file not found${file === undefined ? " (the default policy.yaml of the package)" : ""}; check the path given to --policy`, {
-        file: policyFile,
-      });
-    }
-    if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", e.message, e.location);
-    throw e;
-  }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const policy = compiledPolicy(sha256) ?? parsePolicyBytes(bytes, policyFile);
-
-  const loaded: LoadedPolicy = { data: policy, file: policyFile, sha256, index: indexPolicy(policy) };
-  if (policy.source?.file) {
-    const sourcePath = path.resolve(path.dirname(policyFile), policy.source.file);
-    try {
-      loaded.sourceText = fs.readFileSync(sourcePath, "utf8");
-    } catch {
-      // The quotes can still be shown; only the check against the source text is skipped.
-    }
-  }
-  return loaded;
-}
-
-/** Where the build keeps the bundled policy, already parsed and checked. */
-export function compiledPolicyFile(): string {
-  return path.join(packageRoot(), "dist", "policy.compiled.json");
-}
-
-/**
- * The build parses and checks the bundled policy.yaml once and stores the result with the sha256 of
- * its bytes. A policy whose bytes hash the same is the same policy, so start-up skips the YAML parse
- * and the schema check; any other bytes (an edited or another policy) go through the full loader.
- */
-function compiledPolicy(sha256: string): PolicyData | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(compiledPolicyFile(), "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    const compiled = JSON.parse(text) as { sha256?: unknown; data?: PolicyData };
-    return compiled.sha256 === sha256 && compiled.data ? compiled.data : undefined;
-  } catch {
-    return undefined;
-  }
+  const { bytes, policyFile, sha256 } = readPolicyFile(file);
+  const data = compiledPolicy(sha256) ?? parsePolicyBytes(bytes, policyFile);
+  return loadedPolicy(data, policyFile, sha256);
 }
 
 /** Parse and check policy bytes (a file already read). */

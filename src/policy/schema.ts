@@ -3,22 +3,15 @@
  * is one of the declarative shapes below, and the engine interprets them.
  */
 import { z } from "zod";
+import { isRealDate } from "../dates.js";
+
+export { isRealDate };
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD")
   .refine(isRealDate, "not a real calendar date");
 
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= (days[mo - 1] ?? 0);
-}
 
 const text = z.string().min(1);
 /** A label in both languages. */

@@ -1,5 +1,5 @@
 /**
- * The batch's fast path: profiles written in the plain block style people use are parsed with
+ * The fast path of `check` and `batch`: profiles written in the plain block style people use are parsed with
  * js-yaml (several times faster than `yaml`), but only where both parsers provably read the text
  * the same way. A cheap line-by-line pre-scan accepts a strict subset of YAML:
  *
@@ -19,7 +19,7 @@
  * on generated profiles and on randomly mutated ones.
  */
 import { load, CORE_SCHEMA } from "js-yaml";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "../parse/document.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "./limits.js";
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);

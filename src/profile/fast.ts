@@ -1,0 +1,27 @@
+/**
+ * A profile through the fast path (js-yaml behind a strict pre-scan, src/parse/fast.ts) when that is
+ * safe; `undefined` whenever there is any doubt, and the caller then uses the authoritative loader
+ * (src/profile/load.ts), which gives the located error messages. Needs no `yaml` parser at all.
+ */
+import { fastParse, type FastLimits } from "../parse/fast.js";
+import { readRegularFile } from "../parse/read.js";
+import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
+import type { LoadedPolicy, Profile } from "../types.js";
+import { validateProfileData } from "./schema.js";
+
+export function fastProfile(bytes: Uint8Array, file: string, policy: LoadedPolicy, asOf: string, limits: FastLimits = {}): Profile | undefined {
+  const data = fastParse(bytes, limits);
+  if (data === undefined) return undefined;
+  try {
+    return validateProfileData(data, policy, { asOf, file });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a profile file (regular files only; errors are the loader's) and tries the fast path. */
+export function loadProfileFast(file: string, policy: LoadedPolicy, asOf: string, limits: FastLimits = {}): { bytes: Uint8Array; profile?: Profile } {
+  const bytes = readRegularFile(file, "profile", limits.maxBytes ?? DEFAULT_MAX_BYTES);
+  const profile = fastProfile(bytes, file, policy, asOf, limits);
+  return profile ? { bytes, profile } : { bytes };
+}

@@ -1,0 +1,42 @@
+/** The formats of `check`, without loading any renderer (they are imported when one is needed). */
+import type { Evaluated } from "./document.js";
+import type { TableOptions } from "./table.js";
+
+export type CheckFormat = "table" | "json" | "md" | "html" | "csv";
+export type CheckRenderer = (profiles: Evaluated[], o: TableOptions) => string;
+export const CHECK_FORMATS: readonly CheckFormat[] = ["table", "json", "md", "html", "csv"];
+
+export function isCheckFormat(f: string): f is CheckFormat {
+  return (CHECK_FORMATS as readonly string[]).includes(f);
+}
+
+/** The format an --out file's extension implies, when --format is not given. */
+export function formatForPath(file: string): CheckFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  if (ext === "md" || ext === "markdown") return "md";
+  if (ext === "html" || ext === "htm") return "html";
+  if (ext === "csv") return "csv";
+  if (ext === "json") return "json";
+  if (ext === "txt") return "table";
+  return undefined;
+}
+
+/** The renderer of one format, loading only its own module. */
+export async function loadCheckRenderer(format: CheckFormat): Promise<CheckRenderer> {
+  switch (format) {
+    case "table": {
+      const { renderTable } = await import("./table.js");
+      return (profiles, o) => profiles.map((p) => renderTable(p, o)).join("\n");
+    }
+    case "json": {
+      const { renderJson } = await import("./json.js");
+      return renderJson;
+    }
+    case "md":
+      return (await import("./markdown.js")).renderMarkdown;
+    case "html":
+      return (await import("./html.js")).renderHtml;
+    case "csv":
+      return (await import("./csv.js")).renderCsv;
+  }
+}
