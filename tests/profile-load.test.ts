@@ -219,7 +219,7 @@ describe("validation errors: file:line field and how to fix", () => {
 
   it("requires the enterprise and its name, and a type on each item", () => {
     const [a] = issues(() => text("recognitions: []\n"));
-    expect(a?.message).toBe("missing enterprise");
+    expect(a?.message).toBe("missing the enterprise section: add 'enterprise:' with at least 'name:' under it");
     expect(a?.location.line).toBe(1);
     const [b] = issues(() => text("enterprise:\n  district: 张店区\n"));
     expect(b?.message).toBe("missing: this field is required");
