@@ -51,6 +51,17 @@ export function distinctKey(v: string | number | boolean | undefined): string {
 /** Product names recur across thousands of profiles; normalising each once is enough. */
 const distinctKeys = new Map<string, string>();
 
+const joinedLists = new WeakMap<readonly string[], string>();
+/** `a|b`, the form conditions show what they expect in; policy lists never change, so joined once. */
+function joined(list: readonly string[]): string {
+  let j = joinedLists.get(list);
+  if (j === undefined) {
+    j = list.join("|");
+    joinedLists.set(list, j);
+  }
+  return j;
+}
+
 function districtConditions(profile: Profile, policy: LoadedPolicy): ConditionTrace {
   const e = profile.enterprise;
   if (e.district === undefined || e.district === "") {
@@ -75,7 +86,7 @@ function enterpriseConditions(program: ProgramData, profile: Profile, district: 
   if (!rule) return out;
   const e = profile.enterprise;
   if (rule.ownership) {
-    const expected = rule.ownership.join("|");
+    const expected = joined(rule.ownership);
     if (e.ownership === undefined) {
       out.push({ check: "ownership", outcome: "unknown", path: "enterprise.ownership", expected, message: { key: "cond.ownership.missing", params: { expected } } });
     } else if (rule.ownership.includes(e.ownership)) {
@@ -124,7 +135,7 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
   const conds: ConditionTrace[] = [];
   let relevant = true;
   if (rule.levels) {
-    const expected = rule.levels.join("|");
+    const expected = joined(rule.levels);
     // A type that exists at one level only (a municipal design project, say) needs no level written.
     const kind = rule.list === "standards" ? item.scope : item.type;
     const typeDef = kind === undefined ? undefined : rule.list === "recognitions" ? policy.index.recognitionTypes.get(kind) : rule.list === "projects" ? policy.index.projectTypes.get(kind) : policy.index.standardScopes.get(kind);
@@ -302,14 +313,8 @@ function noItemsResultFor(program: ProgramData, profile: Profile, district: Cond
  * but the district, its result is the same for every profile in that district: made once, frozen, shared.
  * The cache is bounded, since names of places outside Zibo are free text.
  */
-function noItemsResult(compiled: Compiled, index: number, program: ProgramData, profile: Profile, district: ConditionTrace, districtKey: string): ProgramResult {
-  if (program.enterprise) return noItemsResultFor(program, profile, district);
-  let row = compiled.noItems.get(districtKey);
-  if (!row) {
-    if (compiled.noItems.size >= 1024) return noItemsResultFor(program, profile, district);
-    row = [];
-    compiled.noItems.set(districtKey, row);
-  }
+function noItemsResult(row: ProgramResult[] | undefined, index: number, program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
+  if (program.enterprise || !row) return noItemsResultFor(program, profile, district);
   let r = row[index];
   if (!r) {
     const own: ConditionTrace = { ...district, message: { ...district.message, ...(district.message.params ? { params: { ...district.message.params } } : {}) } };
@@ -317,6 +322,17 @@ function noItemsResult(compiled: Compiled, index: number, program: ProgramData, 
     row[index] = r;
   }
   return r;
+}
+
+/** The shared no-item results of one district outcome (undefined once the bounded cache is full). */
+function noItemsRow(compiled: Compiled, district: ConditionTrace): ProgramResult[] | undefined {
+  const key = `${district.outcome}\u0000${district.value ?? ""}`;
+  let row = compiled.noItems.get(key);
+  if (!row && compiled.noItems.size < 1024) {
+    row = [];
+    compiled.noItems.set(key, row);
+  }
+  return row;
 }
 
 function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, positions: number[]): ProgramResult {
@@ -555,8 +571,8 @@ export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
 /** Evaluate every program of the policy, in the policy's order. */
 export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
   const district = districtConditions(profile, policy);
-  const districtKey = `${district.outcome}\u0000${district.value ?? ""}`;
   const compiled = compile(policy);
+  const row = noItemsRow(compiled, district);
   const programs = policy.data.programs;
   const positions = positionsByProgram(compiled, profile, programs.length);
   const results: ProgramResult[] = [];
@@ -565,7 +581,7 @@ export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): 
   for (let i = 0; i < programs.length; i++) {
     const program = programs[i] as ProgramData;
     const at = positions[i];
-    const r = at ? evaluateProgram(program, policy, profile, asOf, district, at) : noItemsResult(compiled, i, program, profile, district, districtKey);
+    const r = at ? evaluateProgram(program, policy, profile, asOf, district, at) : noItemsResult(row, i, program, profile, district);
     results.push(r);
     if (r.status === "eligible" && r.amount.yuan !== null) {
       if (r.amount.kind === "fixed") fixed += BigInt(r.amount.yuan);
