@@ -1,8 +1,8 @@
 // Bundles the CLI and the library API into dist/ with esbuild, then emits type declarations.
 // Runs on `npm install` / `npm ci` through the `prepare` script, so `npx subsidy` works right after install.
 import { build } from "esbuild";
-import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 
 // `yaml`'s ESM build calls require("process"); an ESM bundle has no `require` unless we make one.
 const banner = { js: 'import { createRequire as __subsidyCreateRequire } from "node:module"; const require = __subsidyCreateRequire(import.meta.url);' };
@@ -60,6 +60,25 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// The same CLI once more as one CommonJS file, which bin/subsidy.js compiles through vm.Script with a V8
+// code cache (Node 20 has no module compile cache for ES modules): start-up then skips most parsing and
+// compiling. `import.meta.url` becomes a variable set from __filename; the ESM bundle above stays for
+// the batch worker, the library entry, and as the fallback when dist/cli.cjs is missing.
+await build({
+  entryPoints: ["src/cli.ts"],
+  outfile: "dist/cli.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  banner: { js: 'var __subsidyImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [zodEnglishOnly, lazyChildProcess],
+  define: { __SUBSIDY_VERSION__: JSON.stringify(version), "import.meta.url": "__subsidyImportMetaUrl" },
+  sourcemap: false,
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
 // The bundled policy, parsed and checked once here by the real loader, so that start-up can skip both
 // whenever policy.yaml's bytes still hash the same (see compiledPolicy in src/policy/load.ts).
 {
@@ -67,6 +86,16 @@ await build({
   const { writeFileSync } = await import("node:fs");
   const policy = loadPolicy();
   writeFileSync("dist/policy.compiled.json", JSON.stringify({ sha256: policy.sha256, data: policy.data }));
+}
+// The V8 code cache for dist/cli.cjs: one real `check`, after which bin/subsidy.js writes the cache of
+// everything compiled by then (the top level and the functions `check` ran). Best effort: without it
+// the CLI still works, only starts slower.
+{
+  const r = spawnSync(process.execPath, ["bin/subsidy.js", "check", "fixtures/profiles/huachuang.yaml", "--as-of", "2026-01-01"], {
+    env: { ...process.env, NO_COLOR: "1", SUBSIDY_WRITE_CODE_CACHE: "dist/cli.cjs.cache" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0 || !existsSync("dist/cli.cjs.cache")) console.warn(`build: no code cache for dist/cli.cjs (check exited ${r.status}): ${r.stderr}`);
 }
 if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });

@@ -179,5 +179,7 @@ process.on("SIGINT", () => {
   process.exit(EXIT.interrupted);
 });
 
-const code = await main(process.argv);
-process.exitCode = code;
+// Not a top-level await: the same source is also bundled as CommonJS (dist/cli.cjs, see bin/subsidy.js).
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});
