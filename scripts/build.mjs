@@ -72,6 +72,9 @@ await build({
   platform: "node",
   target: "node20",
   banner: { js: 'var __subsidyImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Needed only by `ask` and by the full loaders (another policy, a file the fast path declines): loaded
+  // from node_modules then, which keeps this file, and the code cache read at every start, less than half as big.
+  external: ["@inquirer/prompts", "yaml"],
   plugins: [zodEnglishOnly, lazyChildProcess],
   define: { __SUBSIDY_VERSION__: JSON.stringify(version), "import.meta.url": "__subsidyImportMetaUrl" },
   sourcemap: false,
@@ -85,7 +88,8 @@ await build({
   const { loadPolicy } = await import(new URL("../dist/index.js", import.meta.url).href);
   const { writeFileSync } = await import("node:fs");
   const policy = loadPolicy();
-  writeFileSync("dist/policy.compiled.json", JSON.stringify({ sha256: policy.sha256, data: policy.data }));
+  const { readFileSync: read } = await import("node:fs");
+  writeFileSync("dist/policy.compiled.json", JSON.stringify({ sha256: policy.sha256, text: read(policy.file, "utf8"), data: policy.data }));
 }
 // The V8 code cache for dist/cli.cjs: one real `check`, after which bin/subsidy.js writes the cache of
 // everything compiled by then (the top level and the functions `check` ran). Best effort: without it

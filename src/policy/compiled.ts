@@ -3,7 +3,6 @@
  * and the precompiled copy the build made of it. `check` starts from here; the full loader
  * (src/policy/load.ts, with the parser and the schema) is loaded only for another policy.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +36,7 @@ export function defaultPolicyFile(): string {
 }
 
 /** The policy file's bytes, path and sha256; a missing or unreadable file is a policy error (exit 2). */
-export function readPolicyFile(file?: string): { bytes: Uint8Array; policyFile: string; sha256: string } {
+export function readPolicyFile(file?: string): { bytes: Uint8Array; policyFile: string } {
   const policyFile = file ?? defaultPolicyFile();
   let bytes: Uint8Array;
   try {
@@ -51,14 +50,16 @@ export function readPolicyFile(file?: string): { bytes: Uint8Array; policyFile: 
     if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", e.message, e.location);
     throw e;
   }
-  return { bytes, policyFile, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return { bytes, policyFile };
 }
 
 /** The bundled policy when the file's bytes are those the build checked; undefined otherwise (load it in full). */
 export function loadCompiledPolicy(file?: string): LoadedPolicy | undefined {
-  const { policyFile, sha256 } = readPolicyFile(file);
-  const data = compiledPolicy(sha256);
-  return data ? loadedPolicy(data, policyFile, sha256) : undefined;
+  const { bytes, policyFile } = readPolicyFile(file);
+  const compiled = readCompiled();
+  // The very bytes the build checked (compared, not hashed: start-up need not load node:crypto).
+  if (!compiled || Buffer.compare(Buffer.from(bytes), Buffer.from(compiled.text, "utf8")) !== 0) return undefined;
+  return loadedPolicy(compiled.data, policyFile, compiled.sha256);
 }
 
 export function loadedPolicy(policy: PolicyData, policyFile: string, sha256: string): LoadedPolicy {
@@ -85,15 +86,21 @@ export function compiledPolicyFile(): string {
  * and the schema check; any other bytes (an edited or another policy) go through the full loader.
  */
 export function compiledPolicy(sha256: string): PolicyData | undefined {
-  let text: string;
+  const compiled = readCompiled();
+  return compiled && compiled.sha256 === sha256 ? compiled.data : undefined;
+}
+
+interface Compiled {
+  sha256: string;
+  /** policy.yaml's text as the build read it. */
+  text: string;
+  data: PolicyData;
+}
+
+function readCompiled(): Compiled | undefined {
   try {
-    text = fs.readFileSync(compiledPolicyFile(), "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    const compiled = JSON.parse(text) as { sha256?: unknown; data?: PolicyData };
-    return compiled.sha256 === sha256 && compiled.data ? compiled.data : undefined;
+    const c = JSON.parse(fs.readFileSync(compiledPolicyFile(), "utf8")) as Partial<Compiled>;
+    return typeof c.sha256 === "string" && typeof c.text === "string" && c.data ? (c as Compiled) : undefined;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@
  * Loading policy.yaml: bytes → sha256 → parse → schema → cross-references. Every fault is a
  * `policy-invalid` SubsidyError (exit 2) with file:line and the field; a missing file is `policy-missing`.
  */
+import { createHash } from "node:crypto";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { parseDocument, type ParsedDocument } from "../parse/document.js";
 import { didYouMean } from "../parse/suggest.js";
@@ -20,7 +21,8 @@ export const POLICY_MAX_BYTES = 8 * 1024 * 1024;
  * parser then), else parsed and checked in full.
  */
 export function loadPolicy(file?: string): LoadedPolicy {
-  const { bytes, policyFile, sha256 } = readPolicyFile(file);
+  const { bytes, policyFile } = readPolicyFile(file);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const data = compiledPolicy(sha256) ?? parsePolicyBytes(bytes, policyFile);
   return loadedPolicy(data, policyFile, sha256);
 }
