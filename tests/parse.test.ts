@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "../src/parse/document.js";
-import { SubsidyError } from "../src/errors.js";
 import { closest, editDistance } from "../src/parse/suggest.js";
+import { caught } from "./helpers/caught.js";
 
 const BAD = path.join(import.meta.dirname, "..", "fixtures", "bad");
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -12,16 +12,6 @@ function parseFixture(name: string) {
   return parseDocument(fs.readFileSync(path.join(BAD, name)), name);
 }
 
-/** The SubsidyError a call throws (fails the test if it returns or throws something else). */
-function caught(fn: () => unknown): SubsidyError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SubsidyError);
-    return e as SubsidyError;
-  }
-  throw new Error("expected a SubsidyError, got a result");
-}
 
 describe("parseDocument: YAML and JSON parsing", () => {
   it("rejects an alias bomb before expanding anything, with a line", () => {

@@ -5,23 +5,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { crossCheck, defaultPolicyFile, loadPolicy, packageRoot } from "../src/policy/load.js";
 import { indexPolicy, resolveDistrict } from "../src/policy/index-policy.js";
-import { SubsidyError, ValidationErrors } from "../src/errors.js";
+import { ValidationErrors } from "../src/errors.js";
 import { policySchema } from "../src/policy/schema.js";
 import { miniPolicy, miniPolicyData } from "./helpers/mini-policy.js";
 import { parseProfileText } from "../src/profile/load.js";
+import { caught } from "./helpers/caught.js";
 
 const POLICIES = path.join(import.meta.dirname, "..", "fixtures", "policies");
 const fixture = (name: string) => path.join(POLICIES, name);
 
-function caught(fn: () => unknown): SubsidyError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SubsidyError);
-    return e as SubsidyError;
-  }
-  throw new Error("expected a SubsidyError, got a result");
-}
 const issues = (fn: () => unknown) => {
   const e = caught(fn);
   return e instanceof ValidationErrors ? e.issues : [e];

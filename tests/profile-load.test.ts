@@ -6,22 +6,14 @@ import { execFileSync } from "node:child_process";
 import { loadProfile, parseProfileText } from "../src/profile/load.js";
 import { validateProfileData, moneyFromText } from "../src/profile/schema.js";
 import { checkCreditCode, creditCodeCheckChar } from "../src/profile/credit-code.js";
-import { SubsidyError, ValidationErrors } from "../src/errors.js";
+import { ValidationErrors, type SubsidyError } from "../src/errors.js";
 import { miniPolicy } from "./helpers/mini-policy.js";
+import { caught } from "./helpers/caught.js";
 
 const BAD = path.join(import.meta.dirname, "..", "fixtures", "bad");
 const policy = miniPolicy();
 const asOf = "2025-06-30";
 
-function caught(fn: () => unknown): SubsidyError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SubsidyError);
-    return e as SubsidyError;
-  }
-  throw new Error("expected a SubsidyError, got a result");
-}
 
 /** The issues of a ValidationErrors (a single SubsidyError counts as one issue). */
 function issues(fn: () => unknown): SubsidyError[] {
