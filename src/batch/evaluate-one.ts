@@ -166,8 +166,18 @@ const ineligibleCache = new Map<string, string>();
 let cachePolicy: LoadedPolicy | undefined;
 const CACHE_LIMIT = 4096;
 
+/** Results the engine shares between profiles (frozen), by identity: no key to build and hash. */
+const sharedJson = new WeakMap<ProgramResult, { lang: string; unit: string | undefined; json: string }>();
+
 function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): string {
   if (r.items.length > 0) return JSON.stringify(resultDoc(r, ctx));
+  if (Object.isFrozen(r)) {
+    const hit = sharedJson.get(r);
+    if (hit && hit.lang === ctx.lang && hit.unit === ctx.unit) return hit.json;
+    const json = JSON.stringify(resultDoc(r, ctx));
+    sharedJson.set(r, { lang: ctx.lang, unit: ctx.unit, json });
+    return json;
+  }
   if (cachePolicy !== ctx.policy) {
     ineligibleCache.clear();
     cachePolicy = ctx.policy;
