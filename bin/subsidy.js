@@ -20,7 +20,10 @@ try {
   source = undefined;
 }
 if (source === undefined) {
-  void import("../dist/cli.js");
+  import("../dist/cli.js").catch(() => {
+    process.stderr.write("subsidy: the built files (dist/) are missing; run `npm install` or `npm run build` in the package folder\n");
+    process.exitCode = 2;
+  });
 } else {
   let cachedData;
   try {
