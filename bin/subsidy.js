@@ -20,7 +20,8 @@ try {
   source = undefined;
 }
 if (source === undefined) {
-  import("../dist/cli.js").catch(() => {
+  import("../dist/cli.js").catch((e) => {
+    if (e?.code !== "ERR_MODULE_NOT_FOUND") throw e;
     process.stderr.write("subsidy: the built files (dist/) are missing; run `npm install` or `npm run build` in the package folder\n");
     process.exitCode = 2;
   });
