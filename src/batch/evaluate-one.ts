@@ -4,7 +4,6 @@
  * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
  * engine, same check document.
  */
-import * as fs from "node:fs";
 import { SubsidyError } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
@@ -13,7 +12,7 @@ import { profileMeta, resultDoc } from "../render/document.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
-import { DEFAULT_MAX_BYTES, fileTooLarge } from "../parse/limits.js";
+import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 import type { ParseOptions } from "../parse/document.js";
 
 export interface EvalContext {
@@ -65,32 +64,6 @@ export interface ProfileFailed {
 
 export type Outcome = ProfileOk | ProfileFailed;
 
-/** Reads a profile: regular files only (a FIFO is refused before it can block), in one open. */
-export function readProfileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch {
-    return readRegularFile(file, "profile"); // throws the loader's own message
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return readRegularFile(file, "profile");
-    // a 4 GB file named x.yaml is refused from its size, never read into memory
-    if (st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = fs.readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return off === st.size ? buf : buf.subarray(0, off);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** The profile through the fast path when it is safe, else (and on any doubt) through the authoritative loader. */
 export function loadProfileBytes(
   bytes: Uint8Array,
@@ -117,7 +90,7 @@ export function failed(file: string, e: SubsidyError): ProfileFailed {
 export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   let loaded: { profile: Profile; fast: boolean };
   try {
-    loaded = loadProfileBytes(readProfileBytes(file, ctx.limits?.maxBytes), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
+    loaded = loadProfileBytes(readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
   } catch (e) {
     if (e instanceof SubsidyError) return failed(file, e);
     throw e;

@@ -4,35 +4,51 @@ import { SubsidyError } from "../errors.js";
 import { fileTooLarge } from "./limits.js";
 
 /**
- * The bytes of a regular file. Anything else is refused before it is opened: reading a FIFO named
- * x.yaml would block forever, and a directory, socket or device is never a profile.
+ * The bytes of a regular file, in one open. Anything else is refused before a byte is read: reading a
+ * FIFO named x.yaml would block forever (so the open is non-blocking), and a directory, socket or device
+ * is never a profile. A file over `maxBytes` is refused from its size, never read into memory.
  */
 export function readRegularFile(file: string, what = "file", maxBytes?: number): Uint8Array {
-  let st: fs.Stats;
+  let fd: number;
   try {
-    st = fs.statSync(file);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EISDIR") throw notRegular(file, "a directory", what);
     throw unreadable(file, e, what);
   }
-  if (!st.isFile()) {
-    const kind = st.isDirectory()
-      ? "a directory"
-      : st.isFIFO()
-        ? "a named pipe (FIFO)"
-        : st.isSocket()
-          ? "a socket"
-          : st.isCharacterDevice() || st.isBlockDevice()
-            ? "a device"
-            : "not a regular file";
-    throw new SubsidyError("file-not-regular", `${what} is ${kind}, not a regular file; name a .yaml or .json file`, { file });
-  }
-  // A 4 GB file named x.yaml is refused from its size, without reading it into memory.
-  if (maxBytes !== undefined && st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
   try {
-    return fs.readFileSync(file);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory()
+        ? "a directory"
+        : st.isFIFO()
+          ? "a named pipe (FIFO)"
+          : st.isSocket()
+            ? "a socket"
+            : st.isCharacterDevice() || st.isBlockDevice()
+              ? "a device"
+              : "not a regular file";
+      throw notRegular(file, kind, what);
+    }
+    if (maxBytes !== undefined && st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = fs.readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === st.size ? buf : buf.subarray(0, off);
   } catch (e) {
+    if (e instanceof SubsidyError) throw e;
     throw unreadable(file, e, what);
+  } finally {
+    fs.closeSync(fd);
   }
+}
+
+function notRegular(file: string, kind: string, what: string): SubsidyError {
+  return new SubsidyError("file-not-regular", `${what} is ${kind}, not a regular file; name a .yaml or .json file`, { file });
 }
 
 function unreadable(file: string, e: unknown, what: string): SubsidyError {
