@@ -17,9 +17,20 @@ export function isDatedMap<T>(v: Dated<T>): v is Record<string, T> {
   return typeof v === "object" && v !== null;
 }
 
+const sorted = new WeakMap<object, string[]>();
+/** A policy's dated values never change: their dates are sorted once. */
+function sortedKeys(v: Record<string, unknown>): string[] {
+  let keys = sorted.get(v);
+  if (!keys) {
+    keys = Object.keys(v).sort();
+    sorted.set(v, keys);
+  }
+  return keys;
+}
+
 export function valueOn<T>(v: Dated<T>, date: string): InForce<T> {
   if (!isDatedMap(v)) return { value: v };
-  const keys = Object.keys(v).sort();
+  const keys = sortedKeys(v);
   let chosen: string | undefined;
   for (const k of keys) {
     if (k <= date) chosen = k;

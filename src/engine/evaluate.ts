@@ -23,6 +23,7 @@ import type {
 } from "../types.js";
 import { applyRate, floorYuan, percentToBasisPoints, toFen, yuanToFen } from "./money.js";
 import { valueOn } from "./dated.js";
+import { resolveDistrict } from "../policy/index-policy.js";
 
 const fen = (n: bigint): string => n.toString();
 
@@ -67,7 +68,7 @@ function districtConditions(profile: Profile, policy: LoadedPolicy): ConditionTr
   if (e.district === undefined || e.district === "") {
     return { check: "district", outcome: "unknown", path: "enterprise.district", message: { key: "cond.district.missing" } };
   }
-  const zibo = e.zibo_district ?? policy.index.districtByName.get(e.district.trim().toLowerCase());
+  const zibo = e.zibo_district ?? resolveDistrict(policy.index, e.district);
   if (zibo) {
     return { check: "district", outcome: "met", path: "enterprise.district", value: zibo, message: { key: "cond.district.met", params: { value: zibo } } };
   }
@@ -558,7 +559,18 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
 }
 
 /** What every output must say about the policy's window on the evaluation date. */
+const warningsByPolicy = new WeakMap<LoadedPolicy, { asOf: string; warnings: Message[] }>();
+
+/** What every output must say about the policy's window on the evaluation date (made once per policy and date). */
 export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
+  const hit = warningsByPolicy.get(policy);
+  if (hit?.asOf === asOf) return hit.warnings;
+  const warnings = windowWarnings(policy, asOf);
+  warningsByPolicy.set(policy, { asOf, warnings });
+  return warnings;
+}
+
+function windowWarnings(policy: LoadedPolicy, asOf: string): Message[] {
   const d = policy.data;
   const w: Message[] = [];
   if (asOf < d.effective_from) w.push({ key: "warn.beforeEffective", params: { asOf, from: d.effective_from } });

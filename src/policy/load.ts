@@ -9,6 +9,7 @@ import { didYouMean } from "../parse/suggest.js";
 import { formatPath } from "../parse/path.js";
 import type { LoadedPolicy, PolicyData } from "../types.js";
 import { policySchema } from "./schema.js";
+import { foldName } from "./index-policy.js";
 import { compiledPolicy, loadedPolicy, readPolicyFile } from "./compiled.js";
 
 export { packageRoot, defaultPolicyFile, compiledPolicyFile, loadCompiledPolicy } from "./compiled.js";
@@ -101,11 +102,13 @@ export function crossCheck(data: PolicyData): Problem[] {
   // Every spelling of a district must lead to one district only.
   const spelling = new Map<string, string>();
   v.districts.forEach((d, i) => {
-    for (const [j, name] of [d.id, ...d.aliases].entries()) {
-      const key = name.trim().toLowerCase();
+    // The same folding and the same spellings as the lookup table (indexPolicy), or a clash slips through.
+    for (const [j, name] of [d.id, ...d.aliases, d.en].entries()) {
+      const key = foldName(name);
       const owner = spelling.get(key);
       if (owner !== undefined && owner !== d.id) {
-        problems.push([j === 0 ? ["vocabulary", "districts", i, "id"] : ["vocabulary", "districts", i, "aliases", j - 1], `'${name}' names both ${owner} and ${d.id}`]);
+        const at = j === 0 ? ["vocabulary", "districts", i, "id"] : j <= d.aliases.length ? ["vocabulary", "districts", i, "aliases", j - 1] : ["vocabulary", "districts", i, "en"];
+        problems.push([at, `'${name}' names both ${owner} and ${d.id}`]);
       }
       spelling.set(key, d.id);
     }
