@@ -3,6 +3,7 @@
  * the profiles are evaluated: head() once, row() per profile in sorted order, tail() with the totals.
  */
 import type { RenderContext } from "../i18n/index.js";
+import { formatForPath } from "../render/formats.js";
 import type { LoadedPolicy } from "../types.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { BatchSummary } from "./summary.js";
@@ -34,13 +35,8 @@ export function isReportFormat(f: string): f is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(f);
 }
 
-/** The format a report file's name asks for, or undefined. */
+/** The format a report file's name asks for (as `check --out` reads it), or undefined; batch writes no HTML. */
 export function formatFromExtension(file: string): ReportFormat | undefined {
-  const m = /\.([a-z]+)$/i.exec(file);
-  const ext = m?.[1]?.toLowerCase();
-  if (ext === "csv") return "csv";
-  if (ext === "json") return "json";
-  if (ext === "md" || ext === "markdown") return "md";
-  if (ext === "txt") return "table";
-  return undefined;
+  const f = formatForPath(file);
+  return f !== undefined && isReportFormat(f) ? f : undefined;
 }

@@ -9,7 +9,8 @@ import { loadPolicy } from "../policy/load.js";
 import { loadProfile, parseProfileText } from "../profile/load.js";
 import { evaluate } from "../engine/evaluate.js";
 import { SubsidyError, EXIT } from "../errors.js";
-import { checkRenderers } from "../render/index.js";
+import { renderTable } from "../render/table.js";
+import { profileMeta } from "../render/document.js";
 import { say, t, type RenderContext } from "../i18n/index.js";
 import { writeFileAtomic } from "../io/write.js";
 import { completeProfile, runInterview, type InterviewResult, type Prompter, type ProfileData } from "../ask/interview.js";
@@ -65,9 +66,8 @@ async function interviewAndSave(policy: LoadedPolicy, prompter: Prompter, o: Ask
 
   const { data, profile } = result;
   const file = o.from ?? t("ask.interviewFile", ctx);
-  const district = profile.enterprise.zibo_district ?? profile.enterprise.district;
   const evaluation = evaluate(policy, profile, o.asOf);
-  io.out("\n" + checkRenderers.table([{ meta: { file, name: profile.enterprise.name, ...(district ? { district } : {}) }, evaluation }], { ...o, policy }));
+  io.out("\n" + renderTable({ meta: profileMeta(file, profile), evaluation }, { ...o, policy }));
 
   await offerSave(policy, prompter, o, io, data, ctx);
   return EXIT.ok;
