@@ -4,7 +4,9 @@ import * as path from "node:path";
 import { loadPolicy, checkPolicyData, POLICY_MAX_BYTES } from "../policy/load.js";
 import { lintPolicy } from "../policy/lint.js";
 import { diffPolicies, profileImpact, type ProfileImpact } from "../policy/diff.js";
-import { loadProfile } from "../profile/load.js";
+import { parseProfileText } from "../profile/load.js";
+import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
+import { policyRef } from "../render/document.js";
 import { parseDocument } from "../parse/document.js";
 import { readRegularFile } from "../parse/read.js";
 import { formatPath } from "../parse/path.js";
@@ -33,7 +35,7 @@ export async function runPolicyList(o: PolicyOptions, io: Io): Promise<number> {
   const policy = loadPolicy(o.policyFile);
   if (format(o) === "json") {
     const d = policy.data;
-    io.out(json({ policy: { id: d.id, version: d.version, sha256: policy.sha256 }, programs: d.programs.map((p) => ({ id: p.id, title: p.title[o.lang], clause: p.clause, kind: p.amount.kind, amount: p.amount, ...(p.starts ? { starts: p.starts } : {}), ...(p.ends ? { ends: p.ends } : {}) })) }));
+    io.out(json({ policy: policyRef(policy), programs: d.programs.map((p) => ({ id: p.id, title: p.title[o.lang], clause: p.clause, kind: p.amount.kind, amount: p.amount, ...(p.starts ? { starts: p.starts } : {}), ...(p.ends ? { ends: p.ends } : {}) })) }));
   } else {
     io.out(renderPolicyList({ ...o, policy }, displayWidth));
   }
@@ -44,7 +46,7 @@ export async function runPolicyShow(id: string, o: PolicyOptions, io: Io): Promi
   const policy = loadPolicy(o.policyFile);
   const program = policy.index.programs.get(id);
   if (!program) throw new SubsidyError("usage", `no program '${id}' in policy ${policy.data.id}${didYouMean(id, policy.index.programs.keys())}; run 'subsidy policy list' for the ids`);
-  if (format(o) === "json") io.out(json({ policy: { id: policy.data.id, version: policy.data.version, sha256: policy.sha256 }, program }));
+  if (format(o) === "json") io.out(json({ policy: policyRef(policy), program }));
   else io.out(renderPolicyShow(program, { ...o, policy }));
   return EXIT.ok;
 }
@@ -97,8 +99,10 @@ export async function runPolicyDiff(oldFile: string, newFile: string, o: DiffOpt
     impacts = { asOf: o.asOf, evaluated: 0, changed: [], errors: [] };
     for (const file of scenarioFiles(dir)) {
       try {
-        const before = loadProfile(file, oldPolicy, { asOf: o.asOf });
-        const after = loadProfile(file, newPolicy, { asOf: o.asOf });
+        // Read once, validated against each version's own vocabulary.
+        const bytes = readRegularFile(file, "profile", DEFAULT_MAX_BYTES);
+        const before = parseProfileText(bytes, file, oldPolicy, { asOf: o.asOf });
+        const after = parseProfileText(bytes, file, newPolicy, { asOf: o.asOf });
         impacts.evaluated++;
         const im = profileImpact(oldPolicy, newPolicy, { file, before, after }, o.asOf);
         if (im) impacts.changed.push(im);
@@ -110,7 +114,7 @@ export async function runPolicyDiff(oldFile: string, newFile: string, o: DiffOpt
     }
   }
   if (format(o) === "json") {
-    const ref = (p: typeof oldPolicy) => ({ id: p.data.id, version: p.data.version, sha256: p.sha256, file: p.file });
+    const ref = (p: typeof oldPolicy) => ({ ...policyRef(p), file: p.file });
     io.out(
       json({
         old: ref(oldPolicy),
@@ -147,7 +151,7 @@ export async function runPolicyTest(target: string | undefined, o: TestOptions, 
   const failed = results.filter((r) => !r.passed);
   const summary = t("policy.test.summary", o, { passed: results.length - failed.length, failed: failed.length, total: results.length, policy: `${policy.data.id} ${policy.data.version} (${path.basename(policy.file)}, sha256 ${policy.sha256.slice(0, 12)})` });
   if (format(o) === "json") {
-    io.out(json({ policy: { id: policy.data.id, version: policy.data.version, sha256: policy.sha256 }, passed: results.length - failed.length, failed: failed.length, results: results.map(({ evaluation: _e, ...r }) => r) }));
+    io.out(json({ policy: policyRef(policy), passed: results.length - failed.length, failed: failed.length, results }));
   } else {
     const shown = o.verbose ? results : failed;
     io.out([...shown.map(formatScenarioResult), summary].join("\n") + "\n");

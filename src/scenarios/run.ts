@@ -82,7 +82,6 @@ export interface ScenarioResult {
   diffs: FieldDiff[];
   /** Set when the scenario could not be run at all (invalid profile, unreadable file…). */
   error?: string;
-  evaluation?: Evaluation;
 }
 
 // ------------------------------------------------------------------ reading scenario files
@@ -283,7 +282,7 @@ export function runScenario(policy: LoadedPolicy, scenario: Scenario): ScenarioR
       for (const w of wanted) if (!text.includes(w)) diff(`${at}.reason_contains`, w, text);
     }
   }
-  return { ...base, passed: diffs.length === 0, diffs, evaluation };
+  return { ...base, passed: diffs.length === 0, diffs };
 }
 
 /** Run every scenario of one file; a file that cannot be read gives one failed result naming it. */
