@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/engine/evaluate.js";
@@ -39,11 +40,20 @@ describe("policy scenarios (fixtures/scenarios)", () => {
     });
   }
 
-  it("runScenarioDir runs every scenario of the directory", () => {
-    const results = runScenarioDir(policy, scenarioDir);
-    const count = files.reduce((n, f) => n + loadScenarioFile(f).length, 0);
-    expect(results).toHaveLength(count);
-    expect(results.filter((r) => !r.passed).map(formatScenarioResult)).toEqual([]);
+  it("runScenarioDir runs every scenario of every file of a folder, in file order, and reports the failing one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "subsidy-scenarios-"));
+    const scenario = (name: string, yuan: number) =>
+      `  - name: ${name}\n    as_of: 2026-11-25\n    profile:\n      enterprise: {name: 测试, district: 张店区}\n      recognitions: [{type: green-factory, level: national, date: 2024-01-15}]\n    expected:\n      programs:\n        green-factory: {status: eligible, yuan: ${yuan}}\n`;
+    writeFileSync(path.join(dir, "a.yaml"), `scenarios:\n${scenario("a-right", 1000000)}${scenario("a-wrong", 999)}`);
+    writeFileSync(path.join(dir, "b.yaml"), `scenarios:\n${scenario("b-right", 1000000)}`);
+    writeFileSync(path.join(dir, "notes.txt"), "not a scenario file");
+    const results = runScenarioDir(policy, dir);
+    expect(results.map((r) => [r.name, r.passed])).toEqual([
+      ["a-right", true],
+      ["a-wrong", false],
+      ["b-right", true],
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
