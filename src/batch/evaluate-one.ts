@@ -52,8 +52,6 @@ export interface ProfileOk {
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized (JSON output only). */
   json?: string;
-  /** Whether the fast path read the file (for the bench and tests). */
-  fast: boolean;
 }
 
 export interface ProfileFailed {
@@ -117,7 +115,6 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
     fixedYuan: evaluation.totals.fixedYuan,
     maxYuan: evaluation.totals.maxYuan,
     programs,
-    fast: loaded.fast,
   };
   if (meta.district !== undefined) out.district = meta.district;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;

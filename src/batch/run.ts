@@ -18,8 +18,6 @@ import type { ParseOptions } from "../parse/document.js";
 
 export interface RunOptions {
   policy: LoadedPolicy;
-  /** The --policy file as given (workers load it themselves); undefined for the bundled policy. */
-  policyFile?: string;
   asOf: string;
   lang: Lang;
   unit: MoneyUnit;
@@ -36,18 +34,10 @@ export interface RunCallbacks {
   onProgress?(done: number, total: number): void;
 }
 
-export interface WorkerInit {
-  policy?: LoadedPolicy;
-  policyFile?: string;
-  asOf: string;
-  lang: Lang;
-  unit: MoneyUnit;
-  json: boolean;
-  fast: boolean;
-  limits?: ParseOptions;
-}
+/** What a worker is started with: the same context this thread evaluates with. */
+export type WorkerInit = EvalContext;
 export type ToWorker = { id: number; files: string[] };
-export type FromWorker = { type: "ready"; sha256: string } | { type: "done"; id: number; outcomes: Outcome[] } | { type: "fatal"; message: string };
+export type FromWorker = { type: "ready" } | { type: "done"; id: number; outcomes: Outcome[] } | { type: "fatal"; message: string };
 
 /** Below this many files, starting threads costs more than it saves. */
 export const MIN_FILES_FOR_THREADS = 200;
@@ -104,8 +94,6 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
   const chunks: WalkEntry[][] = [];
   for (let i = 0; i < entries.length; i += size) chunks.push(entries.slice(i, i + size));
   const window = (threads + 1) * 8;
-  const init: WorkerInit = { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true, ...(o.limits ? { limits: o.limits } : {}) };
-  if (o.policyFile !== undefined) init.policyFile = o.policyFile;
 
   return new Promise<void>((resolve, reject) => {
     const ready = new Map<number, Outcome[]>();
@@ -167,14 +155,13 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
 
     for (let i = 0; i < threads; i++) {
       // A small young generation keeps each worker's memory low; its garbage is short-lived anyway.
-      const w = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } });
+      const w = new Worker(script, { workerData: ctx satisfies WorkerInit, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } });
       const slot = { w, inFlight: 0, ready: false };
       pool.push(slot);
       w.on("message", (m: FromWorker) => {
         if (finished) return;
         if (m.type === "fatal") return finish(new Error(`batch worker failed: ${m.message}`));
         if (m.type === "ready") {
-          if (m.sha256 !== o.policy.sha256) return finish(new Error("the policy file changed while the batch was starting; run it again"));
           slot.ready = true;
         } else {
           slot.inFlight--;

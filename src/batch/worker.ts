@@ -1,29 +1,20 @@
 /**
- * A batch worker thread: loads the policy once, then evaluates the chunks of file paths it is sent
+ * A batch worker thread: receives the evaluation context (the policy comes parsed from the main thread;
+ * a structured clone keeps its maps), then evaluates the chunks of file paths it is sent
  * and posts back their outcomes. Bundled as dist/batch-worker.js (scripts/build.mjs).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadPolicy } from "../policy/load.js";
-import { evaluateFile, type EvalContext } from "./evaluate-one.js";
+import { evaluateFile } from "./evaluate-one.js";
 import type { WorkerInit, ToWorker, FromWorker } from "./run.js";
 
 const port = parentPort;
 if (port) {
-  const init = workerData as WorkerInit;
-  let ctx: EvalContext | undefined;
+  const ctx = workerData as WorkerInit;
   const post = (m: FromWorker) => port.postMessage(m);
-  try {
-    // The policy comes parsed from the main thread (structured clone keeps its maps); read it only if not.
-    const policy = init.policy ?? loadPolicy(init.policyFile);
-    ctx = { policy, asOf: init.asOf, lang: init.lang, unit: init.unit, json: init.json, fast: init.fast, ...(init.limits ? { limits: init.limits } : {}) };
-    post({ type: "ready", sha256: policy.sha256 });
-  } catch (e) {
-    post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
-  }
+  post({ type: "ready" });
   port.on("message", (m: ToWorker) => {
-    if (!ctx) return;
     try {
-      post({ type: "done", id: m.id, outcomes: m.files.map((f) => evaluateFile(f, ctx as EvalContext)) });
+      post({ type: "done", id: m.id, outcomes: m.files.map((f) => evaluateFile(f, ctx)) });
     } catch (e) {
       post({ type: "fatal", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

@@ -91,7 +91,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     let index = 0;
     await runBatch(
       entries,
-      { policy, ...(o.policyFile !== undefined ? { policyFile: o.policyFile } : {}), asOf: o.asOf, lang: o.lang, unit: o.unit, json: screenFormat === "json" || fileFormat === "json", ...(o.limits ? { limits: o.limits } : {}) },
+      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: screenFormat === "json" || fileFormat === "json", ...(o.limits ? { limits: o.limits } : {}) },
       {
         onOutcome: (outcome) => {
           summary.add(outcome);
