@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { runCli } from "./helpers/cli.js";
 import { root } from "./helpers/real-policy.js";
@@ -121,6 +123,20 @@ describe("subsidy check (end to end, real binary)", () => {
       expect(doc.totals.fixedYuan, f).toBe(sum("fixed"));
       expect(doc.totals.maxYuan, f).toBe(sum("fixed") + sum("up-to"));
     }
+  });
+
+  it("--out never overwrites an input profile, not even through a link to it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "subsidy-out-"));
+    const profile = join(dir, "client.yaml");
+    copyFileSync(`${root}fixtures/profiles/huachuang.yaml`, profile);
+    symlinkSync(profile, join(dir, "report.md"));
+    const before = readFileSync(profile, "utf8");
+    const r = runCli(["check", profile, "--as-of", AS_OF, "--out", join(dir, "report.md")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("refusing to overwrite an input profile");
+    expect(readFileSync(profile, "utf8")).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["client.yaml", "report.md"]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("colour only on a terminal or when forced; NO_COLOR wins", () => {

@@ -2,10 +2,9 @@
  * `subsidy batch DIR`: every profile in a folder → a summary on screen and, with --out, a report
  * file written atomically. One bad file never stops the others; the run exits 1 when any failed.
  */
-import * as fs from "node:fs";
 import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicy } from "../policy/load.js";
-import { AtomicStream } from "../io/write.js";
+import { AtomicStream, checkTarget } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
 import { walk } from "../batch/walk.js";
@@ -76,7 +75,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   let fileOut: Buffered | undefined;
   const cleanup = () => stream?.abort();
   if (o.out !== undefined && fileFormat) {
-    guardOutput(o.out, entries.map((e) => e.file));
+    checkTarget(o.out, { protect: entries.map((e) => e.file) });
     stream = new AtomicStream(o.out, { protect: entries.map((e) => e.file) });
     process.once("exit", cleanup);
     const s = stream;
@@ -119,23 +118,6 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
 }
 
 /** The report must be a regular file (or not exist yet), and never one of the input profiles, by any name. */
-function guardOutput(out: string, inputs: string[]): void {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(out);
-  } catch {
-    return;
-  }
-  if (!st.isFile()) throw new SubsidyError("usage", `${out}: exists and is not a regular file; choose another --out file`);
-  for (const f of inputs) {
-    try {
-      const s = fs.statSync(f);
-      if (s.ino === st.ino && s.dev === st.dev) throw new SubsidyError("usage", `${out}: refusing to overwrite an input profile (${f}); choose another --out file`);
-    } catch (e) {
-      if (e instanceof SubsidyError) throw e;
-    }
-  }
-}
 
 /** A one-line bar on a terminal's stderr, once the run is long enough to need one; cleared at the end. */
 function progressBar(term: BatchIo["progress"], total: number, ctx: ReportContext) {

@@ -2,7 +2,7 @@
  * Crash-safe writes: the new content goes to a temporary file in the target folder, is flushed,
  * then renamed over the target. A crash leaves the old file whole; a failure removes the temporary.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { SubsidyError } from "../errors.js";
@@ -18,21 +18,40 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
+/**
+ * Refuses a target that must not be written: an input profile (by path, or the same file under another
+ * name or link), something that is not a regular file, or — with noOverwrite — any existing file.
+ * Writers call it; a command may call it first to fail before doing the work.
+ */
+export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
+  const abs = resolve(target);
+  let st: Stats | undefined;
+  try {
+    st = statSync(abs);
+  } catch {
+    st = undefined;
+  }
+  for (const p of o.protect ?? []) {
+    let same = resolve(p) === abs;
+    if (!same && st) {
+      try {
+        const ps = statSync(p);
+        same = ps.ino === st.ino && ps.dev === st.dev;
+      } catch {
+        // an input that cannot be stat'ed cannot be the target either
+      }
+    }
+    if (same) throw new SubsidyError("usage", `${target}: refusing to overwrite an input profile (${p}); choose another --out file`);
+  }
+  if (!st) return;
+  if (!st.isFile()) throw new SubsidyError("usage", `${target}: exists and is not a regular file; choose another output path`);
+  if (o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
+}
+
 /** Writes `content` to `target` atomically. Throws SubsidyError (usage) for a target that must not be written. */
 export function writeFileAtomic(target: string, content: string | Uint8Array, o: AtomicWriteOptions = {}): void {
+  checkTarget(target, o);
   const abs = resolve(target);
-  for (const p of o.protect ?? []) {
-    if (resolve(p) === abs) throw new SubsidyError("usage", `${target}: refusing to overwrite an input profile; choose another --out file`);
-  }
-  let exists = false;
-  try {
-    const st = statSync(abs);
-    exists = true;
-    if (!st.isFile()) throw new SubsidyError("usage", `${target}: exists and is not a regular file; choose another output path`);
-  } catch (e) {
-    if (e instanceof SubsidyError) throw e;
-  }
-  if (exists && o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
   const tmp = tempPathFor(abs);
   let fd: number | undefined;
   try {
@@ -58,11 +77,8 @@ export class AtomicStream {
   private fd: number;
   readonly tmp: string;
   constructor(readonly target: string, o: AtomicWriteOptions = {}) {
-    const abs = resolve(target);
-    for (const p of o.protect ?? []) {
-      if (resolve(p) === abs) throw new SubsidyError("usage", `${target}: refusing to overwrite an input profile; choose another --out file`);
-    }
-    this.tmp = tempPathFor(abs);
+    checkTarget(target, o);
+    this.tmp = tempPathFor(resolve(target));
     try {
       this.fd = openSync(this.tmp, "wx", 0o644);
     } catch (e) {
