@@ -20,16 +20,8 @@ import {
 import type { Document } from "yaml";
 import { SubsidyError, type ErrorCode } from "../errors.js";
 
-export interface ParseOptions {
-  /** Largest file accepted, in bytes (default 1 MiB). */
-  maxBytes?: number;
-  /** Deepest nesting of mappings and lists accepted (default 32). */
-  maxDepth?: number;
-  /** Most entries in one list or mapping (default 10000). */
-  maxItems?: number;
-  /** Whose limits these are: a profile's can be raised with flags, the policy's cannot (default profile). */
-  kind?: "profile" | "policy";
-}
+export type { ParseOptions } from "./limits.js";
+import type { ParseOptions } from "./limits.js";
 
 export interface Position {
   line: number;

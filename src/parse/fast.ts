@@ -19,7 +19,7 @@
  * on generated profiles and on randomly mutated ones.
  */
 import { load, CORE_SCHEMA } from "js-yaml";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "./limits.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, type ParseOptions } from "./limits.js";
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -143,11 +143,8 @@ function scalarOk(v: string): boolean {
   return true;
 }
 
-export interface FastLimits {
-  maxBytes?: number;
-  maxDepth?: number;
-  maxItems?: number;
-}
+/** The limits of the authoritative loader, applied the same way. */
+export type FastLimits = ParseOptions;
 
 /**
  * The profile's plain data through the fast path, or undefined when the file must go through the

@@ -1,6 +1,19 @@
 import { SubsidyError } from "../errors.js";
 
-/** Limits on a profile file, checked before and while parsing (the CLI can raise them). */
+/* Limits on a profile file, checked before and while parsing (the CLI can raise them). */
+
+/** Limits on one file, and whose they are (a profile's can be raised with flags). */
+export interface ParseOptions {
+  /** Largest file accepted, in bytes (default 1 MiB). */
+  maxBytes?: number;
+  /** Deepest nesting of mappings and lists accepted (default 32). */
+  maxDepth?: number;
+  /** Most entries in one list or mapping (default 10000). */
+  maxItems?: number;
+  /** Whose limits these are: a profile's can be raised with flags, the policy's cannot (default profile). */
+  kind?: "profile" | "policy";
+}
+
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 32;
 export const DEFAULT_MAX_ITEMS = 10000;

@@ -24,10 +24,6 @@ export function parseProfileText(
   opts: LoadProfileOptions,
 ): Profile {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  const limits: ParseOptions = {};
-  if (opts.maxBytes !== undefined) limits.maxBytes = opts.maxBytes;
-  if (opts.maxDepth !== undefined) limits.maxDepth = opts.maxDepth;
-  if (opts.maxItems !== undefined) limits.maxItems = opts.maxItems;
-  const doc = parseDocument(bytes, file, limits);
+  const doc = parseDocument(bytes, file, opts);
   return validateProfileData(doc.data, policy, { asOf: opts.asOf, file, locate: doc.locate });
 }
