@@ -40,9 +40,14 @@ export function parseSpokenMoney(input: string): MoneyParse {
   return { ok: true, fen: BigInt(intFen) };
 }
 
+/** Fen → yuan written as a profile writes it: "3800000", "3800000.5" (exact at any size). */
+export function fenToYuanText(fen: bigint): string {
+  const yuan = fen / 100n;
+  const cents = (fen % 100n).toString().padStart(2, "0").replace(/0+$/, "");
+  return cents ? `${yuan}.${cents}` : String(yuan);
+}
+
 /** Fen → the number of yuan a profile file holds (at most two decimals), exact for amounts below 2^53 fen. */
 export function fenToYuanNumber(fen: bigint): number {
-  const yuan = fen / 100n;
-  const cents = fen % 100n;
-  return cents === 0n ? Number(yuan) : Number(`${yuan}.${cents.toString().padStart(2, "0")}`);
+  return Number(fenToYuanText(fen));
 }

@@ -14,7 +14,7 @@ import type { ParsedDocument } from "../parse/document.js";
 import { formatPath } from "../parse/path.js";
 import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
-import { parseSpokenMoney } from "../parse/money.js";
+import { fenToYuanText, parseSpokenMoney } from "../parse/money.js";
 
 export interface ProfileSchemaOptions {
   /** The evaluation date (YYYY-MM-DD): no item may be dated after it. */
@@ -111,10 +111,7 @@ const booleanSchema = z.boolean({
 /** A money string as people write it ("380万", "3,800,000", "¥1.2亿") → the plain number to write instead. */
 export function moneyFromText(s: string): string | undefined {
   const r = parseSpokenMoney(s);
-  if (!r.ok) return undefined;
-  const yuan = r.fen / 100n;
-  const cents = (r.fen % 100n).toString().padStart(2, "0").replace(/0+$/, "");
-  return cents ? `${yuan}.${cents}` : String(yuan);
+  return r.ok ? fenToYuanText(r.fen) : undefined;
 }
 
 const moneySchema = z

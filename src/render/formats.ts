@@ -24,14 +24,10 @@ export function formatForPath(file: string): CheckFormat | undefined {
 /** The renderer of one format, loading only its own module. */
 export async function loadCheckRenderer(format: CheckFormat): Promise<CheckRenderer> {
   switch (format) {
-    case "table": {
-      const { renderTable } = await import("./table.js");
-      return (profiles, o) => profiles.map((p) => renderTable(p, o)).join("\n");
-    }
-    case "json": {
-      const { renderJson } = await import("./json.js");
-      return renderJson;
-    }
+    case "table":
+      return (await import("./table.js")).renderTables;
+    case "json":
+      return (await import("./json.js")).renderJson;
     case "md":
       return (await import("./markdown.js")).renderMarkdown;
     case "html":

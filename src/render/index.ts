@@ -1,5 +1,5 @@
 /** Renderers are a registry of pure functions: evaluated profiles in, a string out. Printing happens at the edge. */
-import { renderTable } from "./table.js";
+import { renderTables } from "./table.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderHtml } from "./html.js";
@@ -10,7 +10,7 @@ export { formatForPath, isCheckFormat, loadCheckRenderer, CHECK_FORMATS, type Ch
 
 /** Every renderer of `check`, loaded (the CLI loads only the one it needs: loadCheckRenderer). */
 export const checkRenderers: Record<CheckFormat, CheckRenderer> = {
-  table: (profiles, o) => profiles.map((p) => renderTable(p, o)).join("\n"),
+  table: renderTables,
   json: renderJson,
   md: renderMarkdown,
   html: renderHtml,

@@ -160,6 +160,11 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   return [`${heading}\n${table}`, ...blocks].join("\n\n");
 }
 
+/** Several profiles: one table section each. */
+export function renderTables(profiles: Evaluated[], o: TableOptions): string {
+  return profiles.map((p) => renderTable(p, o)).join("\n");
+}
+
 export function renderTable(e: Evaluated, o: TableOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const { evaluation, meta } = e;
