@@ -1,6 +1,6 @@
 /** `subsidy check PROFILE…`: load → evaluate → render, one section per profile. Returns the exit code. */
 import { config as zodConfig } from "zod";
-import { loadCompiledPolicy } from "../policy/compiled.js";
+import { compiledFromBytes, readPolicyFile } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
 import { SubsidyError, EXIT } from "../errors.js";
@@ -32,7 +32,8 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
-  const policy: LoadedPolicy = loadCompiledPolicy(o.policyFile) ?? (await import("../policy/load.js")).loadPolicy(o.policyFile);
+  const policyFile = readPolicyFile(o.policyFile);
+  const policy: LoadedPolicy = compiledFromBytes(policyFile) ?? (await import("../policy/load.js")).policyFromFile(policyFile);
   const evaluated: Evaluated[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {

@@ -35,8 +35,13 @@ export function defaultPolicyFile(): string {
   return path.join(packageRoot(), "policy.yaml");
 }
 
-/** The policy file's bytes, path and sha256; a missing or unreadable file is a policy error (exit 2). */
-export function readPolicyFile(file?: string): { bytes: Uint8Array; policyFile: string } {
+/** The policy file's bytes and path; a missing or unreadable file is a policy error (exit 2). */
+export interface PolicyFile {
+  bytes: Uint8Array;
+  policyFile: string;
+}
+
+export function readPolicyFile(file?: string): PolicyFile {
   const policyFile = file ?? defaultPolicyFile();
   let bytes: Uint8Array;
   try {
@@ -53,9 +58,8 @@ export function readPolicyFile(file?: string): { bytes: Uint8Array; policyFile: 
   return { bytes, policyFile };
 }
 
-/** The bundled policy when the file's bytes are those the build checked; undefined otherwise (load it in full). */
-export function loadCompiledPolicy(file?: string): LoadedPolicy | undefined {
-  const { bytes, policyFile } = readPolicyFile(file);
+/** The precompiled policy when these are the very bytes the build checked. */
+export function compiledFromBytes({ bytes, policyFile }: PolicyFile): LoadedPolicy | undefined {
   const compiled = readCompiled();
   // The very bytes the build checked (compared, not hashed: start-up need not load node:crypto).
   if (!compiled || Buffer.compare(Buffer.from(bytes), Buffer.from(compiled.text, "utf8")) !== 0) return undefined;

@@ -10,9 +10,9 @@ import { formatPath } from "../parse/path.js";
 import type { LoadedPolicy, PolicyData } from "../types.js";
 import { policySchema } from "./schema.js";
 import { foldName } from "./index-policy.js";
-import { compiledPolicy, loadedPolicy, readPolicyFile } from "./compiled.js";
+import { compiledPolicy, loadedPolicy, readPolicyFile, type PolicyFile } from "./compiled.js";
 
-export { packageRoot, defaultPolicyFile, compiledPolicyFile, loadCompiledPolicy } from "./compiled.js";
+export { packageRoot, defaultPolicyFile } from "./compiled.js";
 
 /** A policy is bigger than a profile, but still text written by hand. */
 export const POLICY_MAX_BYTES = 8 * 1024 * 1024;
@@ -22,7 +22,11 @@ export const POLICY_MAX_BYTES = 8 * 1024 * 1024;
  * parser then), else parsed and checked in full.
  */
 export function loadPolicy(file?: string): LoadedPolicy {
-  const { bytes, policyFile } = readPolicyFile(file);
+  return policyFromFile(readPolicyFile(file));
+}
+
+/** A policy file already read (its bytes, its path): precompiled if it is the bundled one, else parsed and checked. */
+export function policyFromFile({ bytes, policyFile }: PolicyFile): LoadedPolicy {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const data = compiledPolicy(sha256) ?? parsePolicyBytes(bytes, policyFile);
   return loadedPolicy(data, policyFile, sha256);
