@@ -10,7 +10,7 @@ import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, resultDoc } from "../render/document.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
-import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
+import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
 import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -121,7 +121,7 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
-    const warnings = JSON.stringify(evaluation.warnings.map((m) => say(m, rctx)));
+    const warnings = warningsJson(evaluation.warnings, rctx);
     out.json = `{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[${parts.join(",")}],"totals":${JSON.stringify(evaluation.totals)}}`;
   }
   return out;
@@ -135,6 +135,16 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
 const ineligibleCache = new Map<string, string>();
 let cachePolicy: LoadedPolicy | undefined;
 const CACHE_LIMIT = 4096;
+
+/** The engine returns one warnings array per policy and date: translate and encode it once. */
+const warningsCache = new WeakMap<readonly Message[], { lang: string; unit: string | undefined; json: string }>();
+function warningsJson(warnings: Message[], ctx: RenderContext): string {
+  const hit = warningsCache.get(warnings);
+  if (hit && hit.lang === ctx.lang && hit.unit === ctx.unit) return hit.json;
+  const json = JSON.stringify(warnings.map((m) => say(m, ctx)));
+  warningsCache.set(warnings, { lang: ctx.lang, unit: ctx.unit, json });
+  return json;
+}
 
 /** Results the engine shares between profiles (frozen), by identity: no key to build and hash. */
 const sharedJson = new WeakMap<ProgramResult, { lang: string; unit: string | undefined; json: string }>();
