@@ -121,6 +121,18 @@ describe("crossCheck", () => {
     expect(check(() => {})).toEqual([]);
   });
 
+  it("finds a district spelling that leads to two districts, folded as the lookup folds it", () => {
+    expect(
+      check((d) => {
+        d.vocabulary.districts[1].en = "ZHANGDIAN District";
+        d.vocabulary.districts[1].aliases = ["\u3000张店 "];
+      }),
+    ).toEqual([
+      "vocabulary.districts.1.aliases.0: '\u3000张店 ' names both 张店区 and 文昌湖区",
+      "vocabulary.districts.1.en: 'ZHANGDIAN District' names both 张店区 and 文昌湖区",
+    ]);
+  });
+
   it("checks every reference into the vocabulary", () => {
     expect(
       check((d) => {
