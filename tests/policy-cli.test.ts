@@ -113,6 +113,20 @@ describe("subsidy policy diff", () => {
       ["provincial-green-2024.yaml", -700000],
     ]);
   });
+
+  it.concurrent("with --profiles, walks the folder as batch does: editor junk skipped, a directory named x.yaml reported", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-diff-"));
+    for (const f of fs.readdirSync(path.join(root, "fixtures/policy-diff-profiles"))) fs.copyFileSync(path.join(root, "fixtures/policy-diff-profiles", f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, "~$green-2023.yaml"), "locked by Excel");
+    fs.mkdirSync(path.join(dir, "folder.yaml"));
+    const r = await run(["policy", "diff", "policy.yaml", AMENDED, "--profiles", dir, "--as-of", "2026-06-30", "-f", "json"]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { profiles: { evaluated: number; errors: string[] } };
+    expect(doc.profiles.evaluated).toBe(4);
+    expect(doc.profiles.errors).toHaveLength(1);
+    expect(doc.profiles.errors[0]).toMatch(/folder\.yaml.*directory/);
+  });
 });
 
 describe("check output carries the policy and the window warnings", () => {

@@ -15,7 +15,8 @@ import { SubsidyError, EXIT } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { displayWidth } from "../render/table.js";
 import { renderPolicyDiff, renderPolicyList, renderPolicyShow, renderValidation, type LocatedLint } from "../render/policy.js";
-import { formatScenarioResult, runScenarioDir, runScenarioFile, scenarioFiles } from "../scenarios/run.js";
+import { formatScenarioResult, runScenarioDir, runScenarioFile } from "../scenarios/run.js";
+import { walk } from "../batch/walk.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
 
@@ -97,8 +98,10 @@ export async function runPolicyDiff(oldFile: string, newFile: string, o: DiffOpt
     const dir = o.profiles;
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new SubsidyError("usage", `--profiles ${dir}: not a folder; give the folder holding the profiles to re-evaluate`);
     impacts = { asOf: o.asOf, evaluated: 0, changed: [], errors: [] };
-    for (const file of scenarioFiles(dir)) {
+    // The same folder walk as batch: sorted, editor junk skipped, only regular files.
+    for (const { file, error } of walk(dir)) {
       try {
+        if (error) throw error;
         // Read once, validated against each version's own vocabulary.
         const bytes = readRegularFile(file, "profile", DEFAULT_MAX_BYTES);
         const before = parseProfileText(bytes, file, oldPolicy, { asOf: o.asOf });
