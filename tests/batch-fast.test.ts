@@ -147,6 +147,49 @@ describe("batch fast path", () => {
     expect(accepted).toBeGreaterThan(200);
   });
 
+  it("takes JSON profiles through JSON.parse and agrees with the yaml loader on each, pretty or compact", () => {
+    const r = rng(17);
+    let fast = 0;
+    const total = 200;
+    for (let i = 0; i < total; i++) {
+      const p = generateProfile(r, i) as Record<string, unknown>;
+      const text = i % 2 ? JSON.stringify(p, null, 2) : JSON.stringify(p);
+      if (sameOutcome(enc(text), `gen-${i}.json`)) fast++;
+    }
+    expect(fast).toBe(total);
+  });
+
+  it("agrees with yaml on randomly damaged JSON profiles: whatever it accepts, yaml reads the same", () => {
+    const base = generated(30, 19).map(([, b]) => JSON.stringify(parseDocument(b, "x.yaml").data, null, 2));
+    let accepted = 0;
+    const tricky = ['"', "\\", "\\n", "\\u00e9", ",", ":", "{", "}", "[", "]", " ", "\t", "\n", "\r", "-", "+", "-0", "1e3", "1E3", ".5", "0.10", "true", "false", "null", "#", "'", '"name": "x", ', '"name": 1, ', '"__proto__": 1, ', "\u2028", "\ufeff", "\u0085", "：", "e", "E"];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: base.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...tricky), fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (which, edits) => {
+          let text = base[which] as string;
+          for (const [at, piece, replace] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + piece + text.slice(replace ? i + piece.length : i);
+          }
+          if (agreesIfAccepted(text)) accepted++;
+          return true;
+        },
+      ),
+      { numRuns: 3000, seed: 20261201 },
+    );
+    expect(accepted).toBeGreaterThan(300);
+  });
+
+  it("JSON fast path refuses what it cannot vouch for, and takes plain JSON", () => {
+    for (const text of ['{"a": 1, "a": 2}', '{"e": {"b": 1, "b": 1}}', '{"a": "x\\ny"}', '{"a": 1e3}', '{"a": -1}', '{"a": -0}', '{"a":\t1}', '{"a": "\u2028"}', '{"a": 1} x', '[1]', '{"a": 1,}', '\r{"a": 1}', '{"a"\n: 1}', '{"__proto__": {"a": 1}}', '{"a": {"constructor": 1}}']) {
+      expect(fastParse(enc(text)), text).toBeUndefined();
+    }
+    expect(fastParse(enc('{"a": true, "b": false, "c": null, "d": 1.5, "e": ["x", {"f": "淄博"}]}'))).toEqual({ a: true, b: false, c: null, d: 1.5, e: ["x", { f: "淄博" }] });
+    expect(fastParse(enc('\n  {"enterprise": {"name": "x"}}\n'))).toEqual({ enterprise: { name: "x" } });
+  });
+
   it("pre-scan refuses what it cannot vouch for", () => {
     for (const text of ["a: &x 1\n", "a: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n", "---\na: 1\n", "a: |\n  x\n", "a: [1, 2]\n", "a: 0x1F\n", "a: 1_000\n", "a: .5\n", "a: True\n", "a:\tb\n", "a: b: c\n", "? a\n: b\n", "__proto__: 1\n", 'a: "x\\ty"\n', "a: 1e3\n", "a: 012\n", "a\n  b: 1\n"]) {
       expect(prescan(text), text).toBe(false);

@@ -160,20 +160,96 @@ export function fastParse(bytes: Uint8Array, limits: FastLimits = {}): unknown {
   } catch {
     return undefined;
   }
-  if (!prescan(text)) return undefined;
   let data: unknown;
-  let warned = false;
-  try {
-    data = load(text, { schema: CORE_SCHEMA, json: false, onWarning: () => void (warned = true) });
-  } catch {
-    return undefined;
+  if (looksLikeJson(text)) {
+    data = plainJson(text);
+    if (data === undefined) return undefined;
+  } else {
+    if (!prescan(text)) return undefined;
+    let warned = false;
+    try {
+      data = load(text, { schema: CORE_SCHEMA, json: false, onWarning: () => void (warned = true) });
+    } catch {
+      return undefined;
+    }
+    if (warned) return undefined;
   }
-  if (warned || data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
   if (!withinLimits(data, 0, limits.maxDepth ?? DEFAULT_MAX_DEPTH, limits.maxItems ?? DEFAULT_MAX_ITEMS)) return undefined;
   return data;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** A text whose first non-blank character opens a JSON object (a .json profile, whatever its name). */
+function looksLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) return true; // {
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d) return false;
+  }
+  return false;
+}
+
+/**
+ * JSON profiles through JSON.parse, in the subset where it and the `yaml` loader (which reads JSON as
+ * YAML 1.2) provably give the same data: no backslash escapes, no tabs, no lone CR or other
+ * characters the parsers might treat as line breaks, no __proto__/constructor/prototype keys, numbers
+ * without sign or exponent, each key on the line of its colon, and no key written twice in an object
+ * (JSON.parse would keep the last; the loader reports it). Anything else → undefined, and the caller
+ * uses the loader. tests/batch-fast.test.ts fuzzes this against the loader.
+ */
+export function plainJson(text: string): unknown {
+  if (text.includes("\\") || ODD_CHARS.test(text) || /\r(?!\n)|"(?:__proto__|constructor|prototype)"/.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // JSON.parse has checked the syntax, so a quote outside a string opens one (no escapes to skip).
+  let keys = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = text.indexOf('"', i + 1);
+      let k = end + 1;
+      while (text.charCodeAt(k) === 0x20) k++;
+      let broken = false;
+      while (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d) {
+        broken = true;
+        k++;
+      }
+      if (text.charCodeAt(k) === 0x3a) {
+        // YAML wants a key and its colon on one line, and a key of at most 1024 characters.
+        if (broken || end - i > 1000) return undefined;
+        keys++;
+      }
+      i = end + 1;
+      continue;
+    }
+    // Outside strings only structure, blanks, true/false/null and numbers remain: refuse signs and exponents.
+    if (c === 0x2d || c === 0x2b || ((c === 0x65 || c === 0x45) && !isLiteralE(text, i))) return undefined;
+    i++;
+  }
+  return keys === countKeys(data) ? data : undefined;
+}
+
+/** Whether the `e` at `i` belongs to true or false (the only other letters outside strings are in numbers). */
+function isLiteralE(text: string, i: number): boolean {
+  return text.startsWith("true", i - 3) || text.startsWith("false", i - 4);
+}
+
+function countKeys(v: unknown): number {
+  if (v === null || typeof v !== "object") return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (const x of v) n += countKeys(x);
+    return n;
+  }
+  for (const k in v) n += 1 + countKeys((v as Record<string, unknown>)[k]);
+  return n;
+}
 
 function withinLimits(v: unknown, depth: number, maxDepth: number, maxItems: number): boolean {
   if (v === null || typeof v !== "object") return true;
