@@ -8,10 +8,13 @@ import { readRegularFile } from "../parse/read.js";
 import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 import type { LoadedPolicy, Profile } from "../types.js";
 import { validateProfileData } from "./schema.js";
+import { acceptProfile } from "./accept.js";
 
 export function fastProfile(bytes: Uint8Array, file: string, policy: LoadedPolicy, asOf: string, limits: FastLimits = {}): Profile | undefined {
   const data = fastParse(bytes, limits);
   if (data === undefined) return undefined;
+  const accepted = acceptProfile(data, policy, asOf);
+  if (accepted) return accepted;
   try {
     return validateProfileData(data, policy, { asOf, file });
   } catch {

@@ -33,9 +33,9 @@ type Iss = { input?: unknown };
 
 export const ENTERPRISE_KEYS = ["name", "credit_code", "district", "ownership", "military_civil", "note"] as const;
 export const TOP_KEYS = ["enterprise", "recognitions", "projects", "standards"] as const;
-const RECOGNITION_BASE = ["type", "level", "date", "rewarded", "name", "note"] as const;
-const PROJECT_BASE = ["type", "name", "date", "rewarded", "note"] as const;
-const STANDARD_BASE = ["scope", "role", "code", "date", "rewarded", "name", "note"] as const;
+export const RECOGNITION_BASE = ["type", "level", "date", "rewarded", "name", "note"] as const;
+export const PROJECT_BASE = ["type", "name", "date", "rewarded", "note"] as const;
+export const STANDARD_BASE = ["scope", "role", "code", "date", "rewarded", "name", "note"] as const;
 
 /** Keys people write in Chinese, for the suggestion only (the profile's keys are English). */
 const CHINESE_KEYS: ReadonlyMap<string, string> = new Map([
@@ -139,7 +139,7 @@ const moneySchema = z
   });
 
 /** Decimals as the number was written (shortest round-trip form). */
-function decimals(n: number): number {
+export function decimals(n: number): number {
   const s = String(n);
   const e = /e-(\d+)$/.exec(s);
   if (e) return Number(e[1]) + ((/\.(\d+)e/.exec(s)?.[1]?.length ?? 0) as number);
