@@ -310,12 +310,13 @@ function noItemsResultFor(program: ProgramData, profile: Profile, district: Cond
 }
 
 /**
- * Most programs find no item of theirs in a given profile. When such a program reads no enterprise fact
- * but the district, its result is the same for every profile in that district: made once, frozen, shared.
- * The cache is bounded, since names of places outside Zibo are free text.
+ * Most programs find no item of theirs in a given profile. Such a result depends only on the district
+ * and the enterprise facts the program reads (ownership, 军民结合), so it is the same for every profile
+ * that shares them: made once, frozen, shared. The cache is bounded, since names of places outside
+ * Zibo are free text.
  */
 function noItemsResult(row: ProgramResult[] | undefined, index: number, program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
-  if (program.enterprise || !row) return noItemsResultFor(program, profile, district);
+  if (!row) return noItemsResultFor(program, profile, district);
   let r = row[index];
   if (!r) {
     const own: ConditionTrace = { ...district, message: { ...district.message, ...(district.message.params ? { params: { ...district.message.params } } : {}) } };
@@ -325,9 +326,13 @@ function noItemsResult(row: ProgramResult[] | undefined, index: number, program:
   return r;
 }
 
-/** The shared no-item results of one district outcome (undefined once the bounded cache is full). */
-function noItemsRow(compiled: Compiled, district: ConditionTrace): ProgramResult[] | undefined {
-  const key = `${district.outcome}\u0000${district.value ?? ""}`;
+/**
+ * The shared no-item results of one district outcome and one set of the enterprise facts that
+ * programs read (undefined once the bounded cache is full).
+ */
+function noItemsRow(compiled: Compiled, district: ConditionTrace, profile: Profile): ProgramResult[] | undefined {
+  const e = profile.enterprise;
+  const key = `${district.outcome}\u0000${district.value ?? ""}\u0000${e.ownership ?? "\u0001"}\u0000${e.military_civil ?? "\u0001"}`;
   let row = compiled.noItems.get(key);
   if (!row && compiled.noItems.size < 1024) {
     row = [];
@@ -584,7 +589,7 @@ function windowWarnings(policy: LoadedPolicy, asOf: string): Message[] {
 export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
-  const row = noItemsRow(compiled, district);
+  const row = noItemsRow(compiled, district, profile);
   const programs = policy.data.programs;
   const positions = positionsByProgram(compiled, profile, programs.length);
   const results: ProgramResult[] = [];
