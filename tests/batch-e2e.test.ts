@@ -190,6 +190,27 @@ describe("subsidy batch", () => {
     expect(r.err).toMatch(/refusing to overwrite an input profile/);
     expect(fs.readFileSync(victim)).toEqual(before);
 
+    // The same input by other names: through a linked folder, a hard link, and a profile that is a link to the report.
+    const linked = path.join(tmp, "atomic-link");
+    fs.symlinkSync(d, linked);
+    const viaLink = run(["batch", linked, "--out", victim, "--format", "json", "--as-of", AS_OF]);
+    expect(viaLink.code).toBe(2);
+    expect(viaLink.err).toMatch(/refusing to overwrite an input profile/);
+    const hard = path.join(tmp, "hard-link.yaml");
+    fs.linkSync(victim, hard);
+    const viaHard = run(["batch", d, "--out", hard, "--format", "json", "--as-of", AS_OF]);
+    expect(viaHard.code).toBe(2);
+    expect(viaHard.err).toMatch(/refusing to overwrite an input profile/);
+    fs.rmSync(hard);
+    const target = path.join(tmp, "linked-report.json");
+    fs.copyFileSync(victim, target);
+    fs.symlinkSync(target, path.join(d, "zz-link.yaml"));
+    const viaSymlink = run(["batch", d, "--out", target, "--format", "json", "--as-of", AS_OF]);
+    expect(viaSymlink.code).toBe(2);
+    expect(viaSymlink.err).toMatch(/refusing to overwrite an input profile \(.*zz-link\.yaml\)/);
+    fs.rmSync(path.join(d, "zz-link.yaml"));
+    expect(fs.readFileSync(victim)).toEqual(before);
+
     const report = path.join(tmp, "keep.json");
     fs.writeFileSync(report, "old report\n");
     const bad = run(["batch", d, "--out", report, "--policy", path.join(root, "fixtures", "policies", "syntax-error.yaml")]);

@@ -13,6 +13,8 @@ export interface WalkEntry {
   file: string;
   /** Set when the entry is not a readable regular file. */
   error?: SubsidyError;
+  /** The directory entry itself says regular file (not a symbolic link): its name is the file's own. */
+  plain?: boolean;
 }
 
 const PROFILE_EXT = /\.(ya?ml|json)$/i;
@@ -69,7 +71,7 @@ function walkDir(dir: string, ancestors: string[], recursive: boolean, out: Walk
     const isProfile = PROFILE_EXT.test(name);
     // A regular file says so in its directory entry: no stat needed (the reader checks again with fstat).
     if (d.isFile()) {
-      if (isProfile) out.push({ file: path });
+      if (isProfile) out.push({ file: path, plain: true });
       continue;
     }
     let lst: fs.Stats;

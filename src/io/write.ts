@@ -2,7 +2,7 @@
  * Crash-safe writes: the new content goes to a temporary file in the target folder, is flushed,
  * then renamed over the target. A crash leaves the old file whole; a failure removes the temporary.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, writevSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { SubsidyError } from "../errors.js";
@@ -11,7 +11,13 @@ export interface AtomicWriteOptions {
   /** Refuse to replace an existing file (subsidy init, saving a questionnaire). */
   noOverwrite?: boolean;
   /** Files that must never be overwritten (the input profiles of the run). */
-  protect?: Iterable<string>;
+  protect?: Iterable<string | ProtectedFile>;
+}
+
+/** An input file, and whether its directory entry says it is a regular file (not a symbolic link). */
+export interface ProtectedFile {
+  file: string;
+  plain?: boolean;
 }
 
 export function tempPathFor(target: string): string {
@@ -31,9 +37,20 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
   } catch {
     st = undefined;
   }
-  for (const p of o.protect ?? []) {
+  // A file with one name (one hard link) can be reached through a plain directory entry only by that
+  // name: inputs with another name need no stat (thousands of them in a batch), links always do.
+  let realName: string | undefined;
+  if (st?.isFile() && st.nlink === 1) {
+    try {
+      realName = basename(realpathSync(abs));
+    } catch {
+      realName = undefined;
+    }
+  }
+  for (const entry of o.protect ?? []) {
+    const p = typeof entry === "string" ? entry : entry.file;
     let same = resolve(p) === abs;
-    if (!same && st) {
+    if (!same && st && !(realName !== undefined && typeof entry !== "string" && entry.plain && basename(p) !== realName)) {
       try {
         const ps = statSync(p);
         same = ps.ino === st.ino && ps.dev === st.dev;
@@ -86,10 +103,29 @@ export class AtomicStream {
       throw new SubsidyError("usage", `${target}: cannot write (${err.code ?? err.message}); check that the folder exists and is writable`);
     }
   }
-  write(s: string): void {
-    const buf = Buffer.from(s, "utf8");
+  write(s: string | Uint8Array): void {
+    const buf = typeof s === "string" ? Buffer.from(s, "utf8") : s;
     let off = 0;
     while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+  }
+  /** Writes the pieces in order, as they are (one system call for up to 1024 of them). */
+  writev(pieces: readonly Uint8Array[]): void {
+    for (let i = 0; i < pieces.length; i += 1024) {
+      const batch = pieces.slice(i, i + 1024);
+      let total = 0;
+      for (const p of batch) total += p.length;
+      let done = writevSync(this.fd, batch);
+      if (done === total) continue;
+      // A short write (rare on regular files): the rest, piece by piece.
+      for (const p of batch) {
+        if (done >= p.length) {
+          done -= p.length;
+          continue;
+        }
+        this.write(p.subarray(done));
+        done = 0;
+      }
+    }
   }
   commit(): void {
     fsyncSync(this.fd);
