@@ -56,7 +56,7 @@ await build({
   define: { __SUBSIDY_VERSION__: JSON.stringify(version) },
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: false,
-  minify: true,
+  minify: process.env.NOMINIFY ? false : true,
   legalComments: "none",
   logLevel: "warning",
 });
@@ -78,7 +78,7 @@ await build({
   plugins: [zodEnglishOnly, lazyChildProcess],
   define: { __SUBSIDY_VERSION__: JSON.stringify(version), "import.meta.url": "__subsidyImportMetaUrl" },
   sourcemap: false,
-  minify: true,
+  minify: process.env.NOMINIFY ? false : true,
   legalComments: "none",
   logLevel: "warning",
 });

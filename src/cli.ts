@@ -13,6 +13,7 @@ const VERSION = typeof __SUBSIDY_VERSION__ === "string" ? __SUBSIDY_VERSION__ : 
 const io: Io = {
   out: (s) => void process.stdout.write(s),
   err: (s) => void process.stderr.write(s),
+  outBytes: (b) => void process.stdout.write(b),
 };
 
 /** Options every evaluating command takes. */

@@ -50,8 +50,8 @@ export interface ProfileOk {
   maxYuan: number;
   /** Eligible and needs-info programs, in the policy's order. */
   programs: ProgramLine[];
-  /** The check document without policy and asOf, serialized (JSON output only). */
-  json?: string;
+  /** The check document without policy and asOf, serialized as UTF-8 pieces in order (JSON output only). */
+  json?: Uint8Array[];
 }
 
 export interface ProfileFailed {
@@ -98,7 +98,9 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
   const programs: ProgramLine[] = [];
-  const parts: string[] | undefined = ctx.json ? [] : undefined;
+  // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
+  // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
+  const parts: Uint8Array[] | undefined = ctx.json ? [] : undefined;
   for (const r of evaluation.results) {
     if (r.status === "ineligible") {
       if (parts) parts.push(ineligibleJson(r, rctx));
@@ -106,7 +108,7 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
     }
     const d = resultDoc(r, rctx);
     programs.push({ program: d.program, title: d.title, clause: d.clause, status: r.status, kind: d.amount.kind, yuan: d.amount.yuan, reasons: d.reasons, missing: d.missing });
-    parts?.push(JSON.stringify(d));
+    parts?.push(utf8(JSON.stringify(d)));
   }
   const out: ProfileOk = {
     ok: true,
@@ -122,7 +124,13 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
     const warnings = warningsJson(evaluation.warnings, rctx);
-    out.json = `{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[${parts.join(",")}],"totals":${JSON.stringify(evaluation.totals)}}`;
+    const pieces: Uint8Array[] = [utf8(`{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[`)];
+    parts.forEach((p, i) => {
+      if (i > 0) pieces.push(COMMA);
+      pieces.push(p);
+    });
+    pieces.push(utf8(`],"totals":${JSON.stringify(evaluation.totals)}}`));
+    out.json = pieces;
   }
   return out;
 }
@@ -132,7 +140,7 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
  * so their serialized result is the same from one profile to the next: render it once. Results with
  * items are rendered every time (their notes name the items).
  */
-const ineligibleCache = new Map<string, string>();
+const ineligibleCache = new Map<string, Uint8Array>();
 let cachePolicy: LoadedPolicy | undefined;
 const CACHE_LIMIT = 4096;
 
@@ -146,15 +154,18 @@ function warningsJson(warnings: Message[], ctx: RenderContext): string {
   return json;
 }
 
-/** Results the engine shares between profiles (frozen), by identity: no key to build and hash. */
-const sharedJson = new WeakMap<ProgramResult, { lang: string; unit: string | undefined; json: string }>();
+const utf8 = (s: string): Uint8Array => Buffer.from(s, "utf8");
+const COMMA = utf8(",");
 
-function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): string {
-  if (r.items.length > 0) return JSON.stringify(resultDoc(r, ctx));
+/** Results the engine shares between profiles (frozen), by identity: no key to build and hash. */
+const sharedJson = new WeakMap<ProgramResult, { lang: string; unit: string | undefined; json: Uint8Array }>();
+
+function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): Uint8Array {
+  if (r.items.length > 0) return utf8(JSON.stringify(resultDoc(r, ctx)));
   if (Object.isFrozen(r)) {
     const hit = sharedJson.get(r);
     if (hit && hit.lang === ctx.lang && hit.unit === ctx.unit) return hit.json;
-    const json = JSON.stringify(resultDoc(r, ctx));
+    const json = utf8(JSON.stringify(resultDoc(r, ctx)));
     sharedJson.set(r, { lang: ctx.lang, unit: ctx.unit, json });
     return json;
   }
@@ -169,7 +180,7 @@ function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedP
   }
   let json = ineligibleCache.get(key);
   if (json === undefined) {
-    json = JSON.stringify(resultDoc(r, ctx));
+    json = utf8(JSON.stringify(resultDoc(r, ctx)));
     if (ineligibleCache.size >= CACHE_LIMIT) ineligibleCache.clear();
     ineligibleCache.set(key, json);
   }

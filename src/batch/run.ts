@@ -1,10 +1,12 @@
 /**
- * Evaluates the files of a batch and hands each outcome, in the walk's sorted order, to a callback
- * as soon as it and all before it are ready. No printing here: progress is a callback too.
+ * Evaluates the files of a batch in chunks and hands each chunk's report rows (bytes, one buffer per
+ * report) and totals, in the walk's sorted order, to a callback as soon as it and all before it are
+ * ready. No printing here: progress is a callback too.
  *
- * Small batches run on this thread. Large ones use a pool of worker threads fed chunks of file paths;
- * a reorder buffer keeps the output sorted and streamable, and dispatch stops while too many chunks
- * wait for an earlier one, so memory stays bounded whatever the number of profiles.
+ * Small batches run on this thread. Large ones also use worker threads fed chunks of file paths; they
+ * render the rows themselves and move the bytes back, so the hand-over costs no cloning. A reorder
+ * buffer keeps the output sorted and streamable, and dispatch stops while too many chunks wait for an
+ * earlier one, so memory stays bounded whatever the number of profiles.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -12,32 +14,36 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { MoneyUnit } from "../i18n/index.js";
 import type { Lang, LoadedPolicy } from "../types.js";
-import { evaluateFile, failed, type EvalContext, type Outcome } from "./evaluate-one.js";
+import { failed } from "./evaluate-one.js";
+import { chunkProcessor, type ChunkContext, type ChunkItem, type ChunkResult, type ReportSpec } from "./chunk.js";
 import type { WalkEntry } from "./walk.js";
 import type { ParseOptions } from "../parse/document.js";
+import type { BatchSummary } from "./summary.js";
 
 export interface RunOptions {
   policy: LoadedPolicy;
   asOf: string;
   lang: Lang;
   unit: MoneyUnit;
-  json: boolean;
+  /** The reports to render (screen, --out file): each chunk yields one buffer per report, in this order. */
+  reports: ReportSpec[];
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items). */
   limits?: ParseOptions;
-  /** Worker threads: 0 or 1 runs on this thread; default: one per core from MIN_FILES_FOR_THREADS files. */
+  /** Threads: 0 or 1 runs on this thread; default: defaultThreads(). */
   threads?: number;
 }
 
 export interface RunCallbacks {
-  onOutcome(o: Outcome): void;
+  /** A chunk's rows for each report (bytes, or pieces of bytes to write in order) and its totals, in order. */
+  onChunk(outputs: ChunkResult["outputs"], summary: BatchSummary): void;
   onProgress?(done: number, total: number): void;
 }
 
 /** What a worker is started with: the same context this thread evaluates with. */
-export type WorkerInit = EvalContext;
-export type ToWorker = { id: number; files: string[] };
-export type FromWorker = { type: "ready" } | { type: "done"; id: number; outcomes: Outcome[] } | { type: "fatal"; message: string };
+export type WorkerInit = ChunkContext;
+export type ToWorker = { id: number; first: number; items: ChunkItem[] };
+export type FromWorker = { type: "ready" } | ({ type: "done"; id: number } & ChunkResult) | { type: "fatal"; message: string };
 
 /** Below this many files, starting threads costs more than it saves. */
 export const MIN_FILES_FOR_THREADS = 200;
@@ -52,51 +58,84 @@ export function workerPath(): string | undefined {
 }
 
 /**
- * One thread per idle core: on a machine whose cores are already busy, extra threads only add their
- * start-up and hand-over costs (measured: 37% more CPU for the same batch). SUBSIDY_THREADS overrides.
+ * One thread per idle core, on machines with at least MIN_CORES_FOR_THREADS cores. On two cores
+ * (measured: the 2-vCPU machines this is developed on) a second thread made batches slower — each
+ * thread ran at about half speed, as two separate processes do there too — so two cores keep one
+ * thread. On a machine whose cores are busy, extra threads only add their start-up and hand-over
+ * costs. At most MAX_THREADS, for memory. SUBSIDY_THREADS overrides.
  */
 export function defaultThreads(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   const forced = env.SUBSIDY_THREADS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  if (files < MIN_FILES_FOR_THREADS) return 1;
-  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+  if (files < MIN_FILES_FOR_THREADS || cores < MIN_CORES_FOR_THREADS) return 1;
+  return Math.max(1, Math.min(cores, MAX_THREADS, Math.round(cores - load)));
 }
+
+/** Fewer cores than this: one thread (see defaultThreads). */
+export const MIN_CORES_FOR_THREADS = 4;
+/** Each thread costs about 40 MB (its own heap and compiled code): at most this many by default. */
+export const MAX_THREADS = 4;
+
+function chunkContext(o: RunOptions): ChunkContext {
+  return {
+    policy: o.policy,
+    asOf: o.asOf,
+    lang: o.lang,
+    unit: o.unit,
+    json: o.reports.some((r) => r.format === "json"),
+    fast: o.fast ?? true,
+    reports: o.reports,
+    ...(o.limits ? { limits: o.limits } : {}),
+  };
+}
+
+const item = (e: WalkEntry): ChunkItem => (e.error ? { file: e.file, failed: failed(e.file, e.error) } : { file: e.file });
 
 export async function runBatch(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): Promise<void> {
   const threads = o.threads ?? defaultThreads(entries.length);
   const worker = threads > 1 ? workerPath() : undefined;
+  const size = chunkSize(entries.length, worker ? threads : 1);
+  const chunks: ChunkItem[][] = [];
+  for (let i = 0; i < entries.length; i += size) chunks.push(entries.slice(i, i + size).map(item));
   if (!worker) {
-    await runHere(entries, o, cb);
+    await runHere(chunks, entries.length, o, cb);
     return;
   }
   // This thread evaluates chunks too (between writing rows), so `threads` counts it: threads − 1 workers.
-  await runPool(entries, o, cb, Math.max(1, Math.min(threads, Math.ceil(entries.length / 8)) - 1), worker);
+  await runPool(chunks, entries.length, o, cb, Math.max(1, Math.min(threads, chunks.length) - 1), worker);
 }
 
-function evalContext(o: RunOptions): EvalContext {
-  return { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: o.json, fast: o.fast ?? true, ...(o.limits ? { limits: o.limits } : {}) };
+/** Chunks small enough to keep every thread busy to the end, large enough that handing them over is cheap. */
+function chunkSize(files: number, threads: number): number {
+  return Math.max(8, Math.min(64, Math.ceil(files / (threads * 16))));
 }
 
-async function runHere(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): Promise<void> {
-  const ctx = evalContext(o);
+async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: RunCallbacks): Promise<void> {
+  const run = chunkProcessor(chunkContext(o));
   let done = 0;
-  for (const e of entries) {
-    cb.onOutcome(e.error ? failed(e.file, e.error) : evaluateFile(e.file, ctx));
-    cb.onProgress?.(++done, entries.length);
+  for (const c of chunks) {
+    const r = run(c, done);
+    cb.onChunk(r.outputs, r.summary);
+    done += c.length;
+    cb.onProgress?.(done, total);
     // Let signals (Ctrl-C) and I/O through now and then.
-    if (done % 32 === 0) await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((res) => setImmediate(res));
   }
 }
 
-function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads: number, script: string): Promise<void> {
-  const size = Math.max(8, Math.min(32, Math.ceil(entries.length / ((threads + 1) * 8))));
-  const ctx = evalContext(o);
-  const chunks: WalkEntry[][] = [];
-  for (let i = 0; i < entries.length; i += size) chunks.push(entries.slice(i, i + size));
-  const window = (threads + 1) * 8;
+function runPool(chunks: ChunkItem[][], total: number, o: RunOptions, cb: RunCallbacks, workers: number, script: string): Promise<void> {
+  const ctx = chunkContext(o);
+  const run = chunkProcessor(ctx);
+  const firsts: number[] = [];
+  let at = 0;
+  for (const c of chunks) {
+    firsts.push(at);
+    at += c.length;
+  }
+  const window = (workers + 1) * 6;
 
   return new Promise<void>((resolve, reject) => {
-    const ready = new Map<number, Outcome[]>();
+    const ready = new Map<number, ChunkResult>();
     let next = 0;
     let emit = 0;
     let done = 0;
@@ -118,8 +157,7 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
       setImmediate(() => {
         if (finished) return;
         try {
-          const files = (chunks[id] as WalkEntry[]).filter((e) => !e.error).map((e) => e.file);
-          ready.set(id, files.map((f) => evaluateFile(f, ctx)));
+          ready.set(id, run(chunks[id] as ChunkItem[], firsts[id] as number));
           localBusy = false;
           drain();
           dispatch();
@@ -129,31 +167,28 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
       });
     };
     const dispatch = () => {
-      runLocal();
       for (const p of pool) {
         while (p.ready && p.inFlight < 2 && next < chunks.length && next - emit < window) {
           const id = next++;
-          const files = (chunks[id] as WalkEntry[]).filter((e) => !e.error).map((e) => e.file);
           p.inFlight++;
-          p.w.postMessage({ id, files } satisfies ToWorker);
+          p.w.postMessage({ id, first: firsts[id] as number, items: chunks[id] as ChunkItem[] } satisfies ToWorker);
         }
       }
+      runLocal();
     };
     const drain = () => {
-      for (let out = ready.get(emit); out; out = ready.get(emit)) {
+      for (let r = ready.get(emit); r; r = ready.get(emit)) {
         ready.delete(emit);
-        const chunk = chunks[emit] as WalkEntry[];
-        let k = 0;
-        for (const e of chunk) {
-          cb.onOutcome(e.error ? failed(e.file, e.error) : (out[k++] as Outcome));
-          cb.onProgress?.(++done, entries.length);
-        }
+        cb.onChunk(r.outputs, r.summary);
+        done += (chunks[emit] as ChunkItem[]).length;
+        chunks[emit] = [];
+        cb.onProgress?.(done, total);
         emit++;
       }
       if (emit === chunks.length) finish();
     };
 
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < workers; i++) {
       // A small young generation keeps each worker's memory low; its garbage is short-lived anyway.
       const w = new Worker(script, { workerData: ctx satisfies WorkerInit, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } });
       const slot = { w, inFlight: 0, ready: false };
@@ -165,7 +200,7 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
           slot.ready = true;
         } else {
           slot.inFlight--;
-          ready.set(m.id, m.outcomes);
+          ready.set(m.id, { outputs: m.outputs, summary: m.summary });
           try {
             drain();
           } catch (e) {
@@ -180,5 +215,6 @@ function runPool(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks, threads:
       });
     }
     if (chunks.length === 0) finish();
+    else dispatch();
   });
 }

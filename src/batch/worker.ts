@@ -1,20 +1,21 @@
 /**
- * A batch worker thread: receives the evaluation context (the policy comes parsed from the main thread;
- * a structured clone keeps its maps), then evaluates the chunks of file paths it is sent
- * and posts back their outcomes. Bundled as dist/batch-worker.js (scripts/build.mjs).
+ * A batch worker thread: receives the chunk context (the policy comes parsed from the main thread;
+ * a structured clone keeps its maps), then evaluates and renders the chunks it is sent and posts back
+ * their report bytes (transferred, not copied) and totals. Bundled as dist/batch-worker.js (scripts/build.mjs).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { evaluateFile } from "./evaluate-one.js";
+import { chunkProcessor } from "./chunk.js";
 import type { WorkerInit, ToWorker, FromWorker } from "./run.js";
 
 const port = parentPort;
 if (port) {
-  const ctx = workerData as WorkerInit;
-  const post = (m: FromWorker) => port.postMessage(m);
+  const run = chunkProcessor(workerData as WorkerInit, true);
+  const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
   post({ type: "ready" });
   port.on("message", (m: ToWorker) => {
     try {
-      post({ type: "done", id: m.id, outcomes: m.files.map((f) => evaluateFile(f, ctx)) });
+      const r = run(m.items, m.first);
+      post({ type: "done", id: m.id, ...r }, r.outputs.map((b) => (b as Uint8Array).buffer as ArrayBuffer));
     } catch (e) {
       post({ type: "fatal", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

@@ -4,17 +4,15 @@
  */
 import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicy } from "../policy/load.js";
-import { AtomicStream, checkTarget } from "../io/write.js";
+import { AtomicStream } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
 import { walk } from "../batch/walk.js";
 import { runBatch } from "../batch/run.js";
 import { SummaryBuilder } from "../batch/summary.js";
-import { formatFromExtension, isReportFormat, REPORT_FORMATS, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
-import { tableReport } from "../batch/report-table.js";
-import { jsonReport } from "../batch/report-json.js";
-import { csvReport } from "../batch/report-csv.js";
-import { mdReport } from "../batch/report-md.js";
+import { formatFromExtension, isReportFormat, REPORT_FORMATS, type Chunk, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
+import { RENDERERS } from "../batch/renderers.js";
+import type { ReportSpec } from "../batch/chunk.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -32,21 +30,31 @@ export interface BatchIo extends Io {
   progress?: { write(s: string): void; columns?: number };
 }
 
-const renderers: Record<ReportFormat, (ctx: ReportContext) => ReportRenderer> = { table: tableReport, json: jsonReport, csv: csvReport, md: mdReport };
-
-/** Collects small writes into large ones: thousands of rows cost a few system calls. */
+/**
+ * Collects small writes into large ones: thousands of rows cost a few system calls. Works in UTF-8
+ * bytes, and hands the pieces on as they are (the JSON report's shared results are written from the
+ * same buffers every time), so a large report is never joined into strings or copied in memory.
+ */
 class Buffered {
-  private parts: string[] = [];
+  private parts: Uint8Array[] = [];
   private size = 0;
-  constructor(private readonly sink: (s: string) => void) {}
-  write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= 1 << 16) this.flush();
+  constructor(
+    private readonly sink: (pieces: Uint8Array[]) => void,
+    private readonly limit = 1 << 16,
+  ) {}
+  write(c: Chunk | readonly Chunk[]): void {
+    if (typeof c === "string" || c instanceof Uint8Array) this.add(c);
+    else for (const x of c) this.add(x);
+  }
+  private add(c: Chunk): void {
+    const b = typeof c === "string" ? Buffer.from(c, "utf8") : c;
+    this.parts.push(b);
+    this.size += b.length;
+    if (this.size >= this.limit) this.flush();
   }
   flush(): void {
     if (this.size === 0) return;
-    this.sink(this.parts.join(""));
+    this.sink(this.parts);
     this.parts = [];
     this.size = 0;
   }
@@ -66,36 +74,42 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
   const { warnings } = provenance(policy, o.asOf, { lang: o.lang, policy, unit: o.unit });
-  const ctx: ReportContext = { policy, lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, base: dir };
+  const settings: ReportSpec["ctx"] = { lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, base: dir };
+  const ctx: ReportContext = { ...settings, policy };
   const screenFormat: ReportFormat = o.out !== undefined ? "table" : ((o.format as ReportFormat | undefined) ?? "table");
-  const stdout = new Buffered(io.out);
-  const sinks: { r: ReportRenderer; w: { write(s: string): void } }[] = [{ r: renderers[screenFormat]({ ...ctx, color: screenFormat === "table" && o.color }), w: stdout }];
+  const stdout = new Buffered((pieces) => {
+    const b = Buffer.concat(pieces);
+    if (io.outBytes) io.outBytes(b);
+    else io.out(b.toString("utf8"));
+  });
+  // The screen report and the --out report: rows are rendered where the profiles are evaluated (worker
+  // threads too), head and tail here.
+  const reports: ReportSpec[] = [{ format: screenFormat, ctx: { ...settings, color: screenFormat === "table" && o.color } }];
+  const sinks: { r: ReportRenderer; w: Buffered }[] = [{ r: RENDERERS[screenFormat]({ ...ctx, color: screenFormat === "table" && o.color }), w: stdout }];
 
   let stream: AtomicStream | undefined;
   let fileOut: Buffered | undefined;
   const cleanup = () => stream?.abort();
   if (o.out !== undefined && fileFormat) {
-    checkTarget(o.out, { protect: entries.map((e) => e.file) });
-    stream = new AtomicStream(o.out, { protect: entries.map((e) => e.file) });
+    stream = new AtomicStream(o.out, { protect: entries });
     process.once("exit", cleanup);
     const s = stream;
-    fileOut = new Buffered((x) => s.write(x));
-    sinks.push({ r: renderers[fileFormat]({ ...ctx, color: false }), w: fileOut });
+    fileOut = new Buffered((pieces) => s.writev(pieces), 1 << 20);
+    reports.push({ format: fileFormat, ctx: { ...settings, color: false } });
+    sinks.push({ r: RENDERERS[fileFormat]({ ...ctx, color: false }), w: fileOut });
   }
 
   const summary = new SummaryBuilder(policy, o.lang);
   const progress = progressBar(io.progress, entries.length, ctx);
   try {
     for (const s of sinks) s.w.write(s.r.head());
-    let index = 0;
     await runBatch(
       entries,
-      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: screenFormat === "json" || fileFormat === "json", ...(o.limits ? { limits: o.limits } : {}) },
+      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, reports, ...(o.limits ? { limits: o.limits } : {}) },
       {
-        onOutcome: (outcome) => {
-          summary.add(outcome);
-          for (const s of sinks) s.w.write(s.r.row(outcome, index));
-          index++;
+        onChunk: (outputs, part) => {
+          summary.merge(part);
+          sinks.forEach((s, i) => s.w.write(outputs[i] ?? []));
         },
         onProgress: progress.update,
       },

@@ -24,6 +24,8 @@ export interface CheckOptions extends CommonOptions {
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Bytes to standard output as they are (large JSON reports); when absent, `out` gets them decoded. */
+  outBytes?(b: Uint8Array): void;
 }
 
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {

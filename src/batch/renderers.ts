@@ -1,0 +1,8 @@
+/** The batch report renderers by format (a module of its own, so that the worker threads can use them too). */
+import type { ReportContext, ReportFormat, ReportRenderer } from "./report.js";
+import { tableReport } from "./report-table.js";
+import { jsonReport } from "./report-json.js";
+import { csvReport } from "./report-csv.js";
+import { mdReport } from "./report-md.js";
+
+export const RENDERERS: Record<ReportFormat, (ctx: ReportContext) => ReportRenderer> = { table: tableReport, json: jsonReport, csv: csvReport, md: mdReport };
