@@ -22,7 +22,7 @@ export interface EvalContext {
   unit: MoneyUnit;
   /** Build the JSON check document (only the JSON report needs it). */
   json: boolean;
-  /** Use the js-yaml fast path where it provably agrees (default true). */
+  /** Use the fast path (src/parse/fast.ts) where it provably agrees (default true). */
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items); defaults when absent. */
   limits?: ParseOptions;

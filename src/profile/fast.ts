@@ -1,5 +1,5 @@
 /**
- * A profile through the fast path (js-yaml behind a strict pre-scan, src/parse/fast.ts) when that is
+ * A profile through the fast path (a strict subset of YAML read line by line, or plain JSON; src/parse/fast.ts) when that is
  * safe; `undefined` whenever there is any doubt, and the caller then uses the authoritative loader
  * (src/profile/load.ts), which gives the located error messages. Needs no `yaml` parser at all.
  */
