@@ -62,25 +62,46 @@ export function formatFen(fen: string | number | bigint, lang: Lang, unit: Money
   return `${formatYuan(yuan, lang, unit)}.${cents}`;
 }
 
+/** Every vocabulary label of a policy by id, first match in the order labelOf has always looked them up. */
+const vocabularyLabels = new WeakMap<LoadedPolicy, Map<string, { zh: string; en: string }>>();
+function labelsOf(policy: LoadedPolicy): Map<string, { zh: string; en: string }> {
+  let m = vocabularyLabels.get(policy);
+  if (m) return m;
+  m = new Map();
+  const v = policy.data.vocabulary;
+  for (const list of [v.levels, v.ownership, v.recognition_types, v.project_types, v.standard_scopes, v.standard_roles]) {
+    for (const e of list) if (!m.has(e.id)) m.set(e.id, e);
+  }
+  for (const [id, f] of Object.entries(v.fields)) if (!m.has(id)) m.set(id, f);
+  vocabularyLabels.set(policy, m);
+  return m;
+}
+
 /** Labels for vocabulary ids: the policy's own, then the tool's built-in ones. */
 export function labelOf(id: string, ctx: RenderContext): string {
-  const v = ctx.policy?.data.vocabulary;
-  if (v) {
-    const lists = [v.levels, v.ownership, v.recognition_types, v.project_types, v.standard_scopes, v.standard_roles];
-    for (const list of lists) {
-      const hit = list.find((e) => e.id === id);
-      if (hit) return hit[ctx.lang];
-    }
-    if (Object.hasOwn(v.fields, id)) {
-      const f = v.fields[id];
-      if (f) return f[ctx.lang];
-    }
+  if (ctx.policy) {
+    const hit = labelsOf(ctx.policy).get(id);
+    if (hit) return hit[ctx.lang];
   }
   const builtIn = catalogs[ctx.lang][`label.${id}`];
   return builtIn ? builtIn({}, formatters(ctx)) : id;
 }
 
+/** Formatters depend only on the language, the unit and the policy: made once for each (a batch renders thousands of messages). */
+const formattersCache = new WeakMap<object, Map<string, Formatters>>();
+const NO_POLICY = {};
+
 export function formatters(ctx: RenderContext): Formatters {
+  const byPolicy = ctx.policy ?? NO_POLICY;
+  let m = formattersCache.get(byPolicy);
+  if (!m) formattersCache.set(byPolicy, (m = new Map()));
+  const key = `${ctx.lang}\u0000${ctx.unit ?? ""}`;
+  let f = m.get(key);
+  if (!f) m.set(key, (f = makeFormatters({ lang: ctx.lang, ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.unit ? { unit: ctx.unit } : {}) })));
+  return f;
+}
+
+function makeFormatters(ctx: RenderContext): Formatters {
   const f: Formatters = {
     money: (yuan) => formatYuan(yuan ?? 0, ctx.lang, ctx.unit),
     fen: (x) => formatFen(x ?? 0, ctx.lang, ctx.unit),
