@@ -72,7 +72,7 @@ export function loadProfileBytes(
   limits: ParseOptions = {},
 ): { profile: Profile; fast: boolean } {
   if (fast) {
-    const profile = fastProfile(bytes, file, policy, asOf, limits);
+    const profile = fastProfile(bytes, policy, asOf, limits);
     if (profile) return { profile, fast: true };
   }
   return { profile: parseProfileText(bytes, file, policy, { ...limits, asOf }), fast: false };

@@ -1,5 +1,4 @@
 /** `subsidy check PROFILE…`: load → evaluate → render, one section per profile. Returns the exit code. */
-import { config as zodConfig } from "zod";
 import { compiledFromBytes, readPolicyFile } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
@@ -9,6 +8,7 @@ import { profileMeta, type Evaluated } from "../render/document.js";
 import type { LoadedPolicy, Profile } from "../types.js";
 import type { CommonOptions } from "./options.js";
 import type { ParseOptions } from "../parse/document.js";
+import type * as ProfileLoader from "../profile/load.js";
 
 export interface CheckOptions extends CommonOptions {
   /** Undefined: from the --out file's extension, else table. */
@@ -29,8 +29,6 @@ export interface Io {
 }
 
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
-  // A handful of profiles: compiling zod's fast paths (new Function) costs more than it saves.
-  if (files.length < 50) zodConfig({ jitless: true });
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
@@ -41,7 +39,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   for (const file of files) {
     try {
       const fast = loadProfileFast(file, policy, o.asOf, o.limits);
-      const profile: Profile = fast.profile ?? (await import("../profile/load.js")).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
+      const profile: Profile = fast.profile ?? (await fullLoader(files.length)).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
       evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
@@ -57,4 +55,12 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     else io.out(text);
   }
   return code;
+}
+
+/** The authoritative loader (the `yaml` parser and zod), loaded only for a profile the fast path declines. */
+async function fullLoader(files: number): Promise<typeof ProfileLoader> {
+  const loader = await import("../profile/load.js");
+  // A handful of profiles: compiling zod's fast paths (new Function) costs more than it saves.
+  if (files < 50) (await import("../profile/schema.js")).validateWithoutJit();
+  return loader;
 }

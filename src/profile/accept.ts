@@ -6,11 +6,11 @@
  * times cheaper than zod on a valid profile; tests/profile-accept.test.ts holds both to the same answers
  * on fixtures, generated profiles and many thousands of damaged ones.
  */
-import { isRealDate } from "../policy/schema.js";
+import { isRealDate } from "../dates.js";
 import { resolveDistrict } from "../policy/index-policy.js";
 import type { ItemTypeDef, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
-import { decimals, PROJECT_BASE, RECOGNITION_BASE, STANDARD_BASE } from "./schema.js";
+import { decimals, PROJECT_BASE, RECOGNITION_BASE, STANDARD_BASE } from "./rules.js";
 
 type Check = (v: unknown, asOf: string) => boolean;
 

@@ -15,6 +15,14 @@ import { formatPath } from "../parse/path.js";
 import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
 import { fenToYuanText, parseSpokenMoney } from "../parse/money.js";
+import { decimals, ENTERPRISE_KEYS, PROJECT_BASE, RECOGNITION_BASE, STANDARD_BASE, TOP_KEYS } from "./rules.js";
+
+export { ENTERPRISE_KEYS, TOP_KEYS };
+
+/** Validation for a handful of profiles: zod's compiled fast paths (new Function) cost more than they save there. */
+export function validateWithoutJit(): void {
+  z.config({ jitless: true });
+}
 
 export interface ProfileSchemaOptions {
   /** The evaluation date (YYYY-MM-DD): no item may be dated after it. */
@@ -31,11 +39,6 @@ type Path = readonly PropertyKey[];
 export { formatPath };
 type Iss = { input?: unknown };
 
-export const ENTERPRISE_KEYS = ["name", "credit_code", "district", "ownership", "military_civil", "note"] as const;
-export const TOP_KEYS = ["enterprise", "recognitions", "projects", "standards"] as const;
-export const RECOGNITION_BASE = ["type", "level", "date", "rewarded", "name", "note"] as const;
-export const PROJECT_BASE = ["type", "name", "date", "rewarded", "note"] as const;
-export const STANDARD_BASE = ["scope", "role", "code", "date", "rewarded", "name", "note"] as const;
 
 /** Keys people write in Chinese, for the suggestion only (the profile's keys are English). */
 const CHINESE_KEYS: ReadonlyMap<string, string> = new Map([
@@ -138,14 +141,6 @@ const moneySchema = z
       ctx.addIssue({ code: "custom", message: `money has at most two decimals (fen), got ${n}`, input: n });
   });
 
-/** Decimals as the number was written (shortest round-trip form). */
-export function decimals(n: number): number {
-  const s = String(n);
-  const e = /e-(\d+)$/.exec(s);
-  if (e) return Number(e[1]) + ((/\.(\d+)e/.exec(s)?.[1]?.length ?? 0) as number);
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
 
 function dateSchema(asOf: string) {
   return z
