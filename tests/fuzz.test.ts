@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { loadCorpus, makeInput, tryInput } from "../bench/fuzz-core.mjs";
 import { parseProfileText } from "../src/profile/load.js";
 import { SubsidyError } from "../src/errors.js";
+import { fastProfile } from "../src/profile/fast.js";
 import { realPolicy, root } from "./helpers/real-policy.js";
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 2000);
@@ -33,5 +34,24 @@ describe("fuzz: mutated fixtures never crash the loader", () => {
     expect(failures).toEqual([]);
     // the mutations must not all be rejected at the first byte: some inputs still load
     expect(accepted).toBeGreaterThan(0);
+  });
+
+  it(`${COUNT} inputs from seed ${SEED + 1}: the fast path gives the loader's profile or declines`, { timeout: 120_000 }, () => {
+    const corpus = loadCorpus(root, (t: string) => parse(t, { schema: "core", resolveKnownTags: false, logLevel: "silent" }));
+    const policy = realPolicy();
+    const asOf = "2024-12-31";
+    let fast = 0;
+    for (let i = 0; i < COUNT; i++) {
+      const { bytes } = makeInput(SEED + 1, i, corpus) as { bytes: Uint8Array };
+      const quick = fastProfile(bytes, policy, asOf);
+      if (quick === undefined) continue;
+      fast++;
+      // Whatever the fast path accepts, the authoritative loader accepts, with the same data in the same order.
+      const full = parseProfileText(bytes, "fuzz.yaml", policy, { asOf });
+      expect(JSON.stringify(quick), `input #${i}`).toBe(JSON.stringify(full));
+      expect(quick).toEqual(full);
+    }
+    // Not vacuous: many mutated fixtures are still ordinary profiles.
+    expect(fast).toBeGreaterThan(COUNT / 50);
   });
 });
