@@ -80,6 +80,28 @@ function agreesIfAccepted(text: string): boolean {
   return true;
 }
 
+/** Texts of `base` damaged by one to three insertions or overwrites of `tricky` pieces; how many the fast path took (and agreed on). */
+function damaged(base: string[], tricky: string[], seed: number, numRuns = 3000): number {
+  let accepted = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: base.length - 1 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...tricky), fc.boolean()), { minLength: 1, maxLength: 3 }),
+      (which, edits) => {
+        let text = base[which] as string;
+        for (const [at, piece, replace] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + piece + text.slice(replace ? i + piece.length : i);
+        }
+        if (agreesIfAccepted(text)) accepted++;
+        return true;
+      },
+    ),
+    { numRuns, seed },
+  );
+  return accepted;
+}
+
 describe("batch fast path", () => {
   it("gives the same profile, evaluation and messages as the yaml loader on every fixture profile", () => {
     const files = fixtureFiles("profiles");
@@ -108,26 +130,9 @@ describe("batch fast path", () => {
   it("agrees with yaml on randomly damaged profiles: whatever it accepts, yaml reads the same", () => {
     const base = generated(40, 11).map(([, b]) => new TextDecoder().decode(b));
     base.push(fs.readFileSync(path.join(root, "fixtures/profiles/huachuang.yaml"), "utf8"));
-    let accepted = 0;
     const tricky = ["&a ", "*a", "!!str ", "! ", "%YAML 1.1\n", "---\n", "...\n", "<<: ", "? ", "|\n", ">\n", "[", "]", "{", "}", ",", "#", " #", ":", ": ", "'", '"', "\\", "\t", " ", "  ", "\n", "\r\n", "\r", "-", "- ", "yes", "No", "ON", "~", "null", "Null", "TRUE", "0x1F", "0o17", "012", "1_000", "1e3", "1E3", ".5", "+1", "-0", ".inf", ".NaN", "1:30", "2024-01-15", "__proto__: 1\n", "constructor", "\u0085", "\u2028", "\ufeff", "\u00a0", "：", "　", "\u2003", "''", "1.0", "0.10", "00", "1.", "-.5", "'a'", '"a"', "[] ", "{} ", " []", "x: ", "x:", "- x: 1\n", "  - ", "null ", "~ ", "true ", "a: b", " - "];
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: base.length - 1 }),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...tricky), fc.boolean()), { minLength: 1, maxLength: 3 }),
-        (which, edits) => {
-          let text = base[which] as string;
-          for (const [at, piece, replace] of edits) {
-            const i = at % (text.length + 1);
-            text = text.slice(0, i) + piece + text.slice(replace ? i + piece.length : i);
-          }
-          if (agreesIfAccepted(text)) accepted++;
-          return true;
-        },
-      ),
-      { numRuns: 3000, seed: 20260101 },
-    );
     // Not vacuous: a good share of the damaged texts is still taken by the fast path and compared.
-    expect(accepted).toBeGreaterThan(300);
+    expect(damaged(base, tricky, 20260101)).toBeGreaterThan(300);
   });
 
   it("agrees with yaml when lines are re-indented", () => {
@@ -161,25 +166,8 @@ describe("batch fast path", () => {
 
   it("agrees with yaml on randomly damaged JSON profiles: whatever it accepts, yaml reads the same", () => {
     const base = generated(30, 19).map(([, b]) => JSON.stringify(parseDocument(b, "x.yaml").data, null, 2));
-    let accepted = 0;
     const tricky = ['"', "\\", "\\n", "\\u00e9", ",", ":", "{", "}", "[", "]", " ", "\t", "\n", "\r", "-", "+", "-0", "1e3", "1E3", ".5", "0.10", "true", "false", "null", "#", "'", '"name": "x", ', '"name": 1, ', '"__proto__": 1, ', "\u2028", "\ufeff", "\u0085", "：", "e", "E"];
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: base.length - 1 }),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...tricky), fc.boolean()), { minLength: 1, maxLength: 3 }),
-        (which, edits) => {
-          let text = base[which] as string;
-          for (const [at, piece, replace] of edits) {
-            const i = at % (text.length + 1);
-            text = text.slice(0, i) + piece + text.slice(replace ? i + piece.length : i);
-          }
-          if (agreesIfAccepted(text)) accepted++;
-          return true;
-        },
-      ),
-      { numRuns: 3000, seed: 20261201 },
-    );
-    expect(accepted).toBeGreaterThan(300);
+    expect(damaged(base, tricky, 20261201)).toBeGreaterThan(300);
   });
 
   it("JSON fast path refuses what it cannot vouch for, and takes plain JSON", () => {
