@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultThreads, MAX_THREADS, MIN_CORES_FOR_THREADS, MIN_FILES_FOR_THREADS } from "../src/batch/run.js";
 import { formatFromExtension } from "../src/batch/report.js";
+import { surelyOtherName } from "../src/io/write.js";
 import { isJunk, isProfileName } from "../src/batch/walk.js";
 
 describe("batch threads", () => {
@@ -29,5 +30,16 @@ describe("batch names", () => {
     expect(formatFromExtension("r.json")).toBe("json");
     expect(formatFromExtension("memo.md")).toBe("md");
     expect(formatFromExtension("r.xlsx")).toBeUndefined();
+  });
+});
+
+describe("report target names", () => {
+  it("treats names that differ only in case, Unicode normalisation or as a Windows short name as possibly the same file", () => {
+    expect(surelyOtherName("acme.json", "ACME.json")).toBe(false);
+    expect(surelyOtherName("café.yaml", "cafe\u0301.yaml")).toBe(false);
+    expect(surelyOtherName("CLIENT~1.JSO", "client-a.json")).toBe(false);
+    expect(surelyOtherName("a.yaml", "a.yaml")).toBe(false);
+    expect(surelyOtherName("a.yaml", "b.yaml")).toBe(true);
+    expect(surelyOtherName("report.json", "huachuang.yaml")).toBe(true);
   });
 });

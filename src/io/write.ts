@@ -38,7 +38,8 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
     st = undefined;
   }
   // A file with one name (one hard link) can be reached through a plain directory entry only by that
-  // name: inputs with another name need no stat (thousands of them in a batch), links always do.
+  // name (up to case and Unicode normalisation, on some file systems): inputs with a surely other name
+  // need no stat (thousands of them in a batch); links, and any target with several names, always do.
   let realName: string | undefined;
   if (st?.isFile() && st.nlink === 1) {
     try {
@@ -50,7 +51,7 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
   for (const entry of o.protect ?? []) {
     const p = typeof entry === "string" ? entry : entry.file;
     let same = resolve(p) === abs;
-    if (!same && st && !(realName !== undefined && typeof entry !== "string" && entry.plain && basename(p) !== realName)) {
+    if (!same && st && !(realName !== undefined && typeof entry !== "string" && entry.plain && surelyOtherName(basename(p), realName))) {
       try {
         const ps = statSync(p);
         same = ps.ino === st.ino && ps.dev === st.dev;
@@ -63,6 +64,18 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
   if (!st) return;
   if (!st.isFile()) throw new SubsidyError("usage", `${target}: exists and is not a regular file; choose another output path`);
   if (o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
+}
+
+/**
+ * Whether two file names cannot name the same file, even on a file system that ignores case or
+ * Unicode normalisation (macOS, Windows, USB sticks, SMB shares). A Windows short name (ACME~1.JSO)
+ * can name anything, so a name with '~' is never surely other.
+ */
+export function surelyOtherName(a: string, b: string): boolean {
+  if (a.includes("~") || b.includes("~")) return false;
+  const x = a.normalize("NFC");
+  const y = b.normalize("NFC");
+  return x.toLowerCase() !== y.toLowerCase() && x.toUpperCase() !== y.toUpperCase();
 }
 
 /** Writes `content` to `target` atomically. Throws SubsidyError (usage) for a target that must not be written. */
