@@ -178,6 +178,19 @@ describe("batch fast path", () => {
     expect(fastParse(enc('\n  {"enterprise": {"name": "x"}}\n'))).toEqual({ enterprise: { name: "x" } });
   });
 
+  it("declines what the loader refuses for its size: a key over 1024 characters, JSON nested deeper than 1000 whatever --max-depth", () => {
+    const long = "a" + "b".repeat(1100);
+    expect(fastParse(enc(`${long}: 1\n`))).toBeUndefined();
+    expect(fastParse(enc(`x:\n- ${long}: 1\n`))).toBeUndefined();
+    expect(authoritative(enc(`${long}: 1\n`), "x.yaml").error).toBeDefined();
+    expect(fastParse(enc(`${"a".repeat(900)}: 1\n`))).toEqual({ ["a".repeat(900)]: 1 });
+    const deep = `{"a":${"[".repeat(1001)}${"]".repeat(1001)}}`;
+    expect(fastParse(enc(deep), { maxDepth: 5000 })).toBeUndefined();
+    expect(() => parseDocument(enc(deep), "x.json", { maxDepth: 5000 })).toThrow(SubsidyError);
+    const fine = `{"a":${"[".repeat(40)}${"]".repeat(40)}}`;
+    expect(fastParse(enc(fine), { maxDepth: 5000 })).toEqual(parseDocument(enc(fine), "x.json", { maxDepth: 5000 }).data);
+  });
+
   it("pre-scan refuses what it cannot vouch for", () => {
     for (const text of ["a: &x 1\n", "a: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n", "---\na: 1\n", "a: |\n  x\n", "a: [1, 2]\n", "a: 0x1F\n", "a: 1_000\n", "a: .5\n", "a: True\n", "a:\tb\n", "a: b: c\n", "? a\n: b\n", "__proto__: 1\n", 'a: "x\\ty"\n', "a: 1e3\n", "a: 012\n", "a\n  b: 1\n"]) {
       expect(prescan(text), text).toBe(false);

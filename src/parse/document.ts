@@ -38,7 +38,7 @@ export interface ParsedDocument {
 }
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, fileTooLarge } from "./limits.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, fileTooLarge } from "./limits.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, fileTooLarge, FLOW_DEPTH_LIMIT } from "./limits.js";
 
 /** Keys that become own properties named like Object.prototype's machinery: refused outright. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -47,7 +47,7 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
  * The flow-bracket depth at which we refuse to hand text to the parser at all: yaml's composer
  * recurses and runs out of stack (RESOURCE_EXHAUSTION) around a few thousand levels, slowly.
  */
-const PRESCAN_DEPTH = 1000;
+const PRESCAN_DEPTH = FLOW_DEPTH_LIMIT;
 
 export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOptions = {}): ParsedDocument {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

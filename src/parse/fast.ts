@@ -18,7 +18,7 @@
  * prints. tests/batch-fast.test.ts proves that both paths give deep-equal data on every fixture,
  * on generated profiles and on randomly mutated ones.
  */
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, type ParseOptions } from "./limits.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, FLOW_DEPTH_LIMIT, type ParseOptions } from "./limits.js";
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -138,7 +138,8 @@ export function readSubset(text: string): Record<string, unknown> | undefined {
       if (!m) return undefined;
     }
     const key = m[1] as string;
-    if (FORBIDDEN_KEYS.has(key)) return undefined;
+    // YAML takes an implicit key of at most 1024 characters (the loader refuses longer ones).
+    if (FORBIDDEN_KEYS.has(key) || key.length > 1000) return undefined;
     const obj = map as Record<string, unknown>;
     if (Object.prototype.hasOwnProperty.call(obj, key)) return undefined; // a key written twice
     const value = m[3] ?? "";
@@ -250,7 +251,9 @@ export function fastParse(bytes: Uint8Array, limits: FastLimits = {}): unknown {
     data = readSubset(text);
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
-  if (!withinLimits(data, 0, limits.maxDepth ?? DEFAULT_MAX_DEPTH, limits.maxItems ?? DEFAULT_MAX_ITEMS)) return undefined;
+  // The loader refuses flow brackets nested deeper than FLOW_DEPTH_LIMIT whatever --max-depth says.
+  const maxDepth = Math.min(limits.maxDepth ?? DEFAULT_MAX_DEPTH, FLOW_DEPTH_LIMIT);
+  if (!withinLimits(data, 0, maxDepth, limits.maxItems ?? DEFAULT_MAX_ITEMS)) return undefined;
   return data;
 }
 

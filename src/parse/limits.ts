@@ -17,6 +17,8 @@ export interface ParseOptions {
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 32;
 export const DEFAULT_MAX_ITEMS = 10000;
+/** Flow brackets nested deeper than this are refused whatever --max-depth says (the parser recurses on them). */
+export const FLOW_DEPTH_LIMIT = 1000;
 
 /** The error for a file over the size limit (also raised from its size alone, before reading it). */
 export function fileTooLarge(file: string, size: number, maxBytes: number, kind: "profile" | "policy" = "profile"): SubsidyError {
