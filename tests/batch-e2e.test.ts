@@ -124,6 +124,21 @@ describe("subsidy batch", () => {
     expect(byName("dangling.yaml")?.error?.message).toMatch(/does not exist/);
   });
 
+  it("reads the folder the path names when it goes through a link and '..' (not the folder the text folds to)", () => {
+    const real = folder("dotdot-real", { "one.yaml": fs.readFileSync(path.join(profilesDir, "huachuang.yaml")) });
+    fs.mkdirSync(path.join(real, "inner"));
+    const other = folder("dotdot-other");
+    fs.symlinkSync(path.join(real, "inner"), path.join(other, "link"));
+    // other/link/.. is `real` for the file system; path.join would fold it to `other` as text.
+    const given = `${other}/link/..`;
+    const r = run(["batch", given, "--format", "json", "--as-of", AS_OF]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const profiles = (JSON.parse(r.out) as { profiles: Doc[] }).profiles;
+    expect(profiles.map((p) => p.profile.file)).toEqual([`${given}/one.yaml`]);
+    expect(profiles[0]?.profile.name).toBe("淄博华创精密机械有限公司");
+  });
+
   it("--recursive reads sub-folders and stops at a symlink cycle", () => {
     const d = folder("tree", { "top.yaml": fs.readFileSync(path.join(profilesDir, "huachuang.yaml")) });
     fs.mkdirSync(path.join(d, "sub"));

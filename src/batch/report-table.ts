@@ -3,7 +3,7 @@
  * lines stream without holding the batch in memory), then the per-program table, the grand totals
  * and the files that could not be evaluated, each with its file:line message.
  */
-import { join } from "node:path";
+import { child } from "./walk.js";
 import { Chalk } from "chalk";
 import { formatYuan, t } from "../i18n/index.js";
 import { displayWidth } from "../render/table.js";
@@ -47,7 +47,7 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
   const fixedCols = 10 + 8 + moneyW + moneyW + 10 + 2 * 6;
   const fileW = Math.max(12, Math.floor((width - fixedCols) * 0.5));
   const nameW = Math.max(12, width - fixedCols - fileW);
-  const prefix = ctx.base ? join(ctx.base, "x").slice(0, -1) : "";
+  const prefix = ctx.base ? child(ctx.base, "") : "";
   const shown = (file: string) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file);
   const line = (cells: string[]) => cells.join("  ").trimEnd() + "\n";
 

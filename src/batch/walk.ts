@@ -5,7 +5,7 @@
  * reports it and goes on. With `recursive`, sub-folders are walked too, guarded against cycles.
  */
 import * as fs from "node:fs";
-import { join } from "node:path";
+import { sep } from "node:path";
 import { SubsidyError } from "../errors.js";
 
 export interface WalkEntry {
@@ -33,6 +33,14 @@ export function isJunk(name: string): boolean {
 
 export function isProfileName(name: string): boolean {
   return PROFILE_EXT.test(name) && !isJunk(name);
+}
+
+/**
+ * A name inside a folder, the folder's path kept as written: path.join would fold `link/..` into the
+ * current folder as text, while the walk listed the folder the link's parent really is.
+ */
+export function child(dir: string, name: string): string {
+  return dir.endsWith(sep) || dir.endsWith("/") ? dir + name : dir + sep + name;
 }
 
 /** Code-unit order: the same on every machine and locale, so reports are reproducible. */
@@ -67,7 +75,7 @@ function walkDir(dir: string, ancestors: string[], recursive: boolean, out: Walk
   for (const d of dirents) {
     const name = d.name;
     if (isJunk(name)) continue;
-    const path = join(dir, name);
+    const path = child(dir, name);
     const isProfile = PROFILE_EXT.test(name);
     // A regular file says so in its directory entry: no stat needed (the reader checks again with fstat).
     if (d.isFile()) {
