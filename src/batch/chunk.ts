@@ -50,7 +50,7 @@ export function chunkProcessor(ctx: ChunkContext, transferable = false): (items:
 }
 
 /** Collects text and bytes: as pieces to write out as they are, or joined into one fresh buffer. */
-export class Bytes {
+class Bytes {
   private parts: Uint8Array[] = [];
   private text = "";
   private size = 0;

@@ -61,7 +61,7 @@ export function prescan(text: string): boolean {
  * or undefined when the text is not in the subset (or is not a mapping). Within the subset YAML is
  * simple enough to read line by line; tests/batch-fast.test.ts holds the result to the `yaml` loader's.
  */
-export function readSubset(text: string): Record<string, unknown> | undefined {
+function readSubset(text: string): Record<string, unknown> | undefined {
   if (ODD_CHARS.test(text)) return undefined;
   const stack: Level[] = [];
   const rootHolder: unknown[] = [null];
@@ -277,7 +277,7 @@ function looksLikeJson(text: string): boolean {
  * (JSON.parse would keep the last; the loader reports it). Anything else → undefined, and the caller
  * uses the loader. tests/batch-fast.test.ts fuzzes this against the loader.
  */
-export function plainJson(text: string): unknown {
+function plainJson(text: string): unknown {
   if (text.includes("\\") || ODD_CHARS.test(text) || /\r(?!\n)|"(?:__proto__|constructor|prototype)"/.test(text)) return undefined;
   let data: unknown;
   try {
