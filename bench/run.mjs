@@ -161,7 +161,7 @@ export function batch(count = 10000, runs = 5) {
 function defaultThreadsHere(files) {
   if (process.env.SUBSIDY_THREADS) return `${process.env.SUBSIDY_THREADS} (SUBSIDY_THREADS)`;
   const cores = availableParallelism();
-  return files < 200 || cores < 4 ? "1 thread" : `up to ${Math.min(cores, 4)} threads (idle cores)`;
+  return files < 200 || cores < 4 ? "1 thread" : "up to 2 threads (idle cores)";
 }
 
 if (want("cold")) coldStart();
