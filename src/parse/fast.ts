@@ -20,7 +20,6 @@
  */
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, FLOW_DEPTH_LIMIT, type ParseOptions } from "./limits.js";
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const INT = /^(?:0|-?[1-9][0-9]*)$/;
 const FLOAT = /^-?(?:0|[1-9][0-9]*)\.[0-9]+$/;
@@ -105,7 +104,7 @@ function readSubset(text: string): Record<string, unknown> | undefined {
 
     let col: number = indent;
     let map = level.node;
-    let m: RegExpExecArray | null;
+    let kv: { key: string; value: string } | undefined;
     if (dash) {
       const seq = level.node as unknown[];
       if (rest === "-") {
@@ -123,8 +122,8 @@ function readSubset(text: string): Record<string, unknown> | undefined {
         opener = { col: indent, seqSame: false, node: seq, key: seq.length - 1 };
         continue;
       }
-      m = KEY_LINE.exec(rest);
-      if (!m) {
+      kv = keyLine(rest);
+      if (!kv) {
         const v = scalar(rest);
         if (v === NOT_OK) return undefined;
         seq.push(v);
@@ -134,15 +133,15 @@ function readSubset(text: string): Record<string, unknown> | undefined {
       seq.push(map);
       stack.push({ col, kind: "map", node: map });
     } else {
-      m = KEY_LINE.exec(rest);
-      if (!m) return undefined;
+      kv = keyLine(rest);
+      if (!kv) return undefined;
     }
-    const key = m[1] as string;
+    const key = kv.key;
     // YAML takes an implicit key of at most 1024 characters (the loader refuses longer ones).
     if (FORBIDDEN_KEYS.has(key) || key.length > 1000) return undefined;
     const obj = map as Record<string, unknown>;
     if (Object.prototype.hasOwnProperty.call(obj, key)) return undefined; // a key written twice
-    const value = m[3] ?? "";
+    const value = kv.value;
     if (value === "" || value.startsWith("#")) {
       obj[key] = null;
       opener = { col, seqSame: true, node: obj, key };
@@ -154,6 +153,28 @@ function readSubset(text: string): Record<string, unknown> | undefined {
   }
   const root = rootHolder[0];
   return root !== null && typeof root === "object" && !Array.isArray(root) ? (root as Record<string, unknown>) : undefined;
+}
+
+/**
+ * `key:` or `key: value` with an identifier key (what /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/
+ * matches): the key and the value after the spaces ("" when none), else undefined.
+ */
+function keyLine(rest: string): { key: string; value: string } | undefined {
+  const c0 = rest.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return undefined;
+  let i = 1;
+  for (;;) {
+    const c = rest.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57)) i++;
+    else break;
+  }
+  if (rest.charCodeAt(i) !== 58) return undefined; // :
+  const key = rest.slice(0, i);
+  if (i + 1 === rest.length) return { key, value: "" };
+  if (rest.charCodeAt(i + 1) !== 32) return undefined;
+  let j = i + 2;
+  while (rest.charCodeAt(j) === 32) j++;
+  return { key, value: rest.slice(j) };
 }
 
 /** Trailing spaces off (only U+0020: to YAML, U+3000 and the like are part of the text; tabs never get here). */
@@ -169,61 +190,57 @@ function set(node: Node, key: string | number, value: unknown): void {
 
 const NOT_OK = Symbol("not in the subset");
 
-/** The value of a scalar on a line (with its trailing comment, if any), as YAML 1.2's core schema reads it; NOT_OK outside the subset. */
+/**
+ * The value of a scalar on a line (with its trailing comment, if any), as YAML 1.2's core schema reads
+ * it, when both parsers read it the same way; NOT_OK otherwise. Checked and read in one pass.
+ */
 function scalar(v: string): unknown {
-  if (!scalarOk(v)) return NOT_OK;
-  const q = v[0];
-  if (q === "'" || q === '"') {
-    // scalarOk has found the closing quote (and no backslash inside double quotes).
-    let k = 1;
-    let out = "";
-    for (;;) {
-      const c = v.indexOf(q, k);
-      if (q === "'" && v[c + 1] === "'") {
-        out += v.slice(k, c) + "'";
-        k = c + 2;
-        continue;
-      }
-      return out + v.slice(k, c);
-    }
-  }
+  const q = v.charCodeAt(0);
+  if (q === 39 || q === 34) return quoted(v, q);
   const hash = v.indexOf(" #");
   const s = trimSpaces(hash < 0 ? v : v.slice(0, hash));
+  if (s === "") return NOT_OK;
   if (s === "[]") return [];
   if (s === "{}") return {};
-  if (s === "true") return true;
-  if (s === "false") return false;
-  if (s === "null" || s === "~") return null;
-  if (INT.test(s) || FLOAT.test(s)) return Number(s);
+  const c = s.charCodeAt(0);
+  if (c === 45 || c === 46) return INT.test(s) || FLOAT.test(s) ? Number(s) : NOT_OK; // - .
+  if (INDICATOR_FIRST.has(s[0] as string)) return NOT_OK;
+  for (let i = 0; i < s.length; i++) {
+    const x = s.charCodeAt(i);
+    // [ ] { } and tab; ": " inside, or ":" at the end
+    if (x === 91 || x === 93 || x === 123 || x === 125 || x === 9) return NOT_OK;
+    if (x === 58 && (i === s.length - 1 || s.charCodeAt(i + 1) === 32)) return NOT_OK;
+  }
+  if (c >= 48 && c <= 57) {
+    if (INT.test(s)) return Number(s);
+    if (FLOAT.test(s)) return /^-?0\.0+$/.test(s) ? NOT_OK : Number(s);
+    return DATE.test(s) || CODE.test(s) ? s : NOT_OK;
+  }
+  if (s.length <= 5 && SPECIAL_WORD.test(s)) {
+    if (s === "true") return true;
+    if (s === "false") return false;
+    return s === "null" || s === "~" ? null : NOT_OK;
+  }
   return s;
 }
 
-/** A value on a line (with its trailing comment, if any) that both parsers read the same way. */
-function scalarOk(v: string): boolean {
-  const q = v[0];
-  if (q === "'" || q === '"') {
-    let k = 1;
-    for (;;) {
-      const c = v.indexOf(q, k);
-      if (c < 0) return false;
-      if (q === "'" && v[c + 1] === "'") {
-        k = c + 2;
-        continue;
-      }
-      if (q === '"' && v.slice(1, c).includes("\\")) return false;
-      return /^(?: +#.*| *)$/.test(v.slice(c + 1));
+/** A single- or double-quoted scalar on one line: its text, or NOT_OK (escapes, unclosed, anything but a comment after it). */
+function quoted(v: string, q: number): unknown {
+  const mark = q === 39 ? "'" : '"';
+  let k = 1;
+  let out = "";
+  for (;;) {
+    const c = v.indexOf(mark, k);
+    if (c < 0) return NOT_OK;
+    if (q === 39 && v.charCodeAt(c + 1) === 39) {
+      out += v.slice(k, c) + "'";
+      k = c + 2;
+      continue;
     }
+    const body = v.slice(k, c);
+    if (q === 34 && body.includes("\\")) return NOT_OK;
+    return /^(?: +#.*| *)$/.test(v.slice(c + 1)) ? out + body : NOT_OK;
   }
-  const hash = v.indexOf(" #");
-  const s = trimSpaces(hash < 0 ? v : v.slice(0, hash));
-  if (s === "[]" || s === "{}") return true;
-  if (s === "" || INDICATOR_FIRST.has(s[0] as string)) {
-    return s !== "" && (s[0] === "-" || s[0] === ".") ? INT.test(s) || FLOAT.test(s) : false;
-  }
-  if (/[[\]{}]/.test(s) || s.includes(": ") || s.endsWith(":") || s.includes("\t")) return false;
-  if (/^[0-9]/.test(s)) return INT.test(s) || (FLOAT.test(s) && !/^-?0\.0+$/.test(s)) || DATE.test(s) || CODE.test(s);
-  if (SPECIAL_WORD.test(s)) return s === "true" || s === "false" || s === "null" || s === "~";
-  return true;
 }
 
 /** The limits of the authoritative loader, applied the same way. */

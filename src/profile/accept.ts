@@ -35,7 +35,8 @@ type ListKey = "recognitions" | "projects" | "standards";
 const isText: Check = (v) => typeof v === "string";
 const isBool: Check = (v) => typeof v === "boolean";
 const isMoney: Check = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && Number.isSafeInteger(Math.trunc(v)) && decimals(v) <= 2;
-const isDate: Check = (v, asOf) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v) && v <= asOf;
+// isRealDate reads the YYYY-MM-DD form itself.
+const isDate: Check = (v, asOf) => typeof v === "string" && isRealDate(v) && v <= asOf;
 const inSet = (ids: Iterable<string>): Check => {
   const set = new Set(ids);
   return (v) => typeof v === "string" && set.has(v);
