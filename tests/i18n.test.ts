@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogs } from "../src/i18n/index.js";
+import fc from "fast-check";
+import { catalogs, formatYuan } from "../src/i18n/index.js";
 import { evaluated, GOLDEN_FIXTURES, policy, render, root } from "./report-helpers.js";
 import type { CheckFormat } from "../src/render/index.js";
 
@@ -83,5 +84,19 @@ describe("English output has no Chinese except names, products, clauses and quot
   it("the check can fail: the zh report has Chinese of its own", () => {
     expect(CJK.test(render("luchuan-needs-info", "md", "zh"))).toBe(true);
     expect(render("luchuan-needs-info", "md", "zh")).toContain("可申报项目");
+  });
+});
+
+describe("money formatting", () => {
+  it("groups whole yuan by thousands exactly, for any size (no floating point)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), (n) => {
+        expect(formatYuan(n, "en")).toBe(`¥${n.toLocaleString("en-US")}`);
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+    for (const [n, s] of [[0, "¥0"], [999, "¥999"], [1000, "¥1,000"], [3800000, "¥3,800,000"], [123456789, "¥123,456,789"]] as const) expect(formatYuan(n, "zh")).toBe(s);
+    expect(formatYuan(38000000, "zh", "wan")).toBe("3,800万元");
+    expect(formatYuan(12345678, "en", "wan")).toBe("1,234.5678 wan yuan");
   });
 });

@@ -35,8 +35,14 @@ export interface Formatters {
   item(p: Params): string;
 }
 
+/** "1234567" → "1,234,567" (a leading "-" stays in front). */
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const sign = digits.startsWith("-") ? "-" : "";
+  const d = sign ? digits.slice(1) : digits;
+  if (d.length <= 3) return digits;
+  let out = d.slice(0, d.length % 3 || 3);
+  for (let i = out.length; i < d.length; i += 3) out += "," + d.slice(i, i + 3);
+  return sign + out;
 }
 
 /** Formats whole yuan without floating point. */
@@ -88,17 +94,17 @@ export function labelOf(id: string, ctx: RenderContext): string {
 }
 
 /** Formatters depend only on the language, the unit and the policy: made once for each (a batch renders thousands of messages). */
-const formattersCache = new WeakMap<object, Map<string, Formatters>>();
+type ByUnit = Partial<Record<MoneyUnit | "none", Formatters>>;
+const formattersCache = new WeakMap<object, Record<Lang, ByUnit>>();
 const NO_POLICY = {};
 
 export function formatters(ctx: RenderContext): Formatters {
   const byPolicy = ctx.policy ?? NO_POLICY;
   let m = formattersCache.get(byPolicy);
-  if (!m) formattersCache.set(byPolicy, (m = new Map()));
-  const key = `${ctx.lang}\u0000${ctx.unit ?? ""}`;
-  let f = m.get(key);
-  if (!f) m.set(key, (f = makeFormatters({ lang: ctx.lang, ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.unit ? { unit: ctx.unit } : {}) })));
-  return f;
+  if (!m) formattersCache.set(byPolicy, (m = { zh: {}, en: {} }));
+  const byUnit = m[ctx.lang];
+  const unit = ctx.unit ?? "none";
+  return (byUnit[unit] ??= makeFormatters({ lang: ctx.lang, ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.unit ? { unit: ctx.unit } : {}) }));
 }
 
 function makeFormatters(ctx: RenderContext): Formatters {
