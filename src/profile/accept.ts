@@ -8,15 +8,16 @@
  */
 import { isRealDate } from "../dates.js";
 import { resolveDistrict } from "../policy/index-policy.js";
-import type { ItemTypeDef, LoadedPolicy, Profile, ProfileItem } from "../types.js";
+import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
-import { decimals, PROJECT_BASE, RECOGNITION_BASE, STANDARD_BASE } from "./rules.js";
+import { decimals, ENTERPRISE_SHAPE, isRequired, listSpecs, type ListSpec, type ValueKind } from "./rules.js";
 
 type Check = (v: unknown, asOf: string) => boolean;
 
 interface ItemRules {
-  /** Keys in the schema's order, each with its check (null and undefined are handled before). */
-  keys: [string, Check][];
+  list: ListName;
+  /** Keys in the shape's order, each with its check (null and undefined are handled before) and whether it is required. */
+  keys: Key[];
   byKey: Map<string, Check>;
   kindKey: "type" | "scope";
   kinds: Map<string, ItemTypeDef>;
@@ -24,60 +25,75 @@ interface ItemRules {
   fieldKeys: Set<string>;
 }
 
+type Key = readonly [key: string, check: Check, required: boolean];
+
 interface Rules {
-  enterprise: [string, Check][];
+  enterprise: Key[];
   enterpriseKeys: Map<string, Check>;
-  lists: [ListKey, ItemRules][];
+  lists: ItemRules[];
 }
 
-type ListKey = "recognitions" | "projects" | "standards";
-
 const isText: Check = (v) => typeof v === "string";
-const isBool: Check = (v) => typeof v === "boolean";
-const isMoney: Check = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && Number.isSafeInteger(Math.trunc(v)) && decimals(v) <= 2;
-// isRealDate reads the YYYY-MM-DD form itself.
-const isDate: Check = (v, asOf) => typeof v === "string" && isRealDate(v) && v <= asOf;
 const inSet = (ids: Iterable<string>): Check => {
   const set = new Set(ids);
   return (v) => typeof v === "string" && set.has(v);
 };
+
+/** The check for each kind of value of rules.ts: what the zod schema accepts, nothing more. */
+function checks(policy: LoadedPolicy): (kind: ValueKind, spec?: ListSpec) => Check {
+  const v = policy.data.vocabulary;
+  const ownership = inSet(v.ownership.map((o) => o.id));
+  const levels = inSet(v.levels.map((l) => l.id));
+  const roles = inSet(v.standard_roles.map((r) => r.id));
+  return (kind, spec) => {
+    switch (kind) {
+      case "name":
+        return (x) => typeof x === "string" && x.trim() !== "";
+      case "kind":
+        return inSet((spec as ListSpec).kinds.map((k) => k.id));
+      case "text":
+        return isText;
+      case "credit-code":
+        return (x) => typeof x === "string" && checkCreditCode(x).ok;
+      case "ownership":
+        return ownership;
+      case "boolean":
+        return (x) => typeof x === "boolean";
+      case "money":
+        return (x) => typeof x === "number" && Number.isFinite(x) && x >= 0 && Number.isSafeInteger(Math.trunc(x)) && decimals(x) <= 2;
+      case "date":
+        // isRealDate reads the YYYY-MM-DD form itself.
+        return (x, asOf) => typeof x === "string" && isRealDate(x) && x <= asOf;
+      case "level":
+        return levels;
+      case "role":
+        return roles;
+    }
+  };
+}
 
 const cache = new WeakMap<LoadedPolicy, Rules>();
 
 function rules(policy: LoadedPolicy): Rules {
   const hit = cache.get(policy);
   if (hit) return hit;
-  const v = policy.data.vocabulary;
-  // The order of buildProfileSchema's shapes: zod builds its output in that order.
-  const enterprise: [string, Check][] = [
-    ["name", (x) => typeof x === "string" && x.trim() !== ""],
-    ["credit_code", (x) => typeof x === "string" && checkCreditCode(x).ok],
-    ["district", isText],
-    ["ownership", inSet(v.ownership.map((o) => o.id))],
-    ["military_civil", isBool],
-    ["note", isText],
-  ];
-  const fields = Object.entries(v.fields);
-  const list = (kindKey: "type" | "scope", kinds: readonly ItemTypeDef[], base: readonly string[], extra: [string, Check][]): ItemRules => {
-    const keys: [string, Check][] = fields.map(([id, def]) => [id, def.kind === "money" ? isMoney : isText]);
-    keys.push([kindKey, inSet(kinds.map((k) => k.id))], ["date", isDate], ["rewarded", isBool], ["name", isText], ["note", isText], ...extra);
-    const fieldKeys = new Set(fields.map(([id]) => id).filter((id) => !base.includes(id)));
-    return { keys, byKey: new Map(keys), kindKey, kinds: new Map(kinds.map((k) => [k.id, k])), fieldKeys };
-  };
+  const check = checks(policy);
+  const fieldIds = Object.keys(policy.data.vocabulary.fields);
+  const enterprise: Key[] = ENTERPRISE_SHAPE.map(([key, kind]) => [key, check(kind), isRequired(kind)]);
   const r: Rules = {
     enterprise,
-    enterpriseKeys: new Map(enterprise),
-    lists: [
-      ["recognitions", list("type", v.recognition_types, RECOGNITION_BASE, [["level", inSet(v.levels.map((l) => l.id))]])],
-      ["projects", list("type", v.project_types, PROJECT_BASE, [])],
-      [
-        "standards",
-        list("scope", v.standard_scopes, STANDARD_BASE, [
-          ["role", inSet(v.standard_roles.map((x) => x.id))],
-          ["code", isText],
-        ]),
-      ],
-    ],
+    enterpriseKeys: new Map(enterprise.map(([key, c]) => [key, c])),
+    lists: listSpecs(policy).map((spec) => {
+      const keys: Key[] = spec.shape.map(([key, kind]) => [key, check(kind, spec), isRequired(kind)]);
+      return {
+        list: spec.list,
+        keys,
+        byKey: new Map(keys.map(([key, c]) => [key, c])),
+        kindKey: spec.kindKey,
+        kinds: new Map(spec.kinds.map((k) => [k.id, k])),
+        fieldKeys: new Set(fieldIds.filter((id) => !spec.base.includes(id))),
+      };
+    }),
   };
   cache.set(policy, r);
   return r;
@@ -89,13 +105,16 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-/** The values of `o` that are given (not null), in the order of `keys`; undefined when a key is unknown or a value fails. */
-function pick(o: Record<string, unknown>, keys: [string, Check][], known: Map<string, Check>, asOf: string): Record<string, unknown> | undefined {
+/** The values of `o` that are given (not null), in the order of `keys`; undefined when a key is unknown, a required one missing or a value fails. */
+function pick(o: Record<string, unknown>, keys: readonly Key[], known: Map<string, Check>, asOf: string): Record<string, unknown> | undefined {
   for (const k of Object.keys(o)) if (!known.has(k)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, check] of keys) {
+  for (const [k, check, required] of keys) {
     const x = o[k];
-    if (x === null || x === undefined) continue;
+    if (x === null || x === undefined) {
+      if (required) return undefined;
+      continue;
+    }
     if (!check(x, asOf)) return undefined;
     out[k] = x;
   }
@@ -108,7 +127,7 @@ export function acceptProfile(data: unknown, policy: LoadedPolicy, asOf: string)
   const r = rules(policy);
   for (const k of Object.keys(data)) if (k !== "enterprise" && k !== "recognitions" && k !== "projects" && k !== "standards") return undefined;
   const e = data.enterprise;
-  if (!isPlainObject(e) || e.name === undefined || e.name === null) return undefined;
+  if (!isPlainObject(e)) return undefined;
   const enterprise = pick(e, r.enterprise, r.enterpriseKeys, asOf) as Profile["enterprise"] | undefined;
   if (!enterprise) return undefined;
   if (enterprise.district !== undefined) {
@@ -116,18 +135,17 @@ export function acceptProfile(data: unknown, policy: LoadedPolicy, asOf: string)
     if (zibo !== undefined) enterprise.zibo_district = zibo;
   }
   const profile: Profile = { enterprise, recognitions: [], projects: [], standards: [] };
-  for (const [name, rule] of r.lists) {
-    const list = data[name];
+  for (const rule of r.lists) {
+    const list = data[rule.list];
     if (list === null || list === undefined) continue;
     if (!Array.isArray(list)) return undefined;
-    const out = profile[name];
+    const out = profile[rule.list];
     for (const raw of list) {
       if (!isPlainObject(raw)) return undefined;
-      const kind = raw[rule.kindKey];
-      if (typeof kind !== "string") return undefined;
       const item = pick(raw, rule.keys, rule.byKey, asOf);
       if (!item) return undefined;
-      const def = rule.kinds.get(kind) as ItemTypeDef;
+      // pick has checked the kind: present, and one of the vocabulary's.
+      const def = rule.kinds.get(item[rule.kindKey] as string) as ItemTypeDef;
       for (const k in item) if (rule.fieldKeys.has(k) && !def.fields.includes(k)) return undefined;
       out.push(item as ProfileItem);
     }

@@ -12,10 +12,10 @@ import { resolveDistrict } from "../policy/index-policy.js";
 import { didYouMean } from "../parse/suggest.js";
 import type { ParsedDocument } from "../parse/document.js";
 import { formatPath } from "../parse/path.js";
-import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
+import type { ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
 import { fenToYuanText, parseSpokenMoney } from "../parse/money.js";
-import { decimals, ENTERPRISE_KEYS, PROJECT_BASE, RECOGNITION_BASE, STANDARD_BASE, TOP_KEYS } from "./rules.js";
+import { decimals, ENTERPRISE_KEYS, ENTERPRISE_SHAPE, listSpecs, TOP_KEYS, type ListSpec, type Shape, type ValueKind } from "./rules.js";
 
 export { ENTERPRISE_KEYS, TOP_KEYS };
 
@@ -206,24 +206,6 @@ function listOf<T extends z.ZodType>(list: ListName, item: T) {
     .nullish();
 }
 
-/** The vocabulary a list's items are checked against. */
-interface ListSpec {
-  list: ListName;
-  /** The key naming the item's kind: type, or scope for standards. */
-  kindKey: "type" | "scope";
-  kinds: readonly ItemTypeDef[];
-  base: readonly string[];
-}
-
-function listSpecs(policy: LoadedPolicy): ListSpec[] {
-  const v = policy.data.vocabulary;
-  return [
-    { list: "recognitions", kindKey: "type", kinds: v.recognition_types, base: RECOGNITION_BASE },
-    { list: "projects", kindKey: "type", kinds: v.project_types, base: PROJECT_BASE },
-    { list: "standards", kindKey: "scope", kinds: v.standard_scopes, base: STANDARD_BASE },
-  ];
-}
-
 /** Every key an item of the list may carry: its own keys and every vocabulary field. */
 function itemKeys(policy: LoadedPolicy, spec: ListSpec): string[] {
   return [...new Set([...spec.base, ...Object.keys(policy.data.vocabulary.fields)])];
@@ -232,44 +214,48 @@ function itemKeys(policy: LoadedPolicy, spec: ListSpec): string[] {
 export function buildProfileSchema(policy: LoadedPolicy, opts: ProfileSchemaOptions) {
   const v = policy.data.vocabulary;
   const date = dateSchema(opts.asOf);
-  const levels = v.levels.map((l) => l.id);
   const fields = new Map(Object.entries(v.fields));
 
-  const enterprise = z.strictObject(
-    {
-      name: textSchema.refine((s) => s.trim() !== "", "the enterprise name is empty; write the registered name"),
-      credit_code: textSchema
-        .superRefine((s, ctx) => {
-          const r = checkCreditCode(s);
-          if (!r.ok) ctx.addIssue({ code: "custom", message: `invalid credit code (统一社会信用代码): ${r.reason}`, input: s });
-        })
-        .nullish(),
-      district: textSchema.nullish(),
-      ownership: oneOf("ownership", v.ownership.map((o) => o.id)).nullish(),
-      military_civil: booleanSchema.nullish(),
-      note: textSchema.nullish(),
-    },
-    { error: objectError("enterprise", "missing the enterprise section: add 'enterprise:' with at least 'name:' under it") },
-  );
+  // One zod schema for each kind of value of rules.ts; its shapes give the keys and their order.
+  const valueSchema = (kind: ValueKind, spec?: ListSpec): z.ZodType => {
+    switch (kind) {
+      case "name":
+        return textSchema.refine((s) => s.trim() !== "", "the enterprise name is empty; write the registered name");
+      case "kind":
+        return oneOf((spec as ListSpec).kindWord, (spec as ListSpec).kinds.map((k) => k.id));
+      case "text":
+        return textSchema.nullish();
+      case "credit-code":
+        return textSchema
+          .superRefine((s, ctx) => {
+            const r = checkCreditCode(s);
+            if (!r.ok) ctx.addIssue({ code: "custom", message: `invalid credit code (统一社会信用代码): ${r.reason}`, input: s });
+          })
+          .nullish();
+      case "ownership":
+        return oneOf("ownership", v.ownership.map((o) => o.id)).nullish();
+      case "boolean":
+        return booleanSchema.nullish();
+      case "money":
+        return moneySchema.nullish();
+      case "date":
+        return date.nullish();
+      case "level":
+        return oneOf("level", v.levels.map((l) => l.id)).nullish();
+      case "role":
+        return oneOf("standard role", v.standard_roles.map((r) => r.id)).nullish();
+    }
+  };
+  const shapeOf = (shape: Shape, spec?: ListSpec): Record<string, z.ZodType> => Object.fromEntries(shape.map(([key, kind]) => [key, valueSchema(kind, spec)]));
+
+  const enterprise = z.strictObject(shapeOf(ENTERPRISE_SHAPE), {
+    error: objectError("enterprise", "missing the enterprise section: add 'enterprise:' with at least 'name:' under it"),
+  });
 
   const itemSchema = (spec: ListSpec) => {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [id, def] of fields) shape[id] = (def.kind === "money" ? moneySchema : textSchema).nullish();
-    const kindIds = spec.kinds.map((k) => k.id);
-    const what = spec.kindKey === "scope" ? "standard scope" : spec.list === "projects" ? "project type" : "recognition type";
-    shape[spec.kindKey] = oneOf(what, kindIds);
-    shape.date = date.nullish();
-    shape.rewarded = booleanSchema.nullish();
-    shape.name = textSchema.nullish();
-    shape.note = textSchema.nullish();
-    if (spec.list === "recognitions") shape.level = oneOf("level", levels).nullish();
-    if (spec.list === "standards") {
-      shape.role = oneOf("standard role", v.standard_roles.map((r) => r.id)).nullish();
-      shape.code = textSchema.nullish();
-    }
     const kinds = new Map(spec.kinds.map((k) => [k.id, k]));
     return z
-      .strictObject(shape, { error: objectError(`each item of ${spec.list}`) })
+      .strictObject(shapeOf(spec.shape, spec), { error: objectError(`each item of ${spec.list}`) })
       .superRefine((item, ctx) => {
         const kindValue = item[spec.kindKey];
         const kind = typeof kindValue === "string" ? kinds.get(kindValue) : undefined;
