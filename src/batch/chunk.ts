@@ -23,19 +23,13 @@ export interface ChunkContext extends EvalContext {
 export type ChunkItem = { file: string; failed?: ProfileFailed };
 
 export interface ChunkResult {
-  /**
-   * The rows of each report, in `reports` order, UTF-8: a list of pieces to write in order (this
-   * thread), or one buffer of its own (a worker's, so that it can be moved to the main thread).
-   */
-  outputs: (Uint8Array | Uint8Array[])[];
+  /** The rows of each report, in `reports` order: UTF-8 pieces to write in order. */
+  outputs: Uint8Array[][];
   summary: BatchSummary;
 }
 
-/**
- * Evaluates chunks with the renderers of `ctx`, built once. `first` is the chunk's position in the
- * batch. With `transferable`, each output is one buffer with an ArrayBuffer of its own.
- */
-export function chunkProcessor(ctx: ChunkContext, transferable = false): (items: readonly ChunkItem[], first: number) => ChunkResult {
+/** Evaluates chunks with the renderers of `ctx`, built once. `first` is the chunk's position in the batch. */
+export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[], first: number) => ChunkResult {
   const renderers: ReportRenderer[] = ctx.reports.map((r) => RENDERERS[r.format]({ ...r.ctx, policy: ctx.policy }));
   return (items, first) => {
     const summary = new SummaryBuilder(ctx.policy, ctx.lang);
@@ -45,50 +39,58 @@ export function chunkProcessor(ctx: ChunkContext, transferable = false): (items:
       summary.add(o);
       renderers.forEach((r, i) => (outs[i] as Bytes).add(r.row(o, first + k)));
     });
-    return { outputs: outs.map((b) => (transferable ? b.joined() : b.pieces())), summary: summary.summary };
+    return { outputs: outs.map((b) => b.pieces()), summary: summary.summary };
   };
 }
 
-/** Collects text and bytes: as pieces to write out as they are, or joined into one fresh buffer. */
-class Bytes {
+/** Collects text and bytes as UTF-8 pieces: bytes as they are, runs of text encoded once. */
+export class Bytes {
   private parts: Uint8Array[] = [];
   private text = "";
-  private size = 0;
+  private bytesSize = 0;
   add(c: Chunk | readonly Chunk[]): void {
     if (typeof c === "string") this.text += c;
     else if (c instanceof Uint8Array) this.bytes(c);
     else for (const x of c) this.add(x);
   }
+  /** About how many bytes are held (text counted in characters). */
+  get size(): number {
+    return this.bytesSize + this.text.length;
+  }
   private bytes(b: Uint8Array): void {
     this.flushText();
     this.parts.push(b);
-    this.size += b.length;
+    this.bytesSize += b.length;
   }
   private flushText(): void {
     if (this.text === "") return;
     const b = Buffer.from(this.text, "utf8");
     this.text = "";
     this.parts.push(b);
-    this.size += b.length;
+    this.bytesSize += b.length;
   }
+  /** The pieces so far, in order; the collector starts afresh. */
   pieces(): Uint8Array[] {
     this.flushText();
     const out = this.parts;
     this.parts = [];
-    this.size = 0;
+    this.bytesSize = 0;
     return out;
   }
-  /** One buffer with an ArrayBuffer of its own, so that it can be transferred to another thread. */
-  joined(): Uint8Array {
-    this.flushText();
-    const out = new Uint8Array(this.size);
-    let off = 0;
-    for (const p of this.parts) {
-      out.set(p, off);
-      off += p.length;
-    }
-    this.parts = [];
-    this.size = 0;
-    return out;
+}
+
+/**
+ * The pieces joined into one buffer with an ArrayBuffer of its own, so that it can be moved to another
+ * thread (Buffer.concat may return a slice of Node's shared pool, which must never be transferred).
+ */
+export function ownBuffer(pieces: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const p of pieces) size += p.length;
+  const out = new Uint8Array(size);
+  let off = 0;
+  for (const p of pieces) {
+    out.set(p, off);
+    off += p.length;
   }
+  return out;
 }

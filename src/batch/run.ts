@@ -35,7 +35,7 @@ export interface RunOptions {
 }
 
 export interface RunCallbacks {
-  /** A chunk's rows for each report (bytes, or pieces of bytes to write in order) and its totals, in order. */
+  /** A chunk's rows for each report (UTF-8 pieces to write in order) and its totals, in order. */
   onChunk(outputs: ChunkResult["outputs"], summary: BatchSummary): void;
   onProgress?(done: number, total: number): void;
 }

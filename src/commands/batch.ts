@@ -12,7 +12,7 @@ import { runBatch } from "../batch/run.js";
 import { SummaryBuilder } from "../batch/summary.js";
 import { formatFromExtension, isReportFormat, REPORT_FORMATS, type Chunk, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
 import { RENDERERS } from "../batch/renderers.js";
-import type { ReportSpec } from "../batch/chunk.js";
+import { Bytes, type ReportSpec } from "../batch/chunk.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -32,31 +32,22 @@ export interface BatchIo extends Io {
 
 /**
  * Collects small writes into large ones: thousands of rows cost a few system calls. Works in UTF-8
- * bytes, and hands the pieces on as they are (the JSON report's shared results are written from the
- * same buffers every time), so a large report is never joined into strings or copied in memory.
+ * pieces handed on as they are (the JSON report's shared results are written from the same buffers
+ * every time), so a large report is never joined into strings or copied in memory.
  */
 class Buffered {
-  private parts: Uint8Array[] = [];
-  private size = 0;
+  private readonly bytes = new Bytes();
   constructor(
     private readonly sink: (pieces: Uint8Array[]) => void,
     private readonly limit = 1 << 16,
   ) {}
   write(c: Chunk | readonly Chunk[]): void {
-    if (typeof c === "string" || c instanceof Uint8Array) this.add(c);
-    else for (const x of c) this.add(x);
-  }
-  private add(c: Chunk): void {
-    const b = typeof c === "string" ? Buffer.from(c, "utf8") : c;
-    this.parts.push(b);
-    this.size += b.length;
-    if (this.size >= this.limit) this.flush();
+    this.bytes.add(c);
+    if (this.bytes.size >= this.limit) this.flush();
   }
   flush(): void {
-    if (this.size === 0) return;
-    this.sink(this.parts);
-    this.parts = [];
-    this.size = 0;
+    const pieces = this.bytes.pieces();
+    if (pieces.length > 0) this.sink(pieces);
   }
 }
 
