@@ -48,10 +48,12 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
       realName = undefined;
     }
   }
+  const cannotBeIt = (entry: string | ProtectedFile): boolean =>
+    realName !== undefined && typeof entry !== "string" && entry.plain === true && surelyOtherName(basename(entry.file), realName);
   for (const entry of o.protect ?? []) {
     const p = typeof entry === "string" ? entry : entry.file;
     let same = resolve(p) === abs;
-    if (!same && st && !(realName !== undefined && typeof entry !== "string" && entry.plain && surelyOtherName(basename(p), realName))) {
+    if (!same && st && !cannotBeIt(entry)) {
       try {
         const ps = statSync(p);
         same = ps.ino === st.ino && ps.dev === st.dev;
@@ -102,6 +104,9 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, o:
   }
 }
 
+/** The most buffers one writev call takes on Linux (and the smallest limit elsewhere). */
+const IOV_MAX = 1024;
+
 /** An atomic writer fed in pieces, for reports streamed row by row: nothing replaces the target until commit(). */
 export class AtomicStream {
   private fd: number;
@@ -123,8 +128,8 @@ export class AtomicStream {
   }
   /** Writes the pieces in order, as they are (one system call for up to 1024 of them). */
   writev(pieces: readonly Uint8Array[]): void {
-    for (let i = 0; i < pieces.length; i += 1024) {
-      const batch = pieces.slice(i, i + 1024);
+    for (let i = 0; i < pieces.length; i += IOV_MAX) {
+      const batch = pieces.slice(i, i + IOV_MAX);
       let total = 0;
       for (const p of batch) total += p.length;
       let done = writevSync(this.fd, batch);
