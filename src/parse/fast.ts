@@ -309,12 +309,8 @@ function plainJson(text: string): unknown {
     if (c === 0x22) {
       const end = text.indexOf('"', i + 1);
       let k = end + 1;
-      while (text.charCodeAt(k) === 0x20) k++;
       let broken = false;
-      while (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d) {
-        broken = true;
-        k++;
-      }
+      for (let b = text.charCodeAt(k); b === 0x20 || b === 0x0a || b === 0x0d; b = text.charCodeAt(++k)) broken ||= b !== 0x20;
       if (text.charCodeAt(k) === 0x3a) {
         // YAML wants a key and its colon on one line, and a key of at most 1024 characters.
         if (broken || end - i > 1000) return undefined;
