@@ -147,7 +147,7 @@ export function batch(count = 10000, runs = 5) {
       `batch        ${count.toLocaleString("en")} profiles (${broken} broken), --format json --out (a ${(statSync(out).size / 1e6).toFixed(0)} MB report): ${b.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MB (target ≤ 200 MB)\n` +
         `             floor (read + js-yaml parse, plain loop): ${f.toFixed(0)} ms as a process, ${l.toFixed(0)} ms loop alone\n` +
         `             ratio ${(b / f).toFixed(2)}× the floor process (fastest runs: ${(min(batches) / min(floors)).toFixed(2)}×), ${(b / l).toFixed(2)}× the loop alone (target ≤ 1.5×; median of ${runs})\n` +
-        `             threads: default ${defaultThreadsHere(count)} here; SUBSIDY_THREADS=2: ${median(twos).toFixed(0)} ms\n` +
+        `             threads: the default (src/batch/run.ts defaultThreads) ${process.env.SUBSIDY_THREADS ? `overridden by SUBSIDY_THREADS=${process.env.SUBSIDY_THREADS}` : "for this machine"}; SUBSIDY_THREADS=2: ${median(twos).toFixed(0)} ms\n` +
         `             ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}`,
     );
     return { batchMs: b, floorMs: f, loopMs: l, rssMb: peak, twoThreadsMs: median(twos) };
@@ -155,13 +155,6 @@ export function batch(count = 10000, runs = 5) {
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { force: true });
   }
-}
-
-/** What `subsidy batch` picks on this machine (src/batch/run.ts defaultThreads), for the record. */
-function defaultThreadsHere(files) {
-  if (process.env.SUBSIDY_THREADS) return `${process.env.SUBSIDY_THREADS} (SUBSIDY_THREADS)`;
-  const cores = availableParallelism();
-  return files < 200 || cores < 4 ? "1 thread" : "up to 2 threads (idle cores)";
 }
 
 if (want("cold")) coldStart();
