@@ -45,3 +45,26 @@ describe("report target names", () => {
     expect(surelyOtherName("report.json", "huachuang.yaml")).toBe(true);
   });
 });
+
+describe("batch outcome lines", () => {
+  it("render reasons only when a report prints them, and are otherwise the same line", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { evaluateFile } = await import("../src/batch/evaluate-one.js");
+    const { loadPolicy } = await import("../src/policy/load.js");
+    const policy = loadPolicy();
+    const base = { policy, asOf: "2024-12-31", lang: "en" as const, unit: "yuan" as const, json: false };
+    let withReasons = 0;
+    for (const f of readdirSync("fixtures/profiles")) {
+      const full = evaluateFile(`fixtures/profiles/${f}`, base);
+      const brief = evaluateFile(`fixtures/profiles/${f}`, { ...base, reasons: false });
+      expect(brief.ok, f).toBe(full.ok);
+      if (!full.ok || !brief.ok) continue;
+      expect(brief.programs.map((p) => ({ ...p, reasons: [] })), f).toEqual(full.programs.map((p) => ({ ...p, reasons: [] })));
+      for (const p of brief.programs) expect(p.reasons, `${f} ${p.program}`).toEqual([]);
+      for (const p of full.programs) expect(p.reasons.length, `${f} ${p.program}`).toBeGreaterThan(0);
+      withReasons += full.programs.length;
+    }
+    // The fixtures qualify for programs, so the comparison above compared something.
+    expect(withReasons).toBeGreaterThan(10);
+  });
+});

@@ -22,6 +22,11 @@ export interface EvalContext {
   unit: MoneyUnit;
   /** Build the JSON check document (only the JSON report needs it). */
   json: boolean;
+  /**
+   * Render each eligible or needs-info program's reasons (only the CSV report prints them; the table and
+   * Markdown reports count programs and sum amounts). Default true.
+   */
+  reasons?: boolean;
   /** Use the fast path (src/parse/fast.ts) where it provably agrees (default true). */
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items); defaults when absent. */
@@ -48,7 +53,7 @@ export interface ProfileOk {
   ownership?: string;
   fixedYuan: number;
   maxYuan: number;
-  /** Eligible and needs-info programs, in the policy's order. */
+  /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized as UTF-8 pieces in order (JSON output only). */
   json?: Uint8Array[];
@@ -98,12 +103,18 @@ export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
   const programs: ProgramLine[] = [];
+  const withReasons = ctx.reasons ?? true;
   // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
   // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
   const parts: Uint8Array[] | undefined = ctx.json ? [] : undefined;
   for (const r of evaluation.results) {
     if (r.status === "ineligible") {
       if (parts) parts.push(ineligibleJson(r, rctx));
+      continue;
+    }
+    if (!parts && !withReasons) {
+      // The same line without rendering a word of it: no report of this run prints reasons.
+      programs.push({ program: r.program.id, title: r.program.title[ctx.lang], clause: r.program.clause, status: r.status, kind: r.amount.kind, yuan: r.amount.yuan, reasons: [], missing: [...r.missing] });
       continue;
     }
     const d = resultDoc(r, rctx);

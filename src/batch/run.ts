@@ -86,6 +86,7 @@ function chunkContext(o: RunOptions): ChunkContext {
     lang: o.lang,
     unit: o.unit,
     json: o.reports.some((r) => r.format === "json"),
+    reasons: o.reports.some((r) => r.format === "csv"),
     fast: o.fast ?? true,
     reports: o.reports,
     ...(o.limits ? { limits: o.limits } : {}),
