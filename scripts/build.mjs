@@ -44,7 +44,7 @@ const lazyChildProcess = {
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", "batch-reader": "src/batch/reader.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -91,6 +91,35 @@ describe("subsidy batch", () => {
     for (const f of profileFiles) expect(r.out).toContain(f.length > 18 ? f.slice(-12) : f);
   });
 
+  it("reads a large folder ahead on its reader thread with the same results and the same errors as without it", () => {
+    // Over MIN_FILES_FOR_THREADS files, so that the one-thread run reads ahead (src/batch/prefetch.ts);
+    // SUBSIDY_THREADS=2 evaluates on worker threads, which read each file themselves.
+    const d = folder("large");
+    const bodies = profileFiles.map((f) => fs.readFileSync(path.join(profilesDir, f)));
+    for (let i = 0; i < 230; i++) fs.writeFileSync(path.join(d, `p${String(i).padStart(3, "0")}.yaml`), bodies[i % bodies.length] as Buffer);
+    for (const f of fs.readdirSync(badDir)) fs.copyFileSync(path.join(badDir, f), path.join(d, `z-${f}`));
+    fs.mkdirSync(path.join(d, "p050-dir.yaml"));
+    execFileSync("mkfifo", [path.join(d, "p100-pipe.yaml")]);
+    fs.writeFileSync(path.join(d, "p150-big.yaml"), `enterprise:\n  name: 大文件\n  district: 张店区\n  note: ${"x".repeat(5000)}\n`);
+    const args = ["batch", d, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--max-file-size", "4KiB"];
+    const here = run(args, { SUBSIDY_THREADS: "1" });
+    const pool = run(args, { SUBSIDY_THREADS: "2" });
+    expect(here.code).toBe(1);
+    expect(pool.code).toBe(1);
+    expect(here.out).toBe(pool.out);
+    const doc = JSON.parse(here.out) as { profiles: Doc[]; summary: { files: number; errors: number } };
+    const byName = (n: string) => doc.profiles.find((p) => p.profile.file === path.join(d, n));
+    expect(doc.summary.files).toBe(230 + fs.readdirSync(badDir).length + 3);
+    expect(byName("p000.yaml")?.totals).toBeDefined();
+    expect(byName("p050-dir.yaml")?.error?.message).toMatch(/is a directory, not a regular file/);
+    expect(byName("p100-pipe.yaml")?.error?.message).toMatch(/named pipe \(FIFO\), not a regular file/);
+    expect(byName("p150-big.yaml")?.error?.message).toMatch(/4 ?KiB|4096/);
+    // Each bad fixture's message is the one check prints for it.
+    const bad = fs.readdirSync(badDir).sort();
+    const check = run(["check", ...bad.map((f) => path.join(d, `z-${f}`)), "--as-of", AS_OF, "--lang", "en", "--format", "json", "--max-file-size", "4KiB"]);
+    for (const line of check.err.trim().split("\n")) expect(here.out).toContain(JSON.stringify(line.slice(line.indexOf(": ") + 2)).slice(1, -1).slice(0, 40));
+  });
+
   it("reads .yaml/.yml/.json in any case in sorted order, skips junk, and reports FIFOs, directories and bad links", () => {
     const one = fs.readFileSync(path.join(profilesDir, "huachuang.yaml"), "utf8");
     const named = (n: string) => one.replace(/name: 淄博华创精密机械有限公司/, `name: ${n}`);

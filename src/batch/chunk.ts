@@ -28,14 +28,17 @@ export interface ChunkResult {
   summary: BatchSummary;
 }
 
-/** Evaluates chunks with the renderers of `ctx`, built once. `first` is the chunk's position in the batch. */
-export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[], first: number) => ChunkResult {
+/**
+ * Evaluates chunks with the renderers of `ctx`, built once. `first` is the chunk's position in the batch;
+ * `contents`, the files' bytes where the reader thread has read them already.
+ */
+export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]) => ChunkResult {
   const renderers: ReportRenderer[] = ctx.reports.map((r) => RENDERERS[r.format]({ ...r.ctx, policy: ctx.policy }));
-  return (items, first) => {
+  return (items, first, contents) => {
     const summary = new SummaryBuilder(ctx.policy, ctx.lang);
     const outs = renderers.map(() => new Bytes());
     items.forEach((item, k) => {
-      const o = item.failed ?? evaluateFile(item.file, ctx);
+      const o = item.failed ?? evaluateFile(item.file, ctx, contents?.[k]);
       summary.add(o);
       renderers.forEach((r, i) => (outs[i] as Bytes).add(r.row(o, first + k)));
     });

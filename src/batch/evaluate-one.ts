@@ -90,10 +90,11 @@ export function failed(file: string, e: SubsidyError): ProfileFailed {
   return { ok: false, file, error };
 }
 
-export function evaluateFile(file: string, ctx: EvalContext): Outcome {
+/** `bytes`: the file's contents when already read (by the reader thread); otherwise it is read here. */
+export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array): Outcome {
   let loaded: { profile: Profile; fast: boolean };
   try {
-    loaded = loadProfileBytes(readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
+    loaded = loadProfileBytes(bytes ?? readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
   } catch (e) {
     if (e instanceof SubsidyError) return failed(file, e);
     throw e;

@@ -19,6 +19,8 @@ import { chunkProcessor, type ChunkContext, type ChunkItem, type ChunkResult, ty
 import type { WalkEntry } from "./walk.js";
 import type { ParseOptions } from "../parse/document.js";
 import type { BatchSummary } from "./summary.js";
+import { startPrefetch } from "./prefetch.js";
+import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 
 export interface RunOptions {
   policy: LoadedPolicy;
@@ -32,6 +34,8 @@ export interface RunOptions {
   limits?: ParseOptions;
   /** Threads: 0 or 1 runs on this thread; default: defaultThreads(). */
   threads?: number;
+  /** Read the files of a large one-thread batch ahead on a reader thread (default true). */
+  prefetch?: boolean;
 }
 
 export interface RunCallbacks {
@@ -116,14 +120,27 @@ function chunkSize(files: number, threads: number): number {
 
 async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: RunCallbacks): Promise<void> {
   const run = chunkProcessor(chunkContext(o));
-  let done = 0;
-  for (const c of chunks) {
-    const r = run(c, done);
-    cb.onChunk(r.outputs, r.summary);
-    done += c.length;
-    cb.onProgress?.(done, total);
-    // Let signals (Ctrl-C) and I/O through now and then.
-    await new Promise<void>((res) => setImmediate(res));
+  // A large batch has its files read ahead by a reader thread (reader.ts): this thread only evaluates.
+  const prefetch =
+    total >= MIN_FILES_FOR_THREADS && o.prefetch !== false
+      ? startPrefetch(
+          chunks.map((c) => c.map((i) => (i.failed ? null : i.file))),
+          o.limits?.maxBytes ?? DEFAULT_MAX_BYTES,
+        )
+      : undefined;
+  try {
+    let done = 0;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k] as ChunkItem[];
+      const r = run(c, done, prefetch ? await prefetch.take(k) : undefined);
+      cb.onChunk(r.outputs, r.summary);
+      done += c.length;
+      cb.onProgress?.(done, total);
+      // Let signals (Ctrl-C) and I/O through now and then.
+      await new Promise<void>((res) => setImmediate(res));
+    }
+  } finally {
+    prefetch?.close();
   }
 }
 

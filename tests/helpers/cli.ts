@@ -17,6 +17,7 @@ export function runCli(args: string[], o: { env?: NodeJS.ProcessEnv; input?: str
     input: o.input ?? "",
     encoding: "utf8",
     timeout: 20000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
