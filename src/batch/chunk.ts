@@ -46,41 +46,74 @@ export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[],
   };
 }
 
-/** Collects text and bytes as UTF-8 pieces: bytes as they are, runs of text encoded once. */
+/**
+ * Collects text and bytes as UTF-8: text is encoded straight into a growing buffer, small byte pieces
+ * (the shared, pre-encoded results of the JSON report) are copied after it, and large ones (a chunk's
+ * whole rows, handed on by the batch command) are kept as they are. So a chunk of a JSON report becomes
+ * one buffer, not thousands of small ones, and no text is encoded twice. A buffer handed out by
+ * pieces() is never written again (the report's writer may still be writing it).
+ */
 export class Bytes {
   private parts: Uint8Array[] = [];
-  private text = "";
-  private bytesSize = 0;
+  private buf: Buffer | undefined;
+  private used = 0;
+  private partsSize = 0;
+  constructor(private readonly initial = 1 << 16) {}
   add(c: Chunk | readonly Chunk[]): void {
-    if (typeof c === "string") this.text += c;
+    if (typeof c === "string") this.text(c);
     else if (c instanceof Uint8Array) this.bytes(c);
-    else for (const x of c) this.add(x);
+    else for (let i = 0; i < c.length; i++) this.add(c[i] as Chunk);
   }
-  /** About how many bytes are held (text counted in characters). */
+  /** How many bytes are held. */
   get size(): number {
-    return this.bytesSize + this.text.length;
+    return this.partsSize + this.used;
   }
-  private bytes(b: Uint8Array): void {
-    this.flushText();
-    this.parts.push(b);
-    this.bytesSize += b.length;
+  private room(n: number): Buffer {
+    const b = this.buf;
+    if (b && b.length - this.used >= n) return b;
+    // Own memory (never Node's shared pool): a worker moves these buffers to the main thread.
+    const grown = Buffer.allocUnsafeSlow(Math.max(n + this.used, b ? b.length * 2 : this.initial));
+    if (b) b.copy(grown, 0, 0, this.used);
+    this.buf = grown;
+    return grown;
   }
-  private flushText(): void {
-    if (this.text === "") return;
-    const b = Buffer.from(this.text, "utf8");
-    this.text = "";
-    this.parts.push(b);
-    this.bytesSize += b.length;
+  private text(s: string): void {
+    if (s.length === 0) return;
+    // At most three bytes of UTF-8 per UTF-16 unit.
+    const b = this.room(s.length * 3);
+    this.used += b.write(s, this.used, "utf8");
+  }
+  private bytes(p: Uint8Array): void {
+    if (p.length >= LARGE) {
+      this.seal();
+      this.parts.push(p);
+      this.partsSize += p.length;
+      return;
+    }
+    const b = this.room(p.length);
+    b.set(p, this.used);
+    this.used += p.length;
+  }
+  /** Ends the current buffer: what it holds becomes a piece. */
+  private seal(): void {
+    if (!this.buf || this.used === 0) return;
+    this.parts.push(this.buf.subarray(0, this.used));
+    this.partsSize += this.used;
+    this.buf = undefined;
+    this.used = 0;
   }
   /** The pieces so far, in order; the collector starts afresh. */
   pieces(): Uint8Array[] {
-    this.flushText();
+    this.seal();
     const out = this.parts;
     this.parts = [];
-    this.bytesSize = 0;
+    this.partsSize = 0;
     return out;
   }
 }
+
+/** Byte pieces at least this long are kept as they are rather than copied. */
+const LARGE = 1 << 14;
 
 /**
  * The pieces joined into one buffer with an ArrayBuffer of its own, so that it can be moved to another

@@ -55,8 +55,8 @@ export interface ProfileOk {
   maxYuan: number;
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
-  /** The check document without policy and asOf, serialized as UTF-8 pieces in order (JSON output only). */
-  json?: Uint8Array[];
+  /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
+  json?: (string | Uint8Array)[];
 }
 
 export interface ProfileFailed {
@@ -107,7 +107,7 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
   const withReasons = ctx.reasons ?? true;
   // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
   // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
-  const parts: Uint8Array[] | undefined = ctx.json ? [] : undefined;
+  const parts: (string | Uint8Array)[] | undefined = ctx.json ? [] : undefined;
   for (const r of evaluation.results) {
     if (r.status === "ineligible") {
       if (parts) parts.push(ineligibleJson(r, rctx));
@@ -120,7 +120,7 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     }
     const d = resultDoc(r, rctx);
     programs.push({ program: d.program, title: d.title, clause: d.clause, status: r.status, kind: d.amount.kind, yuan: d.amount.yuan, reasons: d.reasons, missing: d.missing });
-    parts?.push(utf8(JSON.stringify(d)));
+    parts?.push(JSON.stringify(d));
   }
   const out: ProfileOk = {
     ok: true,
@@ -136,12 +136,12 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
     const warnings = warningsJson(evaluation.warnings, rctx);
-    const pieces: Uint8Array[] = [utf8(`{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[`)];
+    const pieces: (string | Uint8Array)[] = [`{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[`];
     parts.forEach((p, i) => {
-      if (i > 0) pieces.push(COMMA);
+      if (i > 0) pieces.push(",");
       pieces.push(p);
     });
-    pieces.push(utf8(`],"totals":${JSON.stringify(evaluation.totals)}}`));
+    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}}`);
     out.json = pieces;
   }
   return out;
@@ -167,13 +167,12 @@ function warningsJson(warnings: Message[], ctx: RenderContext): string {
 }
 
 const utf8 = (s: string): Uint8Array => Buffer.from(s, "utf8");
-const COMMA = utf8(",");
 
 /** Results the engine shares between profiles (frozen), by identity: no key to build and hash. */
 const sharedJson = new WeakMap<ProgramResult, { lang: string; unit: string | undefined; json: Uint8Array }>();
 
-function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): Uint8Array {
-  if (r.items.length > 0) return utf8(JSON.stringify(resultDoc(r, ctx)));
+function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): string | Uint8Array {
+  if (r.items.length > 0) return JSON.stringify(resultDoc(r, ctx));
   if (Object.isFrozen(r)) {
     const hit = sharedJson.get(r);
     if (hit && hit.lang === ctx.lang && hit.unit === ctx.unit) return hit.json;
