@@ -34,9 +34,10 @@ export interface ChunkResult {
  */
 export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]) => ChunkResult {
   const renderers: ReportRenderer[] = ctx.reports.map((r) => RENDERERS[r.format]({ ...r.ctx, policy: ctx.policy }));
+  // One collector per report for all chunks: each starts its buffer at the size the last chunk needed.
+  const outs = renderers.map(() => new Bytes());
   return (items, first, contents) => {
     const summary = new SummaryBuilder(ctx.policy, ctx.lang);
-    const outs = renderers.map(() => new Bytes());
     items.forEach((item, k) => {
       const o = item.failed ?? evaluateFile(item.file, ctx, contents?.[k]);
       summary.add(o);
@@ -58,7 +59,11 @@ export class Bytes {
   private buf: Buffer | undefined;
   private used = 0;
   private partsSize = 0;
-  constructor(private readonly initial = 1 << 16) {}
+  /** The size to start a buffer at: the largest one sealed so far and an eighth, so that a run of like chunks seldom regrows. */
+  private start: number;
+  constructor(initial = 1 << 16) {
+    this.start = initial;
+  }
   add(c: Chunk | readonly Chunk[]): void {
     if (typeof c === "string") this.text(c);
     else if (c instanceof Uint8Array) this.bytes(c);
@@ -72,7 +77,7 @@ export class Bytes {
     const b = this.buf;
     if (b && b.length - this.used >= n) return b;
     // Own memory (never Node's shared pool): a worker moves these buffers to the main thread.
-    const grown = Buffer.allocUnsafeSlow(Math.max(n + this.used, b ? b.length * 2 : this.initial));
+    const grown = Buffer.allocUnsafeSlow(Math.max(n + this.used, b ? b.length * 2 : this.start));
     if (b) b.copy(grown, 0, 0, this.used);
     this.buf = grown;
     return grown;
@@ -97,6 +102,7 @@ export class Bytes {
   /** Ends the current buffer: what it holds becomes a piece. */
   private seal(): void {
     if (!this.buf || this.used === 0) return;
+    if (this.used > this.start) this.start = Math.min(this.used + (this.used >> 3), MAX_START);
     this.parts.push(this.buf.subarray(0, this.used));
     this.partsSize += this.used;
     this.buf = undefined;
@@ -111,6 +117,9 @@ export class Bytes {
     return out;
   }
 }
+
+/** No buffer starts bigger than this, whatever came before. */
+const MAX_START = 8 << 20;
 
 /** Byte pieces at least this long are kept as they are rather than copied. */
 const LARGE = 1 << 14;
