@@ -341,66 +341,80 @@ function noItemsRow(compiled: Compiled, district: ConditionTrace, profile: Profi
   return row;
 }
 
-function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, positions: number[]): ProgramResult {
-  const rule = program.items;
-  const list = profile[rule.list];
-  const enterprise = enterpriseConditions(program, profile, district);
-  const eOutcome = all(enterprise);
-  const candidates: Candidate[] = [];
-  for (const i of positions) {
-    const item = list[i] as ProfileItem;
-    const ref = `${rule.list}[${i}]`;
-    const { conds, relevant } = itemConditions(program, policy, item, ref, asOf);
-    candidates.push({ ref, index: i, item, conditions: conds, outcome: all(conds), relevant, yuan: 0 });
-  }
-
-  const amount = program.amount;
-  const computation: Message[] = [];
-
-  // "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group.
-  if (amount.per === "enterprise" || amount.per === "distinct") {
-    const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : distinctKey(c.item[amount.distinct_by ?? ""]));
-    const rewardedGroups = new Map<string, string>();
-    for (const c of candidates) if (c.relevant && c.item.rewarded === true && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
-    for (const c of candidates) {
-      const by = rewardedGroups.get(groupOf(c));
-      if (by !== undefined && by !== c.ref && c.outcome !== "not-met") {
-        c.conditions.push({
-          check: "rewarded",
-          outcome: "not-met",
-          path: `${c.ref}`,
-          message: { key: amount.per === "enterprise" ? "cond.rewardedOnce" : "cond.rewardedSame", params: { ref: c.ref, by } },
-        });
-        c.outcome = "not-met";
-      }
+/** "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group. */
+function blockRewardedGroups(candidates: Candidate[], amount: ProgramData["amount"]): void {
+  const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : distinctKey(c.item[amount.distinct_by ?? ""]));
+  const rewardedGroups = new Map<string, string>();
+  for (const c of candidates) if (c.relevant && c.item.rewarded === true && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
+  for (const c of candidates) {
+    const by = rewardedGroups.get(groupOf(c));
+    if (by !== undefined && by !== c.ref && c.outcome !== "not-met") {
+      c.conditions.push({
+        check: "rewarded",
+        outcome: "not-met",
+        path: `${c.ref}`,
+        message: { key: amount.per === "enterprise" ? "cond.rewardedOnce" : "cond.rewardedSame", params: { ref: c.ref, by } },
+      });
+      c.outcome = "not-met";
     }
   }
+}
 
-  const met = candidates.filter((c) => c.outcome === "met").sort(compareByDate);
+/** The met items that are paid: all, the first (once per enterprise), or the first of each distinct value. */
+function countedItems(met: Candidate[], amount: ProgramData["amount"]): Candidate[] {
   const counted: Candidate[] = [];
-  if (eOutcome === "met" && amount.kind !== "discretionary") {
-    if (amount.per === "enterprise") {
-      const first = met[0];
-      if (first) counted.push(first);
-      for (const c of met.slice(1)) c.note = { key: "note.onceEnterprise", params: { ref: c.ref, by: first?.ref ?? "" } };
-    } else if (amount.per === "distinct") {
-      const seen = new Map<string, string>();
-      for (const c of met) {
-        const k = distinctKey(c.item[amount.distinct_by ?? ""]);
-        const by = seen.get(k);
-        if (by !== undefined) {
-          c.note = { key: "note.sameCounted", params: { ref: c.ref, by, value: String(c.item[amount.distinct_by ?? ""] ?? "") } };
-        } else {
-          seen.set(k, c.ref);
-          counted.push(c);
-        }
+  if (amount.per === "enterprise") {
+    const first = met[0];
+    if (first) counted.push(first);
+    for (const c of met.slice(1)) c.note = { key: "note.onceEnterprise", params: { ref: c.ref, by: first?.ref ?? "" } };
+  } else if (amount.per === "distinct") {
+    const seen = new Map<string, string>();
+    for (const c of met) {
+      const k = distinctKey(c.item[amount.distinct_by ?? ""]);
+      const by = seen.get(k);
+      if (by !== undefined) {
+        c.note = { key: "note.sameCounted", params: { ref: c.ref, by, value: String(c.item[amount.distinct_by ?? ""] ?? "") } };
+      } else {
+        seen.set(k, c.ref);
+        counted.push(c);
       }
-    } else {
-      counted.push(...met);
     }
+  } else {
+    counted.push(...met);
   }
+  return counted;
+}
 
-  // Per-item sums, then the per-year and total caps in date order.
+/** The summary of a "per distinct value" program: distinct items × the sum each, and what was counted once. */
+function distinctSummary(program: ProgramData, candidates: Candidate[], met: Candidate[], counted: Candidate[], perItemFen: bigint[], computation: Message[]): void {
+  const amount = program.amount;
+  const first = perItemFen[0] ?? 0n;
+  const same = perItemFen.every((x) => x === first);
+  const before = perItemFen.reduce((x, y) => x + y, 0n);
+  computation.push({
+    key: same ? "comp.distinct.each" : "comp.distinct.sum",
+    params: { count: counted.length, by: amount.distinct_by ?? "", each: floorYuan(first), yuan: floorYuan(before) },
+  });
+  const dups = new Map<string, Candidate[]>();
+  for (const c of met) {
+    if (c.note?.key !== "note.sameCounted") continue;
+    const by = String(c.note.params?.by ?? "");
+    dups.set(by, [...(dups.get(by) ?? []), c]);
+  }
+  for (const [by, later] of dups) {
+    const firstItem = candidates.find((c) => c.ref === by);
+    const group = firstItem ? [firstItem, ...later] : later;
+    const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
+    computation.push({
+      key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
+      params: { value: String(firstItem?.item[amount.distinct_by ?? ""] ?? ""), refs: group.map((c) => c.ref).join(", "), count: group.length },
+    });
+  }
+}
+
+/** Each counted item's sum, then the per-year and total caps in date order (notes and computation steps as it goes). */
+function payCounted(program: ProgramData, counted: Candidate[], asOf: string, computation: Message[]): { perItemFen: bigint[]; yearUsed: Map<number, bigint>; yearWanted: Map<number, bigint>; sumFen: bigint } {
+  const amount = program.amount;
   const yearUsed = new Map<number, bigint>();
   /** Per year, what the items would earn before the yearly cap. */
   const yearWanted = new Map<number, bigint>();
@@ -441,31 +455,53 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
     c.yuan = floorYuan(a);
     sumFen += a;
   }
-  // The program's summary: distinct items × the sum each, what was counted once, and each year's cap.
-  if (amount.per === "distinct" && counted.length > 0) {
-    const first = perItemFen[0] ?? 0n;
-    const same = perItemFen.every((x) => x === first);
-    const before = perItemFen.reduce((x, y) => x + y, 0n);
-    computation.push({
-      key: same ? "comp.distinct.each" : "comp.distinct.sum",
-      params: { count: counted.length, by: amount.distinct_by ?? "", each: floorYuan(first), yuan: floorYuan(before) },
-    });
-    const dups = new Map<string, Candidate[]>();
-    for (const c of met) {
-      if (c.note?.key !== "note.sameCounted") continue;
-      const by = String(c.note.params?.by ?? "");
-      dups.set(by, [...(dups.get(by) ?? []), c]);
-    }
-    for (const [by, later] of dups) {
-      const firstItem = candidates.find((c) => c.ref === by);
-      const group = firstItem ? [firstItem, ...later] : later;
-      const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
-      computation.push({
-        key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
-        params: { value: String(firstItem?.item[amount.distinct_by ?? ""] ?? ""), refs: group.map((c) => c.ref).join(", "), count: group.length },
-      });
+  return { perItemFen, yearUsed, yearWanted, sumFen };
+}
+
+/** The facts to find out: the enterprise's unknown conditions, then each undecided item's, once each, in order. */
+function missingFacts(enterprise: ConditionTrace[], candidates: Candidate[]): string[] {
+  const missing: string[] = [];
+  for (const c of enterprise) if (c.outcome === "unknown") missing.push(c.path);
+  // A Set beside the list: `missing.includes` made a profile of 10,000 items take minutes.
+  const seen = new Set(missing);
+  for (const c of candidates) {
+    if (c.outcome !== "unknown") continue;
+    for (const cond of c.conditions) {
+      if (cond.outcome === "unknown" && !seen.has(cond.path)) {
+        seen.add(cond.path);
+        missing.push(cond.path);
+      }
     }
   }
+  return missing;
+}
+
+function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, positions: number[]): ProgramResult {
+  const rule = program.items;
+  const list = profile[rule.list];
+  const enterprise = enterpriseConditions(program, profile, district);
+  const eOutcome = all(enterprise);
+  const candidates: Candidate[] = [];
+  for (const i of positions) {
+    const item = list[i] as ProfileItem;
+    const ref = `${rule.list}[${i}]`;
+    const { conds, relevant } = itemConditions(program, policy, item, ref, asOf);
+    candidates.push({ ref, index: i, item, conditions: conds, outcome: all(conds), relevant, yuan: 0 });
+  }
+
+  const amount = program.amount;
+  const computation: Message[] = [];
+
+  // "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group.
+  if (amount.per === "enterprise" || amount.per === "distinct") blockRewardedGroups(candidates, amount);
+
+  const met = candidates.filter((c) => c.outcome === "met").sort(compareByDate);
+  const counted: Candidate[] = eOutcome === "met" && amount.kind !== "discretionary" ? countedItems(met, amount) : [];
+
+  // Per-item sums, then the per-year and total caps in date order.
+  const { perItemFen, yearUsed, yearWanted, sumFen } = payCounted(program, counted, asOf, computation);
+  // The program's summary: distinct items × the sum each, what was counted once, and each year's cap.
+  if (amount.per === "distinct" && counted.length > 0) distinctSummary(program, candidates, met, counted, perItemFen, computation);
   if (amount.cap?.year !== undefined) {
     for (const [year, used] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
       const wanted = yearWanted.get(year) ?? used;
@@ -486,21 +522,7 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
   const outcome = and(eOutcome, best);
   const status: Status = outcome === "met" ? "eligible" : outcome === "unknown" ? "needs-info" : "ineligible";
 
-  const missing: string[] = [];
-  if (status !== "ineligible") {
-    for (const c of enterprise) if (c.outcome === "unknown") missing.push(c.path);
-    // A Set beside the list: `missing.includes` made a profile of 10,000 items take minutes.
-    const seen = new Set(missing);
-    for (const c of candidates) {
-      if (c.outcome !== "unknown") continue;
-      for (const cond of c.conditions) {
-        if (cond.outcome === "unknown" && !seen.has(cond.path)) {
-          seen.add(cond.path);
-          missing.push(cond.path);
-        }
-      }
-    }
-  }
+  const missing = status === "ineligible" ? [] : missingFacts(enterprise, candidates);
 
   const reasons = buildReasons(program, status, enterprise, candidates, eOutcome);
   const yuan = status !== "eligible" ? 0 : amount.kind === "discretionary" ? null : floorYuan(sumFen);
