@@ -77,7 +77,8 @@ function readSubset(text: string): Record<string, unknown> | undefined {
     if (line.includes("\r")) return undefined;
     start = end + 1;
     let i = 0;
-    while (line.charCodeAt(i) === 32) i++;
+    // Bounds first: reading past the end would work (NaN) but makes V8 drop this function's optimized code.
+    while (i < line.length && line.charCodeAt(i) === 32) i++;
     if (i === line.length || line[i] === "#") continue;
     let rest = line.slice(i);
     const indent = i;
@@ -113,7 +114,7 @@ function readSubset(text: string): Record<string, unknown> | undefined {
         continue;
       }
       let j = 1;
-      while (rest.charCodeAt(j) === 32) j++;
+      while (j < rest.length && rest.charCodeAt(j) === 32) j++;
       col = indent + j;
       rest = rest.slice(j);
       if (rest === "-" || rest.startsWith("- ")) return undefined; // nested `- -`
@@ -163,17 +164,17 @@ function keyLine(rest: string): { key: string; value: string } | undefined {
   const c0 = rest.charCodeAt(0);
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return undefined;
   let i = 1;
-  for (;;) {
+  for (; i < rest.length; ) {
     const c = rest.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57)) i++;
     else break;
   }
-  if (rest.charCodeAt(i) !== 58) return undefined; // :
+  if (i === rest.length || rest.charCodeAt(i) !== 58) return undefined; // :
   const key = rest.slice(0, i);
   if (i + 1 === rest.length) return { key, value: "" };
   if (rest.charCodeAt(i + 1) !== 32) return undefined;
   let j = i + 2;
-  while (rest.charCodeAt(j) === 32) j++;
+  while (j < rest.length && rest.charCodeAt(j) === 32) j++;
   return { key, value: rest.slice(j) };
 }
 
