@@ -15,7 +15,7 @@ import { evaluate } from "../src/engine/evaluate.js";
 import { SubsidyError } from "../src/errors.js";
 import { realPolicy, root } from "./helpers/real-policy.js";
 // @ts-expect-error plain JS module shared with the bench
-import { generateProfile, rng } from "../bench/generate.mjs";
+import { generateProfile, renderProfile, rng, STYLES } from "../bench/generate.mjs";
 
 const asOf = "2026-11-25";
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -127,6 +127,37 @@ describe("batch fast path", () => {
     expect(fast).toBe(files.length);
   });
 
+  it("takes realistic profiles in every style through the fast path — flow-style entries, credit codes such as …251E, notes starting with a digit — and agrees with the loader", () => {
+    const r = rng(29);
+    const looks = rng(31);
+    const seen = { flow: 0, codeE: 0, digitText: 0 };
+    let fast = 0;
+    let total = 0;
+    for (let i = 0; i < 240; i++) {
+      const style = STYLES[i % STYLES.length] as string;
+      const text = renderProfile(looks, generateProfile(r, i, { realistic: true }), i, style);
+      if (/^\s*- \{/m.test(text)) seen.flow++;
+      if (/credit_code: "?[0-9]*[BEX][0-9]*\b/.test(text)) seen.codeE++;
+      if (/note: [0-9]/.test(text)) seen.digitText++;
+      total++;
+      if (sameOutcome(enc(text), `real-${i}.${style === "json" ? "json" : "yaml"}`)) fast++;
+    }
+    // The forms that used to send a file to the loader occur here, and are now read on the fast path.
+    expect(seen.flow).toBeGreaterThan(3);
+    expect(seen.codeE).toBeGreaterThan(3);
+    expect(seen.digitText).toBeGreaterThan(0);
+    expect(fast).toBe(total);
+  });
+
+  it("agrees with yaml on randomly damaged flow-style entries and digit-led text", () => {
+    const base = [
+      "enterprise:\n  name: 淄博某公司\n  credit_code: 91370305163240251E\n  district: 张店区\n  note: 2024保险年度 1_000 12:30\nrecognitions:\n  - {type: green-factory, level: national, date: 2024-01-15}   # 绿色工厂\n  - {type: first-set-product, level: provincial, product: HC-5000 五轴加工中心, date: 2024-03-01}\nprojects:\n  - {type: technical-renovation, date: 2024-06-30, audited_investment: 3800000.5}\n",
+      "enterprise: {name: 某公司, district: 淄川区, military_civil: true}\nstandards:\n  - {scope: national, role: lead, code: GB/T 1000-2024, date: 2023-09-17}\n  - {scope: group, role: participant, code: \"T/ZBXH 001-2025\", date: 2021-10-20, note: '首次取得, 它''s'}   # 公示日期\n",
+    ];
+    const tricky = ["{", "}", ",", ", ", ": ", ":", "#", " #", "'", '"', "[", "]", "&a ", "*a", "!!str ", "? ", "- ", "-", " ", "  ", "\n", "x: 1, ", "{a: 1}", "{}", "1e3", "0x1F", "0o17", "012", "1.", "2E10", "2024", "年", "true", "null", "~", "__proto__: 1, ", "a:b", "，", "：", "\t", "\r"];
+    expect(damaged(base, tricky, 20261202, 2000)).toBeGreaterThan(100);
+  });
+
   it("agrees with yaml on randomly damaged profiles: whatever it accepts, yaml reads the same", () => {
     const base = generated(40, 11).map(([, b]) => new TextDecoder().decode(b));
     base.push(fs.readFileSync(path.join(root, "fixtures/profiles/huachuang.yaml"), "utf8"));
@@ -192,10 +223,10 @@ describe("batch fast path", () => {
   });
 
   it("pre-scan refuses what it cannot vouch for", () => {
-    for (const text of ["a: &x 1\n", "a: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n", "---\na: 1\n", "a: |\n  x\n", "a: [1, 2]\n", "a: 0x1F\n", "a: 1_000\n", "a: .5\n", "a: True\n", "a:\tb\n", "a: b: c\n", "? a\n: b\n", "__proto__: 1\n", 'a: "x\\ty"\n', "a: 1e3\n", "a: 012\n", "a\n  b: 1\n"]) {
+    for (const text of ["a: &x 1\n", "a: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n", "---\na: 1\n", "a: |\n  x\n", "a: [1, 2]\n", "a: 0x1F\n", "a: .5\n", "a: True\n", "a:\tb\n", "a: b: c\n", "? a\n: b\n", "__proto__: 1\n", 'a: "x\\ty"\n', "a: 1e3\n", "a: 012\n", "a\n  b: 1\n"]) {
       expect(prescan(text), text).toBe(false);
     }
-    for (const text of ["a: 1\n", "a: -1.5\n", "a:\n  - b: 2024-01-15\n    c: 'it''s'\n", "a: 淄博 # note\n", "a: []\n", "a: 91370303MA3C0001XY\n", "a: yes\n"]) {
+    for (const text of ["a: 1\n", "a: -1.5\n", "a:\n  - b: 2024-01-15\n    c: 'it''s'\n", "a: 淄博 # note\n", "a: []\n", "a: 91370303MA3C0001XY\n", "a: yes\n", "a: 1_000\n", "a: 2024保险年度\n", "a: 91370305163240251E\n", "a: {b: 1, c: x y}\n"]) {
       expect(prescan(text), text).toBe(true);
     }
   });

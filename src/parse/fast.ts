@@ -8,7 +8,8 @@
  *     are identifiers (never __proto__, constructor, prototype), one `- ` per line, indentation that
  *     nests the way both parsers agree on
  *   - values: plain scalars that cannot be read two ways (no indicator first, no `: `, no brackets;
- *     anything starting with a digit, sign or dot only as a canonical integer, decimal or date),
+ *     starting with a sign or dot only as a canonical integer or decimal; starting with a digit, a
+ *     canonical integer or decimal, or text that no YAML 1.2 number form matches),
  *     single-line quoted text (no backslash escapes), `[]`, `{}`
  *   - no anchors, aliases, tags, directives, document markers, block scalars, flow collections,
  *     multi-line scalars or complex keys (all of them fall outside the subset above)
@@ -23,9 +24,14 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, FLOW_DEPTH_LIM
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const INT = /^(?:0|-?[1-9][0-9]*)$/;
 const FLOAT = /^-?(?:0|[1-9][0-9]*)\.[0-9]+$/;
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-/** Upper-case codes such as a credit code: no letter that could make a number (E exponent, X/O/B radix). */
-const CODE = /^(?=[0-9A-Z]*[ACDF-NPQR-WYZ])[0-9A-Z]+$/;
+/**
+ * Every form a plain scalar starting with a digit takes as a number in the loader's YAML 1.2 core schema
+ * (ints, 0o octal, 0x hex, floats with or without exponent). Such a scalar that is none of them is text
+ * there — a credit code such as 91370305163240251E, a date, 2024保险年度, 1_000 — and is read as text here;
+ * the canonical integers and decimals (INT, FLOAT) are read as numbers, and the other number forms are
+ * left to the loader.
+ */
+const CORE_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)$/;
 const SPECIAL_WORD = /^(?:true|false|null|~)$/i;
 /** Characters on which the two parsers might disagree about line breaks or printability. */
 // eslint-disable-next-line no-control-regex
@@ -204,6 +210,7 @@ function scalar(v: string): unknown {
   if (s === "[]") return [];
   if (s === "{}") return {};
   const c = s.charCodeAt(0);
+  if (c === 123) return flowMap(s); // {
   if (c === 45 || c === 46) return INT.test(s) || FLOAT.test(s) ? Number(s) : NOT_OK; // - .
   if (INDICATOR_FIRST.has(s[0] as string)) return NOT_OK;
   for (let i = 0; i < s.length; i++) {
@@ -215,7 +222,7 @@ function scalar(v: string): unknown {
   if (c >= 48 && c <= 57) {
     if (INT.test(s)) return Number(s);
     if (FLOAT.test(s)) return /^-?0\.0+$/.test(s) ? NOT_OK : Number(s);
-    return DATE.test(s) || CODE.test(s) ? s : NOT_OK;
+    return CORE_NUMBER.test(s) ? NOT_OK : s;
   }
   if (s.length <= 5 && SPECIAL_WORD.test(s)) {
     if (s === "true") return true;
@@ -224,6 +231,66 @@ function scalar(v: string): unknown {
   }
   return s;
 }
+
+/**
+ * A one-line flow mapping as the `subsidy init` template writes list entries — `{type: green-factory,
+ * level: national, date: 2024-01-15}` — with identifier keys, and values that are plain text reading the
+ * same in flow and block context (no brackets, braces, colons, comments or other indicators) or quoted
+ * text without escapes: the mapping, or NOT_OK for anything else (nested, multi-line, an empty entry or
+ * value, a trailing comma, a key written twice).
+ */
+function flowMap(s: string): unknown {
+  const out: Record<string, unknown> = {};
+  const n = s.length;
+  let i = 1;
+  for (;;) {
+    while (i < n && s.charCodeAt(i) === 32) i++;
+    const k0 = i;
+    while (i < n && isKeyChar(s.charCodeAt(i), i === k0)) i++;
+    if (i === k0 || i + 1 >= n || s.charCodeAt(i) !== 58 || s.charCodeAt(i + 1) !== 32) return NOT_OK; // "key: "
+    const key = s.slice(k0, i);
+    if (FORBIDDEN_KEYS.has(key) || key.length > 1000 || Object.prototype.hasOwnProperty.call(out, key)) return NOT_OK;
+    i += 2;
+    while (i < n && s.charCodeAt(i) === 32) i++;
+    const q = s.charCodeAt(i);
+    let value: unknown;
+    if (q === 34 || q === 39) {
+      // Quoted: up to the closing quote ('' is a quote inside single quotes; no backslash in double quotes).
+      let text = "";
+      let j = i + 1;
+      for (;;) {
+        const c = s.indexOf(q === 34 ? '"' : "'", j);
+        if (c < 0) return NOT_OK;
+        if (q === 39 && s.charCodeAt(c + 1) === 39) {
+          text += s.slice(j, c + 1);
+          j = c + 2;
+          continue;
+        }
+        text += s.slice(j, c);
+        i = c + 1;
+        break;
+      }
+      if (q === 34 && text.includes("\\")) return NOT_OK;
+      value = text;
+      while (i < n && s.charCodeAt(i) === 32) i++;
+    } else {
+      const v0 = i;
+      while (i < n && s.charCodeAt(i) !== 44 && s.charCodeAt(i) !== 125) i++; // , }
+      const raw = s.slice(v0, i);
+      if (raw === "" || FLOW_PLAIN_REFUSED.test(raw)) return NOT_OK;
+      value = scalar(raw);
+      if (value === NOT_OK || (value !== null && typeof value === "object")) return NOT_OK;
+    }
+    out[key] = value;
+    const c = s.charCodeAt(i);
+    if (c === 125) return i === n - 1 ? out : NOT_OK; // } closes the line
+    if (c !== 44) return NOT_OK;
+    i++;
+  }
+}
+const isKeyChar = (c: number, first: boolean): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (!first && c >= 48 && c <= 57);
+/** In a plain value of a flow mapping: anything that nests, quotes, comments, maps or means more than text. */
+const FLOW_PLAIN_REFUSED = /[{}[\]"'#&*!|>%@`?:]/;
 
 /** A single- or double-quoted scalar on one line: its text, or NOT_OK (escapes, unclosed, anything but a comment after it). */
 function quoted(v: string, q: number): unknown {
