@@ -27,49 +27,6 @@ describe("AtomicStream", () => {
   });
 });
 
-describe("AtomicStream.writevBehind", () => {
-  it("writes in order on the thread pool, a batch of more pieces than one writev takes too, and commits only once settled", async () => {
-    const target = path.join(tmp, "behind.json");
-    fs.writeFileSync(target, "old\n");
-    const s = new AtomicStream(target);
-    const expected: Buffer[] = [];
-    // 2,500 pieces in one call (more than one writev takes) and ~10 MB in all, so that a flush starts.
-    const many: Uint8Array[] = [];
-    for (let i = 0; i < 2500; i++) many.push(Buffer.from(`${i}:淄博,`));
-    s.writevBehind(many);
-    expected.push(...(many as Buffer[]));
-    const big = Buffer.alloc(5 << 20, "x");
-    for (let i = 0; i < 2; i++) {
-      const b = Buffer.concat([Buffer.from(`[${i}]`), big]);
-      s.writevBehind([b]);
-      expected.push(b);
-    }
-    expect(s.behind).toBeGreaterThan(10 << 20);
-    expect(() => s.commit()).toThrow(/in flight/);
-    await s.settled(1 << 20);
-    expect(s.behind).toBeLessThanOrEqual(1 << 20);
-    await s.settled();
-    expect(s.behind).toBe(0);
-    expect(fs.readFileSync(target, "utf8")).toBe("old\n");
-    s.commit();
-    expect(fs.readFileSync(target).equals(Buffer.concat(expected))).toBe(true);
-    expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  });
-
-  it("abort while writes are in flight keeps the old report, removes the temporary file, and refuses further writes", async () => {
-    const target = path.join(tmp, "aborted.json");
-    fs.writeFileSync(target, "old\n");
-    const s = new AtomicStream(target);
-    s.writevBehind([Buffer.alloc(4 << 20, "y")]);
-    s.abort();
-    expect(() => s.writevBehind([Buffer.from("z")])).toThrow(/aborted/);
-    await expect(s.settled()).rejects.toThrow(/aborted/);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(fs.readFileSync(target, "utf8")).toBe("old\n");
-    expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  });
-});
-
 describe("checkTarget", () => {
   it("refuses an input by any name: its own, another spelling of its folder, a hard link, a symbolic link listed as plain or not", () => {
     const d = path.join(tmp, "inputs");

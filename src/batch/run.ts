@@ -42,8 +42,6 @@ export interface RunCallbacks {
   /** A chunk's rows for each report (UTF-8 pieces to write in order) and its totals, in order. */
   onChunk(outputs: ChunkResult["outputs"], summary: BatchSummary): void;
   onProgress?(done: number, total: number): void;
-  /** Called after each chunk: a promise means "wait for it before the next" (the report's writer is behind). */
-  pace?(): Promise<void> | undefined;
 }
 
 /** What a worker is started with: the same context this thread evaluates with. */
@@ -138,7 +136,6 @@ async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: 
       cb.onChunk(r.outputs, r.summary);
       done += c.length;
       cb.onProgress?.(done, total);
-      await cb.pace?.();
       // Let signals (Ctrl-C) and I/O through now and then.
       await new Promise<void>((res) => setImmediate(res));
     }
@@ -174,10 +171,8 @@ function runPool(chunks: ChunkItem[][], total: number, o: RunOptions, cb: RunCal
       else resolve();
     };
     let localBusy = false;
-    /** While the report's writer is behind: no new chunk is started until it catches up. */
-    let paused = false;
     const runLocal = () => {
-      if (paused || localBusy || finished || next >= chunks.length || next - emit >= window) return;
+      if (localBusy || finished || next >= chunks.length || next - emit >= window) return;
       const id = next++;
       localBusy = true;
       setImmediate(() => {
@@ -193,7 +188,6 @@ function runPool(chunks: ChunkItem[][], total: number, o: RunOptions, cb: RunCal
       });
     };
     const dispatch = () => {
-      if (paused) return;
       for (const p of pool) {
         while (p.ready && p.inFlight < 2 && next < chunks.length && next - emit < window) {
           const id = next++;
@@ -212,18 +206,7 @@ function runPool(chunks: ChunkItem[][], total: number, o: RunOptions, cb: RunCal
         cb.onProgress?.(done, total);
         emit++;
       }
-      if (emit === chunks.length) return finish();
-      const wait = paused ? undefined : cb.pace?.();
-      if (wait) {
-        paused = true;
-        wait.then(
-          () => {
-            paused = false;
-            dispatch();
-          },
-          (e: unknown) => finish(e as Error),
-        );
-      }
+      if (emit === chunks.length) finish();
     };
 
     for (let i = 0; i < workers; i++) {

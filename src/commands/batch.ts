@@ -51,9 +51,6 @@ class Buffered {
   }
 }
 
-/** At most this many bytes of the report wait to be written before evaluation pauses for the disk. */
-const WRITE_BEHIND = 32 << 20;
-
 export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo): Promise<number> {
   if (o.format !== undefined && !isReportFormat(o.format)) {
     throw new SubsidyError("usage", `--format ${o.format}: expected one of ${REPORT_FORMATS.join(", ")}`);
@@ -90,9 +87,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     stream = new AtomicStream(o.out, { protect: entries });
     process.once("exit", cleanup);
     const s = stream;
-    // Written on the thread pool while the profiles are evaluated (see writevBehind); runBatch pauses
-    // while more than WRITE_BEHIND bytes wait, so memory stays bounded.
-    fileOut = new Buffered((pieces) => s.writevBehind(pieces), 1 << 20);
+    fileOut = new Buffered((pieces) => s.writev(pieces), 1 << 20);
     reports.push({ format: fileFormat, ctx: { ...settings, color: false } });
     sinks.push({ r: RENDERERS[fileFormat]({ ...ctx, color: false }), w: fileOut });
   }
@@ -110,13 +105,11 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
           sinks.forEach((s, i) => s.w.write(outputs[i] ?? []));
         },
         onProgress: progress.update,
-        pace: () => (stream && stream.behind > WRITE_BEHIND ? stream.settled(WRITE_BEHIND / 2) : undefined),
       },
     );
     progress.clear();
     for (const s of sinks) s.w.write(s.r.tail(summary.summary));
     fileOut?.flush();
-    await stream?.settled();
     stream?.commit();
     stdout.flush();
   } catch (e) {

@@ -2,7 +2,7 @@
  * Crash-safe writes: the new content goes to a temporary file in the target folder, is flushed,
  * then renamed over the target. A crash leaves the old file whole; a failure removes the temporary.
  */
-import { closeSync, fdatasync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, writev, writevSync, type Stats } from "node:fs";
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, writevSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { SubsidyError } from "../errors.js";
@@ -108,35 +108,9 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, o:
 const IOV_MAX = 1024;
 
 /** An atomic writer fed in pieces, for reports streamed row by row: nothing replaces the target until commit(). */
-/** Start flushing the written part of a large report to disk every so many bytes (see writevBehind). */
-const SYNC_AHEAD = 8 << 20;
-
-/** The pieces after the first `done` bytes. */
-function rest(pieces: readonly Uint8Array[], done: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const p of pieces) {
-    if (done >= p.length) {
-      done -= p.length;
-      continue;
-    }
-    out.push(done > 0 ? p.subarray(done) : p);
-    done = 0;
-  }
-  return out;
-}
-
 export class AtomicStream {
   private fd: number;
   readonly tmp: string;
-  /** Writes handed to writevBehind and not yet done, in order; the first of them is in flight. */
-  private queue: Uint8Array[][] = [];
-  private queued = 0;
-  private writing = false;
-  private syncing = false;
-  private sinceSync = 0;
-  private failure: unknown;
-  private waiters: (() => void)[] = [];
-  private abortedFlag = false;
   constructor(readonly target: string, o: AtomicWriteOptions = {}) {
     checkTarget(target, o);
     this.tmp = tempPathFor(resolve(target));
@@ -171,127 +145,17 @@ export class AtomicStream {
       }
     }
   }
-  /**
-   * Writes the pieces in order on libuv's thread pool while this thread goes on (the pieces must not
-   * change until written), and every SYNC_AHEAD bytes starts flushing what is written to the disk, so
-   * that commit's fsync has little left to do. Call settled() before commit(); `behind` says how many
-   * bytes wait, for the caller to pace itself.
-   */
-  writevBehind(pieces: Uint8Array[]): void {
-    if (this.failure !== undefined) throw this.failure;
-    if (pieces.length === 0) return;
-    for (const p of pieces) this.queued += p.length;
-    this.queue.push(pieces);
-    this.pump();
-  }
-  /** Bytes handed to writevBehind and not yet written. */
-  get behind(): number {
-    return this.queued;
-  }
-  /** Resolves when the writes behind are down to `bytes` (all done and flushes finished, with 0); rejects with a write's error. */
-  settled(bytes = 0): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const check = (): boolean => {
-        if (this.failure !== undefined) {
-          reject(this.failure);
-          return true;
-        }
-        if (this.queued <= bytes && (bytes > 0 || (!this.writing && !this.syncing))) {
-          resolve();
-          return true;
-        }
-        return false;
-      };
-      const wait = () => {
-        if (!check()) this.waiters.push(wait);
-      };
-      wait();
-    });
-  }
-  /** After abort(): close the descriptor once nothing is in flight; true then (the callback stops). */
-  private aborted(): boolean {
-    if (!this.abortedFlag) return false;
-    if (!this.writing && !this.syncing) this.close();
-    return true;
-  }
-  private wake(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const f of w) f();
-  }
-  private pump(): void {
-    if (this.writing || this.failure !== undefined) return;
-    const pieces = this.queue[0];
-    if (!pieces) {
-      this.wake();
-      return;
-    }
-    this.writing = true;
-    const batch = pieces.length > IOV_MAX ? pieces.slice(0, IOV_MAX) : pieces;
-    let total = 0;
-    for (const p of batch) total += p.length;
-    writev(this.fd, batch, (err, done) => {
-      this.writing = false;
-      if (this.aborted()) return;
-      if (err) {
-        this.failure = err;
-        this.wake();
-        return;
-      }
-      try {
-        // A short write (rare on regular files): the rest of this batch, here and now.
-        if (done < total) this.writev(rest(batch, done));
-      } catch (e) {
-        this.failure = e;
-        this.wake();
-        return;
-      }
-      if (batch === pieces) this.queue.shift();
-      else this.queue[0] = pieces.slice(batch.length);
-      this.queued -= total;
-      this.sinceSync += total;
-      if (this.sinceSync >= SYNC_AHEAD && !this.syncing) {
-        this.sinceSync = 0;
-        this.syncing = true;
-        fdatasync(this.fd, () => {
-          // Only a head start for commit's fsync, which reports any error.
-          this.syncing = false;
-          if (this.aborted()) return;
-          this.wake();
-        });
-      }
-      this.wake();
-      this.pump();
-    });
-  }
   commit(): void {
-    if (this.failure !== undefined) throw this.failure;
-    if (this.writing || this.syncing || this.queue.length > 0) throw new Error("AtomicStream.commit: writes still in flight (await settled() first)");
     fsyncSync(this.fd);
-    this.closed = true;
     closeSync(this.fd);
     renameSync(this.tmp, resolve(this.target));
   }
   abort(): void {
-    this.abortedFlag = true;
-    this.queue = [];
-    this.queued = 0;
-    this.failure ??= new Error("AtomicStream aborted");
-    rmSync(this.tmp, { force: true });
-    // A write or flush still on the thread pool keeps the descriptor until it is done, so that the
-    // number is never reused under it; the callbacks close it then (or the process's exit does).
-    if (this.writing || this.syncing) return;
-    this.close();
-  }
-  private closed = false;
-  private close(): void {
-    if (this.closed) return;
-    this.closed = true;
     try {
       closeSync(this.fd);
     } catch {
       /* already closed */
     }
+    rmSync(this.tmp, { force: true });
   }
-
 }
