@@ -5,27 +5,41 @@
  * evaluated gets one row with its error, so that nothing is lost. UTF-8 BOM, RFC 4180 quoting,
  * formula-like cells neutralised, numbers as numbers (src/render/cells.ts).
  */
-import { CSV_BOM, csvRow } from "../render/cells.js";
+import { CSV_BOM, csvCell, csvRow } from "../render/cells.js";
 import { labelOf, t } from "../i18n/index.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
 
 const PROVENANCE = ["policyId", "policyVersion", "policySha256", "asOf", "warnings"];
 const COLUMNS = ["file", "enterprise", "creditCode", "district", "ownership", "enterpriseFixed", "enterpriseMax", "program", "title", "clause", "status", "kind", "yuan", "missing", "reasons"];
 
+/** Cells joined as csvRow joins them, without the line end: rows are put together from such groups. */
+const cells = (xs: (string | number | null)[]): string => xs.map(csvCell).join(",");
+
 export function csvReport(ctx: ReportContext): ReportRenderer {
   // Every row says where it came from, so a row copied out of the file is still traceable (docs/policy.md).
   const where = [ctx.policy.data.id, ctx.policy.data.version, ctx.policy.sha256, ctx.asOf, ctx.warnings.join(" | ")];
+  // The same on every row, or on every row of a program: quoted once.
+  const whereCells = cells(where);
+  const programCells = new Map<string, string>();
   return {
     head: () => CSV_BOM + csvRow([...COLUMNS, ...PROVENANCE].map((c) => t(`batch.csv.${c}`, ctx))),
     row: (o) => {
       if (!o.ok) return csvRow([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text, ...where]);
       const facts = [o.file, o.name, o.creditCode ?? "", o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan];
       if (o.programs.length === 0) return csvRow([...facts, "", "", "", "", "", null, "", "", ...where]);
-      return o.programs
-        .map((p) =>
-          csvRow([...facts, p.program, p.title, p.clause, t(`ui.status.${p.status}`, ctx), t(`ui.kind.${p.kind}`, ctx), p.status === "eligible" ? p.yuan : null, p.missing.join("; "), p.reasons.join("\n"), ...where]),
-        )
-        .join("");
+      // Exactly csvRow of all the cells: the enterprise's facts, the program's, the amount, missing and reasons, where.
+      const factCells = cells(facts);
+      let out = "";
+      for (const p of o.programs) {
+        const key = `${p.program}\u0000${p.status}\u0000${p.kind}`;
+        let program = programCells.get(key);
+        if (program === undefined) {
+          program = cells([p.program, p.title, p.clause, t(`ui.status.${p.status}`, ctx), t(`ui.kind.${p.kind}`, ctx)]);
+          programCells.set(key, program);
+        }
+        out += `${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("; "))},${csvCell(p.reasons.join("\n"))},${whereCells}\r\n`;
+      }
+      return out;
     },
     tail: () => "",
   };
