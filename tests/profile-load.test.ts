@@ -246,6 +246,13 @@ describe("validation errors: file:line field and how to fix", () => {
     ]);
   });
 
+  it("never quotes an all-digit code YAML read as a number past 2^53 (the number read is not the one written)", () => {
+    const [e] = issues(() => text("enterprise:\n  name: x\n  credit_code: 913703051632400210\n"));
+    expect(e?.location.line).toBe(3);
+    expect(e?.message).toBe("expected text, got a number of 18 digits, too long to be kept exactly; put it in quotes");
+    expect(e?.message).not.toMatch(/9137030516324002/);
+  });
+
   it("checks the credit code", () => {
     const [e] = issues(() => text("enterprise:\n  name: x\n  credit_code: 91370303MA3C0001XA\n"));
     expect(e?.message).toBe("invalid credit code (统一社会信用代码): the check character (the 18th) should be 'Y', not 'A': a character is probably mistyped");

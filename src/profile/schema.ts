@@ -82,7 +82,12 @@ const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
 export function describe(v: unknown): string {
   if (v === undefined || v === null) return "nothing";
   if (typeof v === "string") return `the text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
-  if (typeof v === "number") return Number.isFinite(v) ? `the number ${v}` : `${v}`;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return `${v}`;
+    // Past 2^53 the number read is not the one written (913703051632400210 reads as …300): never quote it.
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return `a number of ${String(Math.abs(v)).length} digits, too long to be kept exactly`;
+    return `the number ${v}`;
+  }
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping (key: value lines)";
