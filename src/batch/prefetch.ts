@@ -3,19 +3,9 @@
  * then take each chunk's file contents in order. A file the reader could not read comes back as
  * `undefined`, and the caller reads it itself (same function, so the same error message).
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReaderChunk, ReaderInit } from "./reader.js";
-
-/** The bundled reader (dist/batch-reader.js), beside the chunk that runs this code. */
-export function readerPath(): string | undefined {
-  for (const rel of ["./batch-reader.js", "../batch-reader.js"]) {
-    const p = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
+import { bundledScript } from "./bundled.js";
+import { COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
 
 export interface Prefetch {
   /** The contents of chunk `k`'s files (`undefined` where the caller must read the file itself); chunks are taken in order. */
@@ -26,12 +16,11 @@ export interface Prefetch {
 /** How many chunks the reader may run ahead: enough to never wait, few enough to hold little. */
 const WINDOW = 4;
 
-export function startPrefetch(chunks: (string | null)[][], maxBytes: number, script = readerPath()): Prefetch | undefined {
+export function startPrefetch(chunks: (string | null)[][], maxBytes: number, script = bundledScript("batch-reader.js")): Prefetch | undefined {
   if (!script) return undefined;
-  const taken = new SharedArrayBuffer(4);
-  const counter = new Int32Array(taken);
-  const worker = new Worker(script, { workerData: { chunks, maxBytes, taken, window: WINDOW } satisfies ReaderInit, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
-  worker.unref();
+  const counters = new SharedArrayBuffer(4 * COUNTER.length);
+  const counter = new Int32Array(counters);
+  const worker = new Worker(script, { workerData: { chunks, maxBytes, counters, window: WINDOW } satisfies ReaderInit, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
   const arrived = new Map<number, ReaderChunk>();
   let waiting: { k: number; resolve: (c: ReaderChunk | undefined) => void } | undefined;
   let failed = false;
@@ -53,6 +42,10 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
   });
   worker.on("error", fail);
   worker.on("exit", fail);
+  // After the listeners (adding a 'message' listener refs the worker again): a reader that is still
+  // reading or waiting never holds the process open (take() holds it while it waits for a chunk), and
+  // close() also tells it to stop.
+  worker.unref();
   const split = (m: ReaderChunk | undefined, count: number): (Uint8Array | undefined)[] => {
     const out: (Uint8Array | undefined)[] = new Array(count);
     if (!m) return out;
@@ -70,13 +63,21 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
       const count = (chunks[k] ?? []).length;
       let m = arrived.get(k);
       if (m) arrived.delete(k);
-      else if (!failed) m = await new Promise<ReaderChunk | undefined>((resolve) => (waiting = { k, resolve }));
-      Atomics.store(counter, 0, k + 1);
-      Atomics.notify(counter, 0);
+      else if (!failed) {
+        // Held open only while this thread waits for the reader.
+        worker.ref();
+        m = await new Promise<ReaderChunk | undefined>((resolve) => (waiting = { k, resolve }));
+        worker.unref();
+      }
+      if (m) Atomics.add(counter, COUNTER.bytesTaken, m.data.length);
+      Atomics.store(counter, COUNTER.taken, k + 1);
+      Atomics.notify(counter, COUNTER.taken);
       return split(m, count);
     },
     close() {
-      failed = true;
+      Atomics.store(counter, COUNTER.stop, 1);
+      Atomics.notify(counter, COUNTER.taken);
+      fail();
       void worker.terminate();
     },
   };

@@ -4,34 +4,30 @@
  * of before each one. Sends one message per chunk: the files' bytes end to end in one buffer (moved, not
  * copied) and each file's size, or -1 where the file could not be read as a regular profile — the
  * evaluating thread then reads that one itself, through the same readRegularFile, for the exact error.
- * Stays at most `window` chunks ahead (a shared counter of chunks taken), so memory stays bounded.
- * Bundled as dist/batch-reader.js (scripts/build.mjs); it loads nothing but src/parse/read.ts.
+ * Stays at most `window` chunks and AHEAD_BYTES ahead (shared counters written by the evaluating
+ * thread), so memory stays bounded whatever the files' sizes. Bundled as dist/batch-reader.js
+ * (scripts/build.mjs); it loads nothing but src/parse/read.ts.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { readRegularFile } from "../parse/read.js";
-
-/** What the reader is started with. `null` marks an entry not to read (the walk already failed it). */
-export interface ReaderInit {
-  chunks: (string | null)[][];
-  maxBytes: number;
-  /** Int32Array [chunks taken so far], written by the evaluating thread. */
-  taken: SharedArrayBuffer;
-  window: number;
-}
-
-export interface ReaderChunk {
-  chunk: number;
-  data: Uint8Array;
-  /** Per entry: its size in `data`, or -1 when it was not read. */
-  sizes: number[];
-}
+import { AHEAD_BYTES, COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
 
 const port = parentPort;
 if (port) {
-  const { chunks, maxBytes, taken, window } = workerData as ReaderInit;
-  const counter = new Int32Array(taken);
+  const { chunks, maxBytes, counters, window } = workerData as ReaderInit;
+  const c = new Int32Array(counters);
+  let sent = 0;
   for (let k = 0; k < chunks.length; k++) {
-    for (let t = Atomics.load(counter, 0); k - t >= window; t = Atomics.load(counter, 0)) Atomics.wait(counter, 0, t);
+    // Wait while far enough ahead; the timeout only bounds how long a stop or exit can go unseen.
+    for (;;) {
+      // In a worker, process.exit ends this thread only.
+      if (Atomics.load(c, COUNTER.stop) !== 0) process.exit(0);
+      const taken = Atomics.load(c, COUNTER.taken);
+      const ahead = k - taken;
+      // Byte counts wrap at 2^31 in the shared slot (and `sent` with them): their difference stays exact.
+      if (ahead < window && (ahead < 1 || ((sent - Atomics.load(c, COUNTER.bytesTaken)) | 0) < AHEAD_BYTES)) break;
+      Atomics.wait(c, COUNTER.taken, taken, 200);
+    }
     const files = chunks[k] as (string | null)[];
     const parts: Uint8Array[] = [];
     const sizes: number[] = [];
@@ -59,6 +55,7 @@ if (port) {
       data.set(p, off);
       off += p.length;
     }
+    sent = (sent + total) | 0;
     port.postMessage({ chunk: k, data, sizes } satisfies ReaderChunk, [data.buffer]);
   }
 }

@@ -8,9 +8,7 @@
  * buffer keeps the output sorted and streamable, and dispatch stops while too many chunks wait for an
  * earlier one, so memory stays bounded whatever the number of profiles.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { MoneyUnit } from "../i18n/index.js";
 import type { Lang, LoadedPolicy } from "../types.js";
@@ -20,6 +18,7 @@ import type { WalkEntry } from "./walk.js";
 import type { ParseOptions } from "../parse/document.js";
 import type { BatchSummary } from "./summary.js";
 import { startPrefetch } from "./prefetch.js";
+import { bundledScript } from "./bundled.js";
 import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 
 export interface RunOptions {
@@ -51,15 +50,6 @@ export type FromWorker = { type: "ready" } | ({ type: "done"; id: number } & Chu
 
 /** Below this many files, starting threads costs more than it saves. */
 export const MIN_FILES_FOR_THREADS = 200;
-
-/** The bundled worker (dist/batch-worker.js), wherever the bundler put the chunk that runs this code. */
-export function workerPath(): string | undefined {
-  for (const rel of ["./batch-worker.js", "../batch-worker.js"]) {
-    const p = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
 
 /**
  * One thread per idle core, on machines with at least MIN_CORES_FOR_THREADS cores. On two cores
@@ -101,7 +91,7 @@ const item = (e: WalkEntry): ChunkItem => (e.error ? { file: e.file, failed: fai
 
 export async function runBatch(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): Promise<void> {
   const threads = o.threads ?? defaultThreads(entries.length);
-  const worker = threads > 1 ? workerPath() : undefined;
+  const worker = threads > 1 ? bundledScript("batch-worker.js") : undefined;
   const size = chunkSize(entries.length, worker ? threads : 1);
   const chunks: ChunkItem[][] = [];
   for (let i = 0; i < entries.length; i += size) chunks.push(entries.slice(i, i + size).map(item));

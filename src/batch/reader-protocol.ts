@@ -1,0 +1,23 @@
+/** What the evaluating thread and the reader thread (reader.ts, prefetch.ts) share: a module without side effects. */
+
+/** What the reader is started with. `null` marks an entry not to read (the walk already failed it). */
+export interface ReaderInit {
+  chunks: (string | null)[][];
+  maxBytes: number;
+  /** Int32Array of the COUNTER slots below, written by the evaluating thread. */
+  counters: SharedArrayBuffer;
+  window: number;
+}
+
+/** Slots of the shared counters: chunks taken, bytes taken, and 1 once the reader must stop. */
+export const COUNTER = { taken: 0, bytesTaken: 1, stop: 2, length: 3 } as const;
+
+/** Beyond one chunk, the reader holds at most this many bytes not yet taken. */
+export const AHEAD_BYTES = 16 << 20;
+
+export interface ReaderChunk {
+  chunk: number;
+  data: Uint8Array;
+  /** Per entry: its size in `data`, or -1 when it was not read. */
+  sizes: number[];
+}

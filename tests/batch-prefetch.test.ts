@@ -1,0 +1,57 @@
+/** The reader thread of a large batch (src/batch/reader.ts, src/batch/prefetch.ts), driven directly on the built reader. */
+import { afterAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startPrefetch } from "../src/batch/prefetch.js";
+import { root } from "./helpers/real-policy.js";
+
+const script = path.join(root, "dist", "batch-reader.js");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-prefetch-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("batch reader thread", () => {
+  it("hands over each chunk's files in order, and leaves to the caller what is not a readable regular file within the limit", async () => {
+    expect(fs.existsSync(script), "npm test builds dist/ first").toBe(true);
+    const f = (name: string, body: string) => {
+      fs.writeFileSync(path.join(tmp, name), body);
+      return path.join(tmp, name);
+    };
+    const files = Array.from({ length: 150 }, (_, i) => f(`p${i}.yaml`, `enterprise:\n  name: 企业${i}\n`));
+    fs.mkdirSync(path.join(tmp, "dir.yaml"));
+    execFileSync("mkfifo", [path.join(tmp, "pipe.yaml")]);
+    const big = f("big.yaml", "x".repeat(5000));
+    const odd = [path.join(tmp, "dir.yaml"), path.join(tmp, "pipe.yaml"), big, path.join(tmp, "missing.yaml"), null];
+    const chunks: (string | null)[][] = [];
+    for (let i = 0; i < files.length; i += 16) chunks.push(files.slice(i, i + 16));
+    chunks.push(odd);
+    chunks.push([files[0] as string]);
+    const p = startPrefetch(chunks, 4096, script);
+    expect(p).toBeDefined();
+    try {
+      for (let k = 0; k < chunks.length; k++) {
+        const got = await (p as NonNullable<typeof p>).take(k);
+        expect(got.length).toBe((chunks[k] as unknown[]).length);
+        (chunks[k] as (string | null)[]).forEach((file, i) => {
+          if (k === chunks.length - 2) expect(got[i], String(file)).toBeUndefined();
+          else expect(Buffer.from(got[i] as Uint8Array).toString("utf8"), String(file)).toBe(fs.readFileSync(file as string, "utf8"));
+        });
+      }
+    } finally {
+      p?.close();
+    }
+  });
+
+  it("is not started without a reader script, and a closed reader lets the caller read the rest itself", async () => {
+    expect(startPrefetch([["x"]], 4096, undefined)).toBeUndefined();
+    const file = path.join(tmp, "p0.yaml");
+    const p = startPrefetch([[file], [file], [file]], 4096, script);
+    const first = await p?.take(0);
+    expect(Buffer.from(first?.[0] as Uint8Array).toString("utf8")).toContain("企业0");
+    p?.close();
+    // After close, whatever has not arrived comes back as undefined (the caller reads it), never a hang.
+    const rest = await Promise.all([p?.take(1), p?.take(2)]);
+    for (const r of rest) expect(r?.length).toBe(1);
+  });
+});
