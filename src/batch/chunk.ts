@@ -38,11 +38,17 @@ export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[],
   const outs = renderers.map(() => new Bytes());
   return (items, first, contents) => {
     const summary = new SummaryBuilder(ctx.policy, ctx.lang);
-    items.forEach((item, k) => {
-      const o = item.failed ?? evaluateFile(item.file, ctx, contents?.[k]);
-      summary.add(o);
-      renderers.forEach((r, i) => (outs[i] as Bytes).add(r.row(o, first + k)));
-    });
+    try {
+      items.forEach((item, k) => {
+        const o = item.failed ?? evaluateFile(item.file, ctx, contents?.[k]);
+        summary.add(o);
+        renderers.forEach((r, i) => (outs[i] as Bytes).add(r.row(o, first + k)));
+      });
+    } catch (e) {
+      // A chunk that fails leaves nothing behind for the next one.
+      for (const b of outs) b.pieces();
+      throw e;
+    }
     return { outputs: outs.map((b) => b.pieces()), summary: summary.summary };
   };
 }
@@ -76,7 +82,7 @@ export class Bytes {
   private room(n: number): Buffer {
     const b = this.buf;
     if (b && b.length - this.used >= n) return b;
-    // Own memory (never Node's shared pool): a worker moves these buffers to the main thread.
+    // A buffer of its own (never a slice of Node's shared pool): it is handed on whole.
     const grown = Buffer.allocUnsafeSlow(Math.max(n + this.used, b ? b.length * 2 : this.start));
     if (b) b.copy(grown, 0, 0, this.used);
     this.buf = grown;
