@@ -83,6 +83,11 @@ export function loadProfileBytes(
   return { profile: parseProfileText(bytes, file, policy, { ...limits, asOf }), fast: false };
 }
 
+/** A report's line for an eligible or needs-info result, with its reasons as rendered (or none). */
+function programLine(r: ProgramResult, lang: Lang, reasons: string[]): ProgramLine {
+  return { program: r.program.id, title: r.program.title[lang], clause: r.program.clause, status: r.status as ProgramLine["status"], kind: r.amount.kind, yuan: r.amount.yuan, reasons, missing: [...r.missing] };
+}
+
 export function failed(file: string, e: SubsidyError): ProfileFailed {
   const error: ProfileFailed["error"] = { message: e.message, text: e.format() };
   if (e.location.line !== undefined) error.line = e.location.line;
@@ -114,12 +119,12 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
       continue;
     }
     if (!parts && !withReasons) {
-      // The same line without rendering a word of it: no report of this run prints reasons.
-      programs.push({ program: r.program.id, title: r.program.title[ctx.lang], clause: r.program.clause, status: r.status, kind: r.amount.kind, yuan: r.amount.yuan, reasons: [], missing: [...r.missing] });
+      // No report of this run prints reasons: the line without rendering a word of them.
+      programs.push(programLine(r, ctx.lang, []));
       continue;
     }
     const d = resultDoc(r, rctx);
-    programs.push({ program: d.program, title: d.title, clause: d.clause, status: r.status, kind: d.amount.kind, yuan: d.amount.yuan, reasons: d.reasons, missing: d.missing });
+    programs.push(programLine(r, ctx.lang, d.reasons));
     parts?.push(JSON.stringify(d));
   }
   const out: ProfileOk = {

@@ -3,7 +3,7 @@
  * file written atomically. One bad file never stops the others; the run exits 1 when any failed.
  */
 import { SubsidyError, EXIT } from "../errors.js";
-import { compiledFromBytes, readPolicyFile } from "../policy/compiled.js";
+import { loadPolicyForCommand } from "../policy/compiled.js";
 import { AtomicStream } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
@@ -60,9 +60,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
     if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`);
   }
-  // The bundled policy comes precompiled; another one goes through the full loader (the YAML parser and the policy schema).
-  const policyFile = readPolicyFile(o.policyFile);
-  const policy = compiledFromBytes(policyFile) ?? (await import("../policy/load.js")).policyFromFile(policyFile);
+  const policy = await loadPolicyForCommand(o.policyFile);
   const entries = walk(dir, { recursive: o.recursive });
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 

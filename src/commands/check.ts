@@ -1,5 +1,5 @@
 /** `subsidy check PROFILE…`: load → evaluate → render, one section per profile. Returns the exit code. */
-import { compiledFromBytes, readPolicyFile } from "../policy/compiled.js";
+import { loadPolicyForCommand } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
 import { SubsidyError, EXIT } from "../errors.js";
@@ -32,8 +32,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
-  const policyFile = readPolicyFile(o.policyFile);
-  const policy: LoadedPolicy = compiledFromBytes(policyFile) ?? (await import("../policy/load.js")).policyFromFile(policyFile);
+  const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
   const evaluated: Evaluated[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {

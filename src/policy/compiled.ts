@@ -58,6 +58,15 @@ export function readPolicyFile(file?: string): PolicyFile {
   return { bytes, policyFile };
 }
 
+/**
+ * The policy a command evaluates with: the precompiled copy when these are the bundled policy's bytes,
+ * else parsed and checked by the full loader (the YAML parser and the policy schema, loaded only then).
+ */
+export async function loadPolicyForCommand(file?: string): Promise<LoadedPolicy> {
+  const policyFile = readPolicyFile(file);
+  return compiledFromBytes(policyFile) ?? (await import("./load.js")).policyFromFile(policyFile);
+}
+
 /** The precompiled policy when these are the very bytes the build checked. */
 export function compiledFromBytes({ bytes, policyFile }: PolicyFile): LoadedPolicy | undefined {
   const compiled = readCompiled();
