@@ -10,9 +10,10 @@
  *   - values: plain scalars that cannot be read two ways (no indicator first, no `: `, no brackets;
  *     starting with a sign or dot only as a canonical integer or decimal; starting with a digit, a
  *     canonical integer or decimal, or text that no YAML 1.2 number form matches),
- *     single-line quoted text (no backslash escapes), `[]`, `{}`
- *   - no anchors, aliases, tags, directives, document markers, block scalars, flow collections,
- *     multi-line scalars or complex keys (all of them fall outside the subset above)
+ *     single-line quoted text (no backslash escapes), `[]`, `{}`, and one-line flow mappings of such
+ *     values with identifier keys (`- {type: green-factory, level: national}`, see flowMap)
+ *   - no anchors, aliases, tags, directives, document markers, block scalars, nested or multi-line flow
+ *     collections, flow sequences, multi-line scalars or complex keys (all outside the subset above)
  *
  * Anything else, and anything the profile validator rejects, goes to the authoritative
  * loader (`yaml`, src/parse/document.ts), so every error message is exactly the one `subsidy check`
