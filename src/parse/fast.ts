@@ -168,15 +168,9 @@ function readSubset(text: string): Record<string, unknown> | undefined {
  * matches): the key and the value after the spaces ("" when none), else undefined.
  */
 function keyLine(rest: string): { key: string; value: string } | undefined {
-  const c0 = rest.charCodeAt(0);
-  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return undefined;
-  let i = 1;
-  for (; i < rest.length; ) {
-    const c = rest.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57)) i++;
-    else break;
-  }
-  if (i === rest.length || rest.charCodeAt(i) !== 58) return undefined; // :
+  let i = 0;
+  while (i < rest.length && isKeyChar(rest.charCodeAt(i), i === 0)) i++;
+  if (i === 0 || i === rest.length || rest.charCodeAt(i) !== 58) return undefined; // :
   const key = rest.slice(0, i);
   if (i + 1 === rest.length) return { key, value: "" };
   if (rest.charCodeAt(i + 1) !== 32) return undefined;
@@ -204,7 +198,7 @@ const NOT_OK = Symbol("not in the subset");
  */
 function scalar(v: string): unknown {
   const q = v.charCodeAt(0);
-  if (q === 39 || q === 34) return quoted(v, q);
+  if (q === 39 || q === 34) return quoted(v);
   const hash = v.indexOf(" #");
   const s = trimSpaces(hash < 0 ? v : v.slice(0, hash));
   if (s === "") return NOT_OK;
@@ -256,23 +250,10 @@ function flowMap(s: string): unknown {
     const q = s.charCodeAt(i);
     let value: unknown;
     if (q === 34 || q === 39) {
-      // Quoted: up to the closing quote ('' is a quote inside single quotes; no backslash in double quotes).
-      let text = "";
-      let j = i + 1;
-      for (;;) {
-        const c = s.indexOf(q === 34 ? '"' : "'", j);
-        if (c < 0) return NOT_OK;
-        if (q === 39 && s.charCodeAt(c + 1) === 39) {
-          text += s.slice(j, c + 1);
-          j = c + 2;
-          continue;
-        }
-        text += s.slice(j, c);
-        i = c + 1;
-        break;
-      }
-      if (q === 34 && text.includes("\\")) return NOT_OK;
-      value = text;
+      const r = quotedAt(s, i);
+      if (!r) return NOT_OK;
+      value = r.text;
+      i = r.end;
       while (i < n && s.charCodeAt(i) === 32) i++;
     } else {
       const v0 = i;
@@ -294,21 +275,31 @@ const isKeyChar = (c: number, first: boolean): boolean => (c >= 65 && c <= 90) |
 const FLOW_PLAIN_REFUSED = /[{}[\]"'#&*!|>%@`?:]/;
 
 /** A single- or double-quoted scalar on one line: its text, or NOT_OK (escapes, unclosed, anything but a comment after it). */
-function quoted(v: string, q: number): unknown {
+function quoted(v: string): unknown {
+  const r = quotedAt(v, 0);
+  return r && /^(?: +#.*| *)$/.test(v.slice(r.end)) ? r.text : NOT_OK;
+}
+
+/**
+ * The quoted text opening at `s[i]` (a ' or "): its text and the index after the closing quote, or
+ * undefined (unclosed, or a backslash escape in double quotes). `''` is a quote inside single quotes.
+ */
+function quotedAt(s: string, i: number): { text: string; end: number } | undefined {
+  const q = s.charCodeAt(i);
   const mark = q === 39 ? "'" : '"';
-  let k = 1;
-  let out = "";
+  let k = i + 1;
+  let text = "";
   for (;;) {
-    const c = v.indexOf(mark, k);
-    if (c < 0) return NOT_OK;
-    if (q === 39 && v.charCodeAt(c + 1) === 39) {
-      out += v.slice(k, c) + "'";
+    const c = s.indexOf(mark, k);
+    if (c < 0) return undefined;
+    if (q === 39 && s.charCodeAt(c + 1) === 39) {
+      text += s.slice(k, c) + "'";
       k = c + 2;
       continue;
     }
-    const body = v.slice(k, c);
-    if (q === 34 && body.includes("\\")) return NOT_OK;
-    return /^(?: +#.*| *)$/.test(v.slice(c + 1)) ? out + body : NOT_OK;
+    text += s.slice(k, c);
+    if (q === 34 && text.includes("\\")) return undefined;
+    return { text, end: c + 1 };
   }
 }
 
