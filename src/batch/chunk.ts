@@ -58,7 +58,7 @@ export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[],
  * (the shared, pre-encoded results of the JSON report) are copied after it, and large ones (a chunk's
  * whole rows, handed on by the batch command) are kept as they are. So a chunk of a JSON report becomes
  * one buffer, not thousands of small ones, and no text is encoded twice. A buffer handed out by
- * pieces() is never written again (the report's writer may still be writing it).
+ * pieces() is never written again (the caller keeps it, or moves it to another thread).
  */
 export class Bytes {
   private parts: Uint8Array[] = [];

@@ -33,8 +33,6 @@ export interface RunOptions {
   limits?: ParseOptions;
   /** Threads: 0 or 1 runs on this thread; default: defaultThreads(). */
   threads?: number;
-  /** Read the files of a large one-thread batch ahead on a reader thread (default true). */
-  prefetch?: boolean;
 }
 
 export interface RunCallbacks {
@@ -112,7 +110,7 @@ async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: 
   const run = chunkProcessor(chunkContext(o));
   // A large batch has its files read ahead by a reader thread (reader.ts): this thread only evaluates.
   const prefetch =
-    total >= MIN_FILES_FOR_THREADS && o.prefetch !== false
+    total >= MIN_FILES_FOR_THREADS
       ? startPrefetch(
           chunks.map((c) => c.map((i) => (i.failed ? null : i.file))),
           o.limits?.maxBytes ?? DEFAULT_MAX_BYTES,
