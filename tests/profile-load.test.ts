@@ -251,6 +251,8 @@ describe("validation errors: file:line field and how to fix", () => {
     expect(e?.location.line).toBe(3);
     expect(e?.message).toBe("expected text, got a number of 18 digits, too long to be kept exactly; put it in quotes");
     expect(e?.message).not.toMatch(/9137030516324002/);
+    const [big] = issues(() => text("enterprise:\n  name: x\n  credit_code: 9137030516324002101234\n"));
+    expect(big?.message).toBe("expected text, got a number too long to be kept exactly; put it in quotes");
   });
 
   it("checks the credit code", () => {

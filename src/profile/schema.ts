@@ -85,7 +85,10 @@ export function describe(v: unknown): string {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return `${v}`;
     // Past 2^53 the number read is not the one written (913703051632400210 reads as …300): never quote it.
-    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return `a number of ${String(Math.abs(v)).length} digits, too long to be kept exactly`;
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      // From 10^21 on, String() writes an exponent: no digit count to give then.
+      return Math.abs(v) < 1e21 ? `a number of ${String(Math.abs(v)).length} digits, too long to be kept exactly` : "a number too long to be kept exactly";
+    }
     return `the number ${v}`;
   }
   if (typeof v === "boolean") return String(v);
