@@ -27,7 +27,7 @@ describe("batch reader thread", () => {
     for (let i = 0; i < files.length; i += 16) chunks.push(files.slice(i, i + 16));
     chunks.push(odd);
     chunks.push([files[0] as string]);
-    const p = startPrefetch(chunks, 4096, script);
+    const p = startPrefetch(chunks, 4096, script, { share: false });
     expect(p).toBeDefined();
     try {
       for (let k = 0; k < chunks.length; k++) {
@@ -43,10 +43,53 @@ describe("batch reader thread", () => {
     }
   });
 
+  it("never makes the caller wait for a chunk nobody has claimed: a reader that never reads leaves every chunk to the caller", async () => {
+    // A stand-in reader that starts and never reads: every chunk is the caller's to read, at once.
+    const idle = path.join(tmp, "idle-reader.mjs");
+    fs.writeFileSync(idle, "setInterval(() => {}, 1000);\n");
+    const file = path.join(tmp, "idle.yaml");
+    fs.writeFileSync(file, "enterprise:\n  name: 空\n");
+    const chunks = [[file, file], [file], [file, file, file]];
+    const p = startPrefetch(chunks, 4096, idle);
+    try {
+      for (let k = 0; k < chunks.length; k++) {
+        const got = await (p as NonNullable<typeof p>).take(k);
+        expect(got.length).toBe((chunks[k] as unknown[]).length);
+        expect(got.every((b) => b === undefined)).toBe(true);
+      }
+    } finally {
+      p?.close();
+    }
+  });
+
+  it("shares the chunks with the caller: each is read whole by one side, none twice, none lost", async () => {
+    const files = Array.from({ length: 40 }, (_, i) => path.join(tmp, `share${i}.yaml`));
+    files.forEach((f, i) => fs.writeFileSync(f, `enterprise:\n  name: 共享${i}\n`));
+    const chunks: string[][] = [];
+    for (let i = 0; i < 400; i += 4) chunks.push(files.slice(i % 40, (i % 40) + 4));
+    const p = startPrefetch(chunks, 4096, script);
+    let byReader = 0;
+    try {
+      for (let k = 0; k < chunks.length; k++) {
+        // Slow enough now and then for the reader to start and get ahead.
+        if (k % 10 === 0) await new Promise((r) => setTimeout(r, 20));
+        const got = await (p as NonNullable<typeof p>).take(k);
+        const c = chunks[k] as string[];
+        expect(got.length).toBe(c.length);
+        if (got.every((b) => b === undefined)) continue;
+        byReader++;
+        c.forEach((file, i) => expect(Buffer.from(got[i] as Uint8Array).toString("utf8"), file).toBe(fs.readFileSync(file, "utf8")));
+      }
+    } finally {
+      p?.close();
+    }
+    expect(byReader).toBeGreaterThan(0);
+  });
+
   it("is not started without a reader script, and a closed reader lets the caller read the rest itself", async () => {
     expect(startPrefetch([["x"]], 4096, undefined)).toBeUndefined();
     const file = path.join(tmp, "p0.yaml");
-    const p = startPrefetch([[file], [file], [file]], 4096, script);
+    const p = startPrefetch([[file], [file], [file]], 4096, script, { share: false });
     const first = await p?.take(0);
     expect(Buffer.from(first?.[0] as Uint8Array).toString("utf8")).toContain("企业0");
     p?.close();

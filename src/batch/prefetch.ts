@@ -1,14 +1,19 @@
 /**
  * The evaluating thread's side of the reader thread (reader.ts): start it over the chunks of a batch,
  * then take each chunk's file contents in order. A file the reader could not read comes back as
- * `undefined`, and the caller reads it itself (same function, so the same error message).
+ * `undefined`, and the caller reads it itself (same function, so the same error message); so does a
+ * whole chunk the reader had not claimed when it was asked for (before the reader has started, or
+ * when it falls behind): this thread never waits for a chunk nobody is reading.
  */
 import { Worker } from "node:worker_threads";
 import { bundledScript } from "./bundled.js";
 import { COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
 
 export interface Prefetch {
-  /** The contents of chunk `k`'s files (`undefined` where the caller must read the file itself); chunks are taken in order. */
+  /**
+   * The contents of chunk `k`'s files (`undefined` where the caller must read the file itself, which is
+   * every file of a chunk the reader had not claimed yet); chunks are taken in order.
+   */
   take(k: number): Promise<(Uint8Array | undefined)[]>;
   close(): void;
 }
@@ -16,7 +21,11 @@ export interface Prefetch {
 /** How many chunks the reader may run ahead: enough to never wait, few enough to hold little. */
 const WINDOW = 4;
 
-export function startPrefetch(chunks: (string | null)[][], maxBytes: number, script = bundledScript("batch-reader.js")): Prefetch | undefined {
+/**
+ * `share` (default): a chunk the reader has not claimed when it is asked for is read by the caller.
+ * Without it the caller always waits for the reader (tests use that to check what the reader sends).
+ */
+export function startPrefetch(chunks: (string | null)[][], maxBytes: number, script = bundledScript("batch-reader.js"), { share = true } = {}): Prefetch | undefined {
   if (!script) return undefined;
   const counters = new SharedArrayBuffer(4 * COUNTER.length);
   const counter = new Int32Array(counters);
@@ -63,7 +72,8 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
       const count = (chunks[k] ?? []).length;
       let m = arrived.get(k);
       if (m) arrived.delete(k);
-      else if (!failed) {
+      else if (!failed && !(share && Atomics.compareExchange(counter, COUNTER.claimed, k, k + 1) === k)) {
+        // The reader has claimed this chunk (otherwise this thread just did, and reads it itself).
         // Held open only while this thread waits for the reader.
         worker.ref();
         m = await new Promise<ReaderChunk | undefined>((resolve) => (waiting = { k, resolve }));

@@ -9,8 +9,13 @@ export interface ReaderInit {
   window: number;
 }
 
-/** Slots of the shared counters: chunks taken, bytes taken, and 1 once the reader must stop. */
-export const COUNTER = { taken: 0, bytesTaken: 1, stop: 2, length: 3 } as const;
+/**
+ * Slots of the shared counters: chunks taken, bytes taken, 1 once the reader must stop, and the first
+ * chunk nobody has claimed yet. A chunk is read by whichever thread claims it (compare-and-swap on
+ * `claimed`): the evaluating thread claims the chunk it needs when the reader has not, so it never waits
+ * for the reader to start or to catch up.
+ */
+export const COUNTER = { taken: 0, bytesTaken: 1, stop: 2, claimed: 3, length: 4 } as const;
 
 /** Beyond one chunk, the reader holds at most this many bytes not yet taken. */
 export const AHEAD_BYTES = 16 << 20;
