@@ -42,6 +42,26 @@ const lazyChildProcess = {
   },
 };
 
+// In dist/cli.cjs, `yaml` and node:crypto are loaded where first used, not at start-up: `batch` reads most
+// profiles with its own fast path (src/parse/fast.ts) and the bundled policy from its precompiled copy,
+// and crypto only names a report's temporary file. Each stand-in has one getter per export of the real
+// module (listed here, at build time), so every import keeps working whatever it names.
+const lazyModules = (names) => ({
+  name: "lazy-modules",
+  setup(b) {
+    const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
+    b.onResolve({ filter }, (args) => {
+      if (args.namespace === "lazy-module") return { path: args.path, external: true };
+      return args.importer.includes("node_modules") ? undefined : { path: args.path, namespace: "lazy-module" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-module" }, async (args) => {
+      const keys = Object.keys(await import(args.path)).filter((k) => k !== "default");
+      const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`).join(",\n  ");
+      return { contents: `let m;\nconst load = () => (m ??= require(${JSON.stringify(args.path)}));\nmodule.exports = {\n  ${getters}\n};\n`, loader: "js" };
+    });
+  },
+});
+
 rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", "batch-reader": "src/batch/reader.ts" },
@@ -75,7 +95,7 @@ await build({
   // Needed only by `ask` and by the full loaders (another policy, a file the fast path declines): loaded
   // from node_modules then, which keeps this file, and the code cache read at every start, less than half as big.
   external: ["@inquirer/prompts", "yaml"],
-  plugins: [zodEnglishOnly, lazyChildProcess],
+  plugins: [zodEnglishOnly, lazyChildProcess, lazyModules(["yaml", "node:crypto"])],
   define: { __SUBSIDY_VERSION__: JSON.stringify(version), "import.meta.url": "__subsidyImportMetaUrl" },
   sourcemap: false,
   minify: process.env.NOMINIFY ? false : true,
