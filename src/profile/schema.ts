@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { SubsidyError, ValidationErrors } from "../errors.js";
-import { isRealDate } from "../policy/schema.js";
+import { isRealDate } from "../dates.js";
 import { resolveDistrict } from "../policy/index-policy.js";
 import { didYouMean } from "../parse/suggest.js";
 import type { ParsedDocument } from "../parse/document.js";

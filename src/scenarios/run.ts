@@ -27,7 +27,7 @@ import { formatPath } from "../parse/path.js";
 import { readRegularFile } from "../parse/read.js";
 import { didYouMean } from "../parse/suggest.js";
 import { validateProfileData } from "../profile/schema.js";
-import { isRealDate } from "../policy/schema.js";
+import { isRealDate } from "../dates.js";
 import type { Evaluation, LoadedPolicy, Status } from "../types.js";
 
 export const SCENARIO_STATUSES: readonly Status[] = ["eligible", "ineligible", "needs-info"];
