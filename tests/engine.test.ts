@@ -343,3 +343,49 @@ describe("whole evaluation", () => {
     expect(p("2023-01-01")?.amount.yuan).toBe(1500000);
   });
 });
+
+describe("reasons on request (batch reports that print none, or only those of programs that apply)", () => {
+  const facts: P = {
+    recognitions: [
+      { type: "green-factory", level: "national", date: "2024-01-15" },
+      { type: "green-factory", level: "provincial", date: "2024-02-15" },
+      { type: "unicorn", level: "provincial" },
+      { type: "itm-certification", level: "national", date: "2021-06-30", rewarded: true },
+    ],
+    projects: [{ type: "technical-renovation", audited_investment: 38000000, date: "2024-06-30" }],
+  };
+  const all = run(facts);
+  const strip = (r: ProgramResult) => ({ ...r, reasons: [] });
+
+  it("changes nothing but the reasons: every status, amount, item, condition and missing fact is the same", () => {
+    for (const mode of ["none", "applicable"] as const) {
+      const e = evaluate(policy, profile(facts), AS_OF, { reasons: mode });
+      expect(e.totals).toEqual(all.totals);
+      expect(e.results.map(strip)).toEqual(all.results.map(strip));
+    }
+  });
+
+  it("'applicable' keeps the reasons of eligible and needs-info programs, and drops those of ineligible ones that had items", () => {
+    const e = evaluate(policy, profile(facts), AS_OF, { reasons: "applicable" });
+    const statuses = new Set(e.results.map((r) => r.status));
+    expect(statuses).toEqual(new Set(["eligible", "needs-info", "ineligible"]));
+    e.results.forEach((r, i) => {
+      const full = all.results[i] as ProgramResult;
+      if (r.status !== "ineligible" || r.items.length === 0) expect(r.reasons, r.program.id).toEqual(full.reasons);
+      else expect(r.reasons, r.program.id).toEqual([]);
+    });
+    // The case the option exists for: an ineligible program that had items to look at.
+    expect(e.results.some((r) => r.status === "ineligible" && r.items.length > 0)).toBe(true);
+  });
+
+  it("'none' drops the reasons of every program that had items", () => {
+    const e = evaluate(policy, profile(facts), AS_OF, { reasons: "none" });
+    const withItems = e.results.filter((r) => r.items.length > 0);
+    expect(withItems.length).toBeGreaterThan(2);
+    for (const r of withItems) expect(r.reasons, r.program.id).toEqual([]);
+    const eligible = all.results.find((r) => r.program.id === "green-factory");
+    expect(eligible?.status).toBe("eligible");
+    expect(eligible?.amount.yuan).toBe(1000000);
+    expect(eligible?.reasons.length).toBeGreaterThan(0);
+  });
+});

@@ -105,11 +105,12 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     throw e;
   }
   const { profile } = loaded;
-  const evaluation = evaluate(ctx.policy, profile, ctx.asOf);
+  const withReasons = ctx.reasons ?? true;
+  // The JSON report prints every result's reasons, the CSV report those of the programs that apply.
+  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none" });
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
   const programs: ProgramLine[] = [];
-  const withReasons = ctx.reasons ?? true;
   // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
   // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
   const parts: (string | Uint8Array)[] | undefined = ctx.json ? [] : undefined;

@@ -476,7 +476,15 @@ function missingFacts(enterprise: ConditionTrace[], candidates: Candidate[]): st
   return missing;
 }
 
-function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Profile, asOf: string, district: ConditionTrace, positions: number[]): ProgramResult {
+function evaluateProgram(
+  program: ProgramData,
+  policy: LoadedPolicy,
+  profile: Profile,
+  asOf: string,
+  district: ConditionTrace,
+  positions: number[],
+  reasonsFor: ReasonsFor,
+): ProgramResult {
   const rule = program.items;
   const list = profile[rule.list];
   const enterprise = enterpriseConditions(program, profile, district);
@@ -524,7 +532,7 @@ function evaluateProgram(program: ProgramData, policy: LoadedPolicy, profile: Pr
 
   const missing = status === "ineligible" ? [] : missingFacts(enterprise, candidates);
 
-  const reasons = buildReasons(program, status, enterprise, candidates, eOutcome);
+  const reasons = reasonsFor === "all" || (reasonsFor === "applicable" && status !== "ineligible") ? buildReasons(program, status, enterprise, candidates, eOutcome) : NO_REASONS;
   const yuan = status !== "eligible" ? 0 : amount.kind === "discretionary" ? null : floorYuan(sumFen);
   if (status === "eligible" && amount.kind !== "discretionary" && counted.length > 1) {
     computation.push({ key: "comp.sum", params: { count: counted.length, yuan: yuan ?? 0 } });
@@ -607,8 +615,17 @@ function windowWarnings(policy: LoadedPolicy, asOf: string): Message[] {
   return w;
 }
 
+/**
+ * Which results get their reasons: all (the default), only eligible and needs-info ones, or none.
+ * A batch whose reports print no reasons, or only those of programs that apply, skips building the
+ * rest; everything else about a result (status, amount, items, conditions, missing facts) is the same.
+ */
+export type ReasonsFor = "all" | "applicable" | "none";
+
+const NO_REASONS: Message[] = Object.freeze([]) as unknown as Message[];
+
 /** Evaluate every program of the policy, in the policy's order. */
-export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): Evaluation {
+export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string, { reasons = "all" }: { reasons?: ReasonsFor } = {}): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
   const row = noItemsRow(compiled, district, profile);
@@ -620,7 +637,7 @@ export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string): 
   for (let i = 0; i < programs.length; i++) {
     const program = programs[i] as ProgramData;
     const at = positions[i];
-    const r = at ? evaluateProgram(program, policy, profile, asOf, district, at) : noItemsResult(row, i, program, profile, district);
+    const r = at ? evaluateProgram(program, policy, profile, asOf, district, at, reasons) : noItemsResult(row, i, program, profile, district);
     results.push(r);
     if (r.status === "eligible" && r.amount.yuan !== null) {
       if (r.amount.kind === "fixed") fixed += BigInt(r.amount.yuan);
