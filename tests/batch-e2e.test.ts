@@ -224,6 +224,27 @@ describe("subsidy batch", () => {
     expect(unknown.err).toMatch(/cannot tell the format/);
   });
 
+  it("warns when the report is written where a later batch of the folder would read it as a profile", () => {
+    const d = folder("inside", { "a.yaml": "enterprise:\n  name: 甲公司\n  district: 张店区\n" });
+    fs.mkdirSync(path.join(d, "sub"));
+    const note = /Note: .*report\.json is in the folder .*: the next `subsidy batch` of that folder will read it as a profile/;
+    const inside = run(["batch", d, "--out", path.join(d, "report.json"), "--as-of", AS_OF, "--lang", "en"]);
+    expect(inside.code).toBe(0);
+    expect(inside.err).toMatch(note);
+    // It is right: the next run reads the report and lists it as an error.
+    const next = run(["batch", d, "--as-of", AS_OF, "--lang", "en"]);
+    expect(next.code).toBe(1);
+    expect(next.out).toContain("report.json:");
+    // Through another spelling of the same folder; and below it only when the batch is recursive.
+    const other = run(["batch", d, "--out", path.join(d, "sub", "..", "r2.json"), "--as-of", AS_OF, "--lang", "zh"]);
+    expect(other.err).toMatch(/注意：.*r2\.json 位于文件夹/);
+    expect(run(["batch", d, "--out", path.join(d, "sub", "report.json"), "--as-of", AS_OF, "--lang", "en"]).err).not.toMatch(/Note:/);
+    expect(run(["batch", d, "--recursive", "--out", path.join(d, "sub", "r3.json"), "--as-of", AS_OF, "--lang", "en"]).err).toMatch(/Note: .*r3\.json/);
+    // Reports a batch never reads (CSV, Markdown), and reports elsewhere, get no note.
+    expect(run(["batch", d, "--out", path.join(d, "report.csv"), "--as-of", AS_OF, "--lang", "en"]).err).not.toMatch(/Note:/);
+    expect(run(["batch", d, "--out", path.join(tmp, "outside.json"), "--as-of", AS_OF, "--lang", "en"]).err).not.toMatch(/Note:/);
+  });
+
   it("never overwrites an input profile, keeps an existing report whole when the run fails, and leaves no temporary files", () => {
     const d = folder("atomic");
     copyProfiles(d);

@@ -7,7 +7,9 @@ import { loadPolicyForCommand } from "../policy/compiled.js";
 import { AtomicStream } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
-import { walk } from "../batch/walk.js";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isProfileName, walk } from "../batch/walk.js";
 import { runBatch } from "../batch/run.js";
 import { SummaryBuilder } from "../batch/summary.js";
 import { formatFromExtension, isReportFormat, REPORT_FORMATS, type Chunk, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
@@ -118,8 +120,25 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   } finally {
     process.removeListener("exit", cleanup);
   }
-  if (o.out !== undefined) io.err(t("batch.wrote", ctx, { file: o.out, count: summary.summary.files }) + "\n");
+  if (o.out !== undefined) {
+    io.err(t("batch.wrote", ctx, { file: o.out, count: summary.summary.files }) + "\n");
+    if (readLater(o.out, dir, o.recursive)) io.err(t("batch.outInside", ctx, { file: o.out, dir }) + "\n");
+  }
   return summary.summary.errors.length > 0 ? EXIT.invalidProfile : EXIT.ok;
+}
+
+/**
+ * Whether a later batch of the same folder would read the report as a profile: a profile's extension
+ * (a JSON report named .json), in the folder itself or, with --recursive, in one below it.
+ */
+function readLater(out: string, dir: string, recursive: boolean): boolean {
+  if (!isProfileName(path.basename(out))) return false;
+  try {
+    const rel = path.relative(fs.realpathSync(dir), fs.realpathSync(path.dirname(path.resolve(out))));
+    return rel === "" || (recursive && !rel.startsWith("..") && !path.isAbsolute(rel));
+  } catch {
+    return false;
+  }
 }
 
 /** The report must be a regular file (or not exist yet), and never one of the input profiles, by any name. */

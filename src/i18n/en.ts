@@ -148,6 +148,7 @@ export const en: Catalog = {
   "batch.errorsHeading": (p) => `${p.count} file(s) could not be evaluated:`,
   "batch.noErrors": () => "Every profile was read and evaluated.",
   "batch.noFiles": (p) => `no .yaml, .yml or .json profiles in ${p.dir}`,
+  "batch.outInside": (p) => `Note: ${p.file} is in the folder ${p.dir}: the next \`subsidy batch\` of that folder will read it as a profile and list it as an error. Keep reports outside the folder of profiles.`,
   "batch.wrote": (p) => `Report written to ${p.file} (${p.count} profiles)`,
   "batch.progress": (p) => `${p.done}/${p.total} profiles`,
   "batch.title": () => "Subsidy eligibility — batch report",

@@ -147,6 +147,7 @@ export const zh: Catalog = {
   "batch.errorsHeading": (p) => `${p.count} 个文件无法评估:`,
   "batch.noErrors": () => "所有档案均已读取并评估。",
   "batch.noFiles": (p) => `${p.dir} 中没有 .yaml、.yml 或 .json 档案`,
+  "batch.outInside": (p) => `注意：${p.file} 位于文件夹 ${p.dir} 中，之后对该文件夹运行 subsidy batch 时会把它当作档案读取并列为错误。请把报告存放在档案文件夹之外。`,
   "batch.wrote": (p) => `报告已写入 ${p.file}(${p.count} 份档案)`,
   "batch.progress": (p) => `${p.done}/${p.total} 份档案`,
   "batch.title": () => "惠企政策批量评估报告",
