@@ -208,6 +208,66 @@ describe("subsidy batch", () => {
     for (const rec of records.filter((l) => /^[^"\n]*\.yaml,/.test(l))) expect(rec).toMatch(/,zibo-five-optimizations,[^,]+,[0-9a-f]{64},2026-11-25,/);
   });
 
+  it("repeats in each CSV row the missing-facts and reasons cells of subsidy check's CSV, one entry per line", () => {
+    /** RFC 4180 records (quoted cells may hold commas, quotes and line breaks). */
+    const parse = (text: string): string[][] => {
+      const rows: string[][] = [];
+      let row: string[] = [];
+      let cell = "";
+      let quoted = false;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i] as string;
+        if (quoted) {
+          if (ch === '"' && text[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (ch === '"') quoted = false;
+          else cell += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ",") {
+          row.push(cell);
+          cell = "";
+        } else if (ch === "\n" || (ch === "\r" && text[i + 1] === "\n")) {
+          if (ch === "\r") i++;
+          row.push(cell);
+          rows.push(row);
+          row = [];
+          cell = "";
+        } else cell += ch;
+      }
+      if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+      return rows;
+    };
+    const table = (text: string) => {
+      const [head, ...body] = parse(text.replace(/^\uFEFF/, ""));
+      const col = (name: string) => (head as string[]).indexOf(name);
+      return { body, col };
+    };
+    // With the fixtures, one that misses two facts for the same program (the district, the audited investment).
+    const d = folder("csv-vs-check", { "multi.yaml": "enterprise:\n  name: 缺信息公司\nprojects:\n  - type: technical-renovation\n    name: 改造\n    date: 2024-03-01\n" });
+    copyProfiles(d);
+    const out = path.join(tmp, "cross.csv");
+    expect(run(["batch", d, "--out", out, "--as-of", AS_OF, "--lang", "en"]).code).toBe(0);
+    const batch = table(fs.readFileSync(out, "utf8"));
+    let compared = 0;
+    let multi = 0;
+    for (const f of [...profileFiles, "multi.yaml"]) {
+      const c = run(["check", path.join(d, f), "--format", "csv", "--as-of", AS_OF, "--lang", "en"]);
+      if (c.code !== 0) continue;
+      const check = table(c.out);
+      for (const row of batch.body.filter((r) => r[batch.col("file")] === path.join(d, f) && r[batch.col("program")] !== "")) {
+        const same = check.body.find((r) => r[check.col("program")] === row[batch.col("program")]) as string[];
+        expect(row[batch.col("missing facts")], `${f} ${String(row[batch.col("program")])}`).toBe(same[check.col("missing")]);
+        expect(row[batch.col("reasons")], `${f} ${String(row[batch.col("program")])}`).toBe(same[check.col("reasons")]);
+        if ((row[batch.col("missing facts")] as string).includes("\n")) multi++;
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+    // The case the alignment is about: a program missing more than one fact.
+    expect(multi).toBeGreaterThan(0);
+  });
+
   it("writes Markdown and JSON reports chosen by extension, --format overriding it", () => {
     const d = folder("md", { "a.yaml": "enterprise:\n  name: 甲|乙公司\n  district: 张店区\n" });
     const md = path.join(tmp, "memo.md");

@@ -17,7 +17,8 @@ const cells = (xs: (string | number | null)[]): string => xs.map(csvCell).join("
 
 export function csvReport(ctx: ReportContext): ReportRenderer {
   // Every row says where it came from, so a row copied out of the file is still traceable (docs/policy.md).
-  const where = [ctx.policy.data.id, ctx.policy.data.version, ctx.policy.sha256, ctx.asOf, ctx.warnings.join(" | ")];
+  // Lists in a cell (missing facts, reasons, warnings) are one per line, as in the CSV of `subsidy check`.
+  const where = [ctx.policy.data.id, ctx.policy.data.version, ctx.policy.sha256, ctx.asOf, ctx.warnings.join("\n")];
   // The same on every row, or on every row of a program: quoted once.
   const whereCells = cells(where);
   const programCells = new Map<string, string>();
@@ -37,7 +38,7 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
           program = cells([p.program, p.title, p.clause, t(`ui.status.${p.status}`, ctx), t(`ui.kind.${p.kind}`, ctx)]);
           programCells.set(key, program);
         }
-        out += `${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("; "))},${csvCell(p.reasons.join("\n"))},${whereCells}\r\n`;
+        out += `${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("\n"))},${csvCell(p.reasons.join("\n"))},${whereCells}\r\n`;
       }
       return out;
     },
