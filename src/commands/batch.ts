@@ -2,13 +2,13 @@
  * `subsidy batch DIR`: every profile in a folder → a summary on screen and, with --out, a report
  * file written atomically. One bad file never stops the others; the run exits 1 when any failed.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicyForCommand } from "../policy/compiled.js";
 import { AtomicStream } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { isProfileName, walk } from "../batch/walk.js";
 import { runBatch } from "../batch/run.js";
 import { SummaryBuilder } from "../batch/summary.js";
