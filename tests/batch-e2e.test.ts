@@ -6,6 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { root } from "./helpers/real-policy.js";
 import { runCli } from "./helpers/cli.js";
+import { csvTable } from "./helpers/csv.js";
 
 const BIN = path.join(root, "bin", "subsidy.js");
 const AS_OF = "2026-11-25";
@@ -209,52 +210,18 @@ describe("subsidy batch", () => {
   });
 
   it("repeats in each CSV row the missing-facts and reasons cells of subsidy check's CSV, one entry per line", () => {
-    /** RFC 4180 records (quoted cells may hold commas, quotes and line breaks). */
-    const parse = (text: string): string[][] => {
-      const rows: string[][] = [];
-      let row: string[] = [];
-      let cell = "";
-      let quoted = false;
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i] as string;
-        if (quoted) {
-          if (ch === '"' && text[i + 1] === '"') {
-            cell += '"';
-            i++;
-          } else if (ch === '"') quoted = false;
-          else cell += ch;
-        } else if (ch === '"') quoted = true;
-        else if (ch === ",") {
-          row.push(cell);
-          cell = "";
-        } else if (ch === "\n" || (ch === "\r" && text[i + 1] === "\n")) {
-          if (ch === "\r") i++;
-          row.push(cell);
-          rows.push(row);
-          row = [];
-          cell = "";
-        } else cell += ch;
-      }
-      if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-      return rows;
-    };
-    const table = (text: string) => {
-      const [head, ...body] = parse(text.replace(/^\uFEFF/, ""));
-      const col = (name: string) => (head as string[]).indexOf(name);
-      return { body, col };
-    };
     // With the fixtures, one that misses two facts for the same program (the district, the audited investment).
     const d = folder("csv-vs-check", { "multi.yaml": "enterprise:\n  name: 缺信息公司\nprojects:\n  - type: technical-renovation\n    name: 改造\n    date: 2024-03-01\n" });
     copyProfiles(d);
     const out = path.join(tmp, "cross.csv");
     expect(run(["batch", d, "--out", out, "--as-of", AS_OF, "--lang", "en"]).code).toBe(0);
-    const batch = table(fs.readFileSync(out, "utf8"));
+    const batch = csvTable(fs.readFileSync(out, "utf8"));
     let compared = 0;
     let multi = 0;
     for (const f of [...profileFiles, "multi.yaml"]) {
       const c = run(["check", path.join(d, f), "--format", "csv", "--as-of", AS_OF, "--lang", "en"]);
       if (c.code !== 0) continue;
-      const check = table(c.out);
+      const check = csvTable(c.out);
       for (const row of batch.body.filter((r) => r[batch.col("file")] === path.join(d, f) && r[batch.col("program")] !== "")) {
         const same = check.body.find((r) => r[check.col("program")] === row[batch.col("program")]) as string[];
         expect(row[batch.col("missing facts")], `${f} ${String(row[batch.col("program")])}`).toBe(same[check.col("missing")]);
