@@ -378,11 +378,16 @@ describe("reasons on request (batch reports that print none, or only those of pr
     expect(e.results.some((r) => r.status === "ineligible" && r.items.length > 0)).toBe(true);
   });
 
-  it("'none' drops the reasons of every program that had items", () => {
+  it("'none' drops the reasons of every program that had items, and keeps the shared ones of programs without", () => {
     const e = evaluate(policy, profile(facts), AS_OF, { reasons: "none" });
     const withItems = e.results.filter((r) => r.items.length > 0);
     expect(withItems.length).toBeGreaterThan(2);
     for (const r of withItems) expect(r.reasons, r.program.id).toEqual([]);
+    // What was dropped was there in full mode.
+    for (const r of all.results.filter((x) => x.items.length > 0)) expect(r.reasons.length, r.program.id).toBeGreaterThan(0);
+    e.results.forEach((r, i) => {
+      if (r.items.length === 0) expect(r.reasons, r.program.id).toEqual((all.results[i] as ProgramResult).reasons);
+    });
     const eligible = all.results.find((r) => r.program.id === "green-factory");
     expect(eligible?.status).toBe("eligible");
     expect(eligible?.amount.yuan).toBe(1000000);

@@ -616,9 +616,11 @@ function windowWarnings(policy: LoadedPolicy, asOf: string): Message[] {
 }
 
 /**
- * Which results get their reasons: all (the default), only eligible and needs-info ones, or none.
- * A batch whose reports print no reasons, or only those of programs that apply, skips building the
- * rest; everything else about a result (status, amount, items, conditions, missing facts) is the same.
+ * Which results built for this profile get their reasons: all (the default), only eligible and
+ * needs-info ones, or none. A batch whose reports print no reasons, or only those of programs that
+ * apply, skips building the rest; everything else about a result (status, amount, items, conditions,
+ * missing facts) is the same. Programs with no item in the profile keep theirs whatever the mode:
+ * those results are shared between profiles and their reasons made once (noItemsResult).
  */
 export type ReasonsFor = "all" | "applicable" | "none";
 
