@@ -62,7 +62,7 @@ describe("batch reader thread", () => {
     }
   });
 
-  it("shares the chunks with the caller: each is read whole by one side, none twice, none lost", async () => {
+  it("shares the chunks with the caller: each is read whole by one side, and none is lost", async () => {
     const files = Array.from({ length: 40 }, (_, i) => path.join(tmp, `share${i}.yaml`));
     files.forEach((f, i) => fs.writeFileSync(f, `enterprise:\n  name: 共享${i}\n`));
     const chunks: string[][] = [];
@@ -71,8 +71,9 @@ describe("batch reader thread", () => {
     let byReader = 0;
     try {
       for (let k = 0; k < chunks.length; k++) {
-        // Slow enough now and then for the reader to start and get ahead.
-        if (k % 10 === 0) await new Promise((r) => setTimeout(r, 20));
+        // Slow enough now and then for the reader to get ahead; once for long, so that even a slow
+        // machine has started the reader by then and it claims the chunks that follow.
+        if (k % 10 === 0) await new Promise((r) => setTimeout(r, k === 50 ? 1000 : 20));
         const got = await (p as NonNullable<typeof p>).take(k);
         const c = chunks[k] as string[];
         expect(got.length).toBe(c.length);
