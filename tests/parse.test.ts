@@ -21,6 +21,18 @@ describe("parseDocument: YAML and JSON parsing", () => {
     expect(e.location).toMatchObject({ file: "alias-bomb.yaml", line: 3 });
   });
 
+  it("points at the anchor's own line when it stands before a block mapping or list", () => {
+    for (const [text, line, col] of [
+      ["enterprise: &e\n  name: 乙公司\n", 1, 13],
+      ["enterprise:\n  name: 甲\nrecognitions: &r\n  - type: x\n", 3, 15],
+      ["enterprise:\n  name: &n 乙公司\n", 2, 9],
+    ] as const) {
+      const e = caught(() => parseDocument(enc(text), "x.yaml"));
+      expect(e.message, text).toMatch(/anchors \(&[enr]\) are not accepted/);
+      expect(e.location, text).toMatchObject({ line, col });
+    }
+  });
+
   it("rejects a lone alias too", () => {
     const e = caught(() => parseDocument(enc("a: 1\nb: *x\n"), "x.yaml"));
     expect(e.code).toBe("parse");

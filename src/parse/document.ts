@@ -138,7 +138,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   }
 
   // Walk the AST before anything is converted to JS: aliases must never expand.
-  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, fail });
+  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, text, fail });
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && !hasText(text, contents))) {
@@ -193,6 +193,7 @@ interface WalkCtx {
   maxDepth: number;
   maxItems: number;
   kind: "profile" | "policy";
+  text: string;
   fail: (code: ErrorCode, message: string, offset?: number) => never;
 }
 
@@ -203,8 +204,11 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
   if (isAlias(n)) {
     ctx.fail("parse", `aliases (*${n.source}) are not accepted; write the value out in full`, offset);
   }
-  if ((n as { anchor?: string }).anchor) {
-    ctx.fail("parse", `anchors (&${(n as { anchor?: string }).anchor}) are not accepted; write each value out in full`, offset);
+  const anchor = (n as { anchor?: string }).anchor;
+  if (anchor) {
+    // Where the anchor itself is written: before a block mapping or list, a line above the node's first entry.
+    const at = offset === undefined ? -1 : ctx.text.lastIndexOf(`&${anchor}`, offset);
+    ctx.fail("parse", `anchors (&${anchor}) are not accepted; write each value out in full`, at >= 0 ? at : offset);
   }
   if (isCollection(n)) {
     if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth, ctx.kind), offset);
