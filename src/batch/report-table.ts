@@ -6,35 +6,74 @@
 import { child } from "./walk.js";
 import { Chalk } from "chalk";
 import { formatYuan, t } from "../i18n/index.js";
-import { displayWidth } from "../render/table.js";
+import { charWidth, displayWidth } from "../render/table.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
 import type { BatchSummary } from "./summary.js";
 
 /** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
 export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
-  const flat = s.replace(/\s+/g, " ");
-  if (displayWidth(flat) <= width) return flat + " ".repeat(width - displayWidth(flat));
-  const chars = [...flat];
-  let out = "";
+  const flat = hasSpaceRun(s) ? s.replace(/\s+/g, " ") : s;
+  const full = displayWidth(flat);
+  if (full <= width) return flat + " ".repeat(width - full);
+  // By code point (a surrogate pair is one character); the ellipsis takes one column.
   let w = 1;
+  let cut: number;
   if (from === "right") {
-    for (const ch of chars) {
-      if (w + displayWidth(ch) > width) break;
-      out += ch;
-      w += displayWidth(ch);
+    cut = 0;
+    while (cut < flat.length) {
+      const c = flat.codePointAt(cut) as number;
+      const cw = charWidth(c);
+      if (w + cw > width) break;
+      w += cw;
+      cut += c > 0xffff ? 2 : 1;
     }
-    out += "…";
   } else {
-    for (let i = chars.length - 1; i >= 0; i--) {
-      const ch = chars[i] as string;
-      if (w + displayWidth(ch) > width) break;
-      out = ch + out;
-      w += displayWidth(ch);
+    cut = flat.length;
+    while (cut > 0) {
+      const low = flat.charCodeAt(cut - 1);
+      const pair = cut >= 2 && low >= 0xdc00 && low <= 0xdfff && isHighSurrogate(flat.charCodeAt(cut - 2));
+      const cw = charWidth(flat.codePointAt(pair ? cut - 2 : cut - 1) as number);
+      if (w + cw > width) break;
+      w += cw;
+      cut -= pair ? 2 : 1;
     }
-    out = "…" + out;
   }
-  return out + " ".repeat(Math.max(0, width - displayWidth(out)));
+  const out = from === "right" ? flat.slice(0, cut) + "…" : "…" + flat.slice(cut);
+  // w counts every character kept; colour codes among them take no column once cut (rare: callers colour after fitting).
+  return out + " ".repeat(Math.max(0, width - (flat.includes("\u001b") ? displayWidth(out) : w)));
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/** Whether /\s+/ would change anything: any whitespace but a lone space (most names and paths have none). */
+function hasSpaceRun(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < s.length && isSpace(s.charCodeAt(i + 1))) return true;
+    } else if (isSpace(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What /\s/ matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const right = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;

@@ -16,13 +16,21 @@ export interface TableOptions extends RenderContext {
   width?: number;
 }
 
-/** Display width: CJK and full-width characters take two columns. */
+/** Columns one code point takes: CJK and full-width characters two, everything else one. */
+export function charWidth(c: number): number {
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+}
+
+/** Display width: CJK and full-width characters take two columns; colour codes none. */
 export function displayWidth(s: string): number {
-  let w = 0;
   // eslint-disable-next-line no-control-regex
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, "")) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  if (s.includes("\u001b")) s = s.replace(/\u001b\[[0-9;]*m/g, "");
+  let w = 0;
+  // By code point, as a for...of over the string would go (a surrogate pair is one character), without its iterator.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i) as number;
+    if (c > 0xffff) i++;
+    w += charWidth(c);
   }
   return w;
 }
