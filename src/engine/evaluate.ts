@@ -241,7 +241,7 @@ interface Compiled {
   /** Per list, item type (scope for standards) → indices of the programs that read such items. */
   readers: Record<ListName, Map<string, number[]>>;
   /** Results of programs with no item of theirs, shared per district outcome (see noItemsResult). */
-  noItems: Map<string, ProgramResult[]>;
+  noItems: Map<string, NoItemsRow>;
 }
 
 const compiledPolicies = new WeakMap<LoadedPolicy, Compiled>();
@@ -312,30 +312,45 @@ function noItemsResultFor(program: ProgramData, profile: Profile, district: Cond
 /**
  * Most programs find no item of theirs in a given profile. Such a result depends only on the district
  * and the enterprise facts the program reads (ownership, 军民结合), so it is the same for every profile
- * that shares them: made once, frozen, shared. The cache is bounded, since names of places outside
- * Zibo are free text.
+ * that shares them: made once, frozen, shared. A program that reads neither fact has one result per
+ * district outcome; one that reads them, one per value of what it reads. The cache is bounded, since
+ * names of places outside Zibo are free text.
  */
-function noItemsResult(row: ProgramResult[] | undefined, index: number, program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
+function noItemsResult(row: NoItemsRow | undefined, index: number, program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
   if (!row) return noItemsResultFor(program, profile, district);
-  let r = row[index];
+  const rule = program.enterprise;
+  let r: ProgramResult | undefined;
+  let facts: Map<string, ProgramResult> | undefined;
+  let key = "";
+  if (rule && (rule.ownership || rule.military_civil)) {
+    const e = profile.enterprise;
+    facts = (row.byFacts[index] ??= new Map());
+    key = `${rule.ownership ? (e.ownership ?? "\u0001") : ""}\u0000${rule.military_civil ? (e.military_civil ?? "\u0001") : ""}`;
+    r = facts.get(key);
+  } else {
+    r = row.shared[index];
+  }
   if (!r) {
     const own: ConditionTrace = { ...district, message: { ...district.message, ...(district.message.params ? { params: { ...district.message.params } } : {}) } };
     r = freezeResult(noItemsResultFor(program, profile, own));
-    row[index] = r;
+    if (facts) facts.set(key, r);
+    else row.shared[index] = r;
   }
   return r;
 }
 
-/**
- * The shared no-item results of one district outcome and one set of the enterprise facts that
- * programs read (undefined once the bounded cache is full).
- */
-function noItemsRow(compiled: Compiled, district: ConditionTrace, profile: Profile): ProgramResult[] | undefined {
-  const e = profile.enterprise;
-  const key = `${district.outcome}\u0000${district.value ?? ""}\u0000${e.ownership ?? "\u0001"}\u0000${e.military_civil ?? "\u0001"}`;
+/** The shared no-item results of one district outcome, by program: one each, or one per value of the enterprise facts it reads. */
+interface NoItemsRow {
+  shared: (ProgramResult | undefined)[];
+  byFacts: (Map<string, ProgramResult> | undefined)[];
+}
+
+/** The shared no-item results of one district outcome (undefined once the bounded cache is full). */
+function noItemsRow(compiled: Compiled, district: ConditionTrace): NoItemsRow | undefined {
+  const key = `${district.outcome}\u0000${district.value ?? ""}`;
   let row = compiled.noItems.get(key);
   if (!row && compiled.noItems.size < 1024) {
-    row = [];
+    row = { shared: [], byFacts: [] };
     compiled.noItems.set(key, row);
   }
   return row;
@@ -630,7 +645,7 @@ const NO_REASONS: Message[] = Object.freeze([]) as unknown as Message[];
 export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string, { reasons = "all" }: { reasons?: ReasonsFor } = {}): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
-  const row = noItemsRow(compiled, district, profile);
+  const row = noItemsRow(compiled, district);
   const programs = policy.data.programs;
   const positions = positionsByProgram(compiled, profile, programs.length);
   const results: ProgramResult[] = [];
