@@ -37,25 +37,11 @@ const SPECIAL_WORD = /^(?:true|false|null|~)$/i;
 /** Characters on which the two parsers might disagree about line breaks or printability. */
 // eslint-disable-next-line no-control-regex
 const ODD_CHARS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-/** First characters that make a plain scalar mean something else (or that we do not want to reason about). */
-const INDICATOR_FIRST = new Set([..."-?:,[]{}#&*!|>'\"%@`.+"]);
+/** First characters that make a plain scalar mean something else (or that we do not want to reason about), by code (all ASCII). */
+const INDICATOR_FIRST = new Uint8Array(128);
+for (const ch of "-?:,[]{}#&*!|>'\"%@`.+") INDICATOR_FIRST[ch.charCodeAt(0)] = 1;
 
 type Node = Record<string, unknown> | unknown[];
-
-interface Level {
-  col: number;
-  kind: "map" | "seq";
-  node: Node;
-}
-
-/** Where a block that opens on the next lines goes: a key of a mapping, or an entry of a sequence. */
-interface Opener {
-  col: number;
-  /** After `key:`, a list may start at the key's own column. */
-  seqSame: boolean;
-  node: Node;
-  key: string | number;
-}
 
 /** Whether `text` lies in the subset both parsers read identically. */
 export function prescan(text: string): boolean {
@@ -66,96 +52,119 @@ export function prescan(text: string): boolean {
  * The data of a text in the subset (see the top of this file), read in the same pass that checks it,
  * or undefined when the text is not in the subset (or is not a mapping). Within the subset YAML is
  * simple enough to read line by line; tests/batch-fast.test.ts holds the result to the `yaml` loader's.
+ *
+ * Written for speed, as batches read thousands of profiles through it: lines are index ranges of the
+ * text (never sliced), and the open levels and the pending block live in plain variables and arrays.
  */
 function readSubset(text: string): Record<string, unknown> | undefined {
   if (ODD_CHARS.test(text)) return undefined;
-  const stack: Level[] = [];
+  // CR only as part of CRLF (a lone CR, even at the very end, is read differently by the parsers).
+  if (text.includes("\r") && LONE_CR.test(text)) return undefined;
+  // The open levels, innermost last: column, whether a sequence, node.
+  const cols: number[] = [];
+  const seqs: boolean[] = [];
+  const nodes: Node[] = [];
+  let depth = 0;
   const rootHolder: unknown[] = [null];
   // The block a line may open: after `key:` (children deeper, or a list at the key's own column) or `-`.
-  let opener: Opener | null = { col: -1, seqSame: false, node: rootHolder, key: 0 };
+  let open = true;
+  let openCol = -1;
+  let openSeqSame = false;
+  let openNode: Node = rootHolder;
+  let openKey: string | number = 0;
   let start = 0;
   const n = text.length;
   while (start <= n) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = n;
-    let line = text.slice(start, end);
-    // CR only as part of CRLF (a lone CR, even at the very end, is read differently by the parsers).
-    if (line.endsWith("\r") && end < n) line = line.slice(0, -1);
-    if (line.includes("\r")) return undefined;
+    const lineStart = start;
+    // A CR here is the CR of a CRLF (checked above).
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     start = end + 1;
-    let i = 0;
-    // Bounds first: reading past the end would work (NaN) but makes V8 drop this function's optimized code.
-    while (i < line.length && line.charCodeAt(i) === 32) i++;
-    if (i === line.length || line[i] === "#") continue;
-    let rest = line.slice(i);
-    const indent = i;
-    const dash = rest === "-" || rest.startsWith("- ");
+    let i = lineStart;
+    while (i < lineEnd && text.charCodeAt(i) === 32) i++;
+    if (i === lineEnd || text.charCodeAt(i) === 35) continue; // blank, or a comment (#)
+    const indent = i - lineStart;
+    const dash = text.charCodeAt(i) === 45 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32); // "-" or "- …"
 
     // Indentation: a child of the open block, or a sibling of an open level.
-    let level: Level | undefined;
-    if (opener && (indent > opener.col || (opener.seqSame && dash && indent === opener.col))) {
-      const node: Node = dash ? [] : {};
-      set(opener.node, opener.key, node);
-      level = { col: indent, kind: dash ? "seq" : "map", node };
-      stack.push(level);
+    let levelNode: Node;
+    if (open && (indent > openCol || (openSeqSame && dash && indent === openCol))) {
+      levelNode = dash ? [] : {};
+      set(openNode, openKey, levelNode);
+      cols[depth] = indent;
+      seqs[depth] = dash;
+      nodes[depth] = levelNode;
+      depth++;
     } else {
-      const want = dash ? "seq" : "map";
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1] as Level;
-        if (top.col > indent || (top.col === indent && top.kind !== want)) stack.pop();
+      while (depth > 0) {
+        const top = cols[depth - 1] as number;
+        if (top > indent || (top === indent && seqs[depth - 1] !== dash)) depth--;
         else break;
       }
-      level = stack[stack.length - 1];
-      if (!level || level.col !== indent || level.kind !== want) return undefined;
+      if (depth === 0 || cols[depth - 1] !== indent || seqs[depth - 1] !== dash) return undefined;
+      levelNode = nodes[depth - 1] as Node;
     }
-    opener = null;
+    open = false;
 
     let col: number = indent;
-    let map = level.node;
-    let kv: { key: string; value: string } | undefined;
+    let map = levelNode;
     if (dash) {
-      const seq = level.node as unknown[];
-      if (rest === "-") {
+      const seq = levelNode as unknown[];
+      if (i + 1 === lineEnd) {
         seq.push(null);
-        opener = { col: indent, seqSame: false, node: seq, key: seq.length - 1 };
+        open = true;
+        openCol = indent;
+        openSeqSame = false;
+        openNode = seq;
+        openKey = seq.length - 1;
         continue;
       }
-      let j = 1;
-      while (j < rest.length && rest.charCodeAt(j) === 32) j++;
-      col = indent + j;
-      rest = rest.slice(j);
-      if (rest === "-" || rest.startsWith("- ")) return undefined; // nested `- -`
-      if (rest.startsWith("#")) {
+      let j = i + 1;
+      while (j < lineEnd && text.charCodeAt(j) === 32) j++;
+      col = indent + (j - i);
+      i = j;
+      if (i < lineEnd && text.charCodeAt(i) === 45 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32)) return undefined; // nested `- -`
+      if (i < lineEnd && text.charCodeAt(i) === 35) {
         seq.push(null);
-        opener = { col: indent, seqSame: false, node: seq, key: seq.length - 1 };
+        open = true;
+        openCol = indent;
+        openSeqSame = false;
+        openNode = seq;
+        openKey = seq.length - 1;
         continue;
       }
-      kv = keyLine(rest);
-      if (!kv) {
-        const v = scalar(rest);
+      if (!keyAt(text, i, lineEnd)) {
+        const v = scalar(text.slice(i, lineEnd));
         if (v === NOT_OK) return undefined;
         seq.push(v);
         continue;
       }
       map = {};
       seq.push(map);
-      stack.push({ col, kind: "map", node: map });
-    } else {
-      kv = keyLine(rest);
-      if (!kv) return undefined;
+      cols[depth] = col;
+      seqs[depth] = false;
+      nodes[depth] = map;
+      depth++;
+    } else if (!keyAt(text, i, lineEnd)) {
+      return undefined;
     }
-    const key = kv.key;
+    // keyAt has found `key:` or `key: value` (KEY_END, VALUE_START).
+    const key = text.slice(i, keyEnd);
     // YAML takes an implicit key of at most 1024 characters (the loader refuses longer ones).
     if (FORBIDDEN_KEYS.has(key) || key.length > 1000) return undefined;
     const obj = map as Record<string, unknown>;
     if (Object.prototype.hasOwnProperty.call(obj, key)) return undefined; // a key written twice
-    const value = kv.value;
-    if (value === "" || value.startsWith("#")) {
+    if (valueStart === lineEnd || text.charCodeAt(valueStart) === 35) {
       obj[key] = null;
-      opener = { col, seqSame: true, node: obj, key };
+      open = true;
+      openCol = col;
+      openSeqSame = true;
+      openNode = obj;
+      openKey = key;
       continue;
     }
-    const v = scalar(value);
+    const v = scalar(text.slice(valueStart, lineEnd));
     if (v === NOT_OK) return undefined;
     obj[key] = v;
   }
@@ -163,20 +172,31 @@ function readSubset(text: string): Record<string, unknown> | undefined {
   return root !== null && typeof root === "object" && !Array.isArray(root) ? (root as Record<string, unknown>) : undefined;
 }
 
+const LONE_CR = /\r(?!\n)/;
+
+/** Where keyAt found the key to end (at its colon) and the value to start (lineEnd when none). */
+let keyEnd = 0;
+let valueStart = 0;
+
 /**
- * `key:` or `key: value` with an identifier key (what /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/
- * matches): the key and the value after the spaces ("" when none), else undefined.
+ * Whether text[i, lineEnd) is `key:` or `key: value` with an identifier key (what
+ * /^([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$/ matches); if so, sets keyEnd and valueStart.
  */
-function keyLine(rest: string): { key: string; value: string } | undefined {
-  let i = 0;
-  while (i < rest.length && isKeyChar(rest.charCodeAt(i), i === 0)) i++;
-  if (i === 0 || i === rest.length || rest.charCodeAt(i) !== 58) return undefined; // :
-  const key = rest.slice(0, i);
-  if (i + 1 === rest.length) return { key, value: "" };
-  if (rest.charCodeAt(i + 1) !== 32) return undefined;
-  let j = i + 2;
-  while (j < rest.length && rest.charCodeAt(j) === 32) j++;
-  return { key, value: rest.slice(j) };
+function keyAt(text: string, i: number, lineEnd: number): boolean {
+  let k = i;
+  while (k < lineEnd && isKeyChar(text.charCodeAt(k), k === i)) k++;
+  if (k === i || k === lineEnd || text.charCodeAt(k) !== 58) return false; // :
+  if (k + 1 === lineEnd) {
+    keyEnd = k;
+    valueStart = lineEnd;
+    return true;
+  }
+  if (text.charCodeAt(k + 1) !== 32) return false;
+  let j = k + 2;
+  while (j < lineEnd && text.charCodeAt(j) === 32) j++;
+  keyEnd = k;
+  valueStart = j;
+  return true;
 }
 
 /** Trailing spaces off (only U+0020: to YAML, U+3000 and the like are part of the text; tabs never get here). */
@@ -207,7 +227,7 @@ function scalar(v: string): unknown {
   const c = s.charCodeAt(0);
   if (c === 123) return flowMap(s); // {
   if (c === 45 || c === 46) return INT.test(s) || FLOAT.test(s) ? Number(s) : NOT_OK; // - .
-  if (INDICATOR_FIRST.has(s[0] as string)) return NOT_OK;
+  if (c < 128 && INDICATOR_FIRST[c] === 1) return NOT_OK;
   for (let i = 0; i < s.length; i++) {
     const x = s.charCodeAt(i);
     // [ ] { } and tab; ": " inside, or ":" at the end
@@ -405,8 +425,16 @@ function countKeys(v: unknown): number {
 function withinLimits(v: unknown, depth: number, maxDepth: number, maxItems: number): boolean {
   if (v === null || typeof v !== "object") return true;
   if (depth + 1 > maxDepth) return false;
-  const values = Array.isArray(v) ? v : Object.values(v);
-  if (values.length > maxItems) return false;
-  for (const x of values) if (!withinLimits(x, depth + 1, maxDepth, maxItems)) return false;
+  if (Array.isArray(v)) {
+    if (v.length > maxItems) return false;
+    for (let i = 0; i < v.length; i++) if (!withinLimits(v[i], depth + 1, maxDepth, maxItems)) return false;
+    return true;
+  }
+  // The parsers make plain objects with own enumerable keys only, so for…in counts what Object.values would.
+  let count = 0;
+  for (const k in v) {
+    if (++count > maxItems) return false;
+    if (!withinLimits((v as Record<string, unknown>)[k], depth + 1, maxDepth, maxItems)) return false;
+  }
   return true;
 }
