@@ -9,7 +9,7 @@
 import { isRealDate } from "../dates.js";
 import { resolveDistrict } from "../policy/index-policy.js";
 import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
-import { checkCreditCode } from "./credit-code.js";
+import { isValidCreditCode } from "./credit-code.js";
 import { decimals, ENTERPRISE_SHAPE, isRequired, listSpecs, type ListSpec, type ValueKind } from "./rules.js";
 
 type Check = (v: unknown, asOf: string) => boolean;
@@ -54,7 +54,7 @@ function checks(policy: LoadedPolicy): (kind: ValueKind, spec?: ListSpec) => Che
       case "text":
         return isText;
       case "credit-code":
-        return (x) => typeof x === "string" && checkCreditCode(x).ok;
+        return (x) => typeof x === "string" && isValidCreditCode(x);
       case "ownership":
         return ownership;
       case "boolean":
@@ -107,9 +107,15 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 
 /** The values of `o` that are given (not null), in the order of `keys`; undefined when a key is unknown, a required one missing or a value fails. */
 function pick(o: Record<string, unknown>, keys: readonly Key[], known: Map<string, Check>, asOf: string): Record<string, unknown> | undefined {
-  for (const k of Object.keys(o)) if (!known.has(k)) return undefined;
+  // (isPlainObject has been checked: for…in lists the own keys, as Object.keys would.)
+  for (const k in o) if (!known.has(k)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, check, required] of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    // By index: array destructuring goes through the iterator protocol until V8 optimizes it.
+    const key = keys[i] as Key;
+    const k = key[0];
+    const check = key[1];
+    const required = key[2];
     const x = o[k];
     if (x === null || x === undefined) {
       if (required) return undefined;
