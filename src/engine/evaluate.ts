@@ -358,6 +358,10 @@ function noItemsRow(compiled: Compiled, district: ConditionTrace): NoItemsRow | 
 
 /** "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group. */
 function blockRewardedGroups(candidates: Candidate[], amount: ProgramData["amount"]): void {
+  // Most profiles have no rewarded item of the program's: then nothing is blocked.
+  let anyRewarded = false;
+  for (const c of candidates) if (c.relevant && c.item.rewarded === true) anyRewarded = true;
+  if (!anyRewarded) return;
   const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : distinctKey(c.item[amount.distinct_by ?? ""]));
   const rewardedGroups = new Map<string, string>();
   for (const c of candidates) if (c.relevant && c.item.rewarded === true && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
@@ -427,8 +431,18 @@ function distinctSummary(program: ProgramData, candidates: Candidate[], met: Can
   }
 }
 
+/** The per-year sums of a program that pays no item: empty, and never written to. */
+const NOTHING_PAID: ReadonlyMap<number, bigint> = new Map();
+
 /** Each counted item's sum, then the per-year and total caps in date order (notes and computation steps as it goes). */
-function payCounted(program: ProgramData, counted: Candidate[], asOf: string, computation: Message[]): { perItemFen: bigint[]; yearUsed: Map<number, bigint>; yearWanted: Map<number, bigint>; sumFen: bigint } {
+function payCounted(
+  program: ProgramData,
+  counted: Candidate[],
+  asOf: string,
+  computation: Message[],
+): { perItemFen: bigint[]; yearUsed: ReadonlyMap<number, bigint>; yearWanted: ReadonlyMap<number, bigint>; sumFen: bigint } {
+  // No item paid (the program is ineligible, needs information or is discretionary): nothing to add up.
+  if (counted.length === 0) return { perItemFen: [], yearUsed: NOTHING_PAID, yearWanted: NOTHING_PAID, sumFen: 0n };
   const amount = program.amount;
   const yearUsed = new Map<number, bigint>();
   /** Per year, what the items would earn before the yearly cap. */
