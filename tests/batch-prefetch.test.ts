@@ -87,6 +87,24 @@ describe("batch reader thread", () => {
     expect(byReader).toBeGreaterThan(0);
   });
 
+  it("never hangs on a reader that dies with a chunk claimed: the caller gets the chunk to read itself", async () => {
+    // A stand-in reader that claims the first chunk and ends without sending it.
+    const dying = path.join(tmp, "dying-reader.mjs");
+    fs.writeFileSync(dying, "import { workerData } from 'node:worker_threads';\nAtomics.store(new Int32Array(workerData.counters), 3, 1);\nprocess.exit(3);\n");
+    const file = path.join(tmp, "dying.yaml");
+    fs.writeFileSync(file, "enterprise:\n  name: 断\n");
+    const p = startPrefetch([[file, file], [file]], 4096, dying, { share: false });
+    try {
+      const first = await p?.take(0);
+      expect(first?.length).toBe(2);
+      expect(first?.every((b) => b === undefined)).toBe(true);
+      expect((await p?.take(1))?.[0]).toBeUndefined();
+    } finally {
+      p?.close();
+    }
+    // take() waits in slices of a second and looks at the thread between them: a hang would time out here.
+  }, 30_000);
+
   it("is not started without a reader script, and a closed reader lets the caller read the rest itself", async () => {
     expect(startPrefetch([["x"]], 4096, undefined)).toBeUndefined();
     const file = path.join(tmp, "p0.yaml");

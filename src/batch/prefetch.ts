@@ -4,8 +4,12 @@
  * `undefined`, and the caller reads it itself (same function, so the same error message); so does a
  * whole chunk the reader had not claimed when it was asked for (before the reader has started, or
  * when it falls behind): this thread never waits for a chunk nobody is reading.
+ *
+ * The chunks arrive on a MessagePort that this thread reads with receiveMessageOnPort, and a chunk the
+ * reader is still reading is waited for on a shared counter (Atomics.wait): taking a chunk needs no turn
+ * of the event loop, so the caller decides how often to yield to it.
  */
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { bundledScript } from "./bundled.js";
 import { COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
 
@@ -22,6 +26,13 @@ export interface Prefetch {
 const WINDOW = 4;
 
 /**
+ * How long this thread waits for a claimed chunk before it lets its event loop run once, so that it
+ * notices a reader thread that has died (its 'error' and 'exit' events); then it waits again.
+ */
+const WAIT_SLICE_MS = 50;
+const SLICES_BEFORE_YIELD = 20;
+
+/**
  * `share` (default): a chunk the reader has not claimed when it is asked for is read by the caller.
  * Without it the caller always waits for the reader (tests use that to check what the reader sends).
  */
@@ -29,32 +40,47 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
   if (!script) return undefined;
   const counters = new SharedArrayBuffer(4 * COUNTER.length);
   const counter = new Int32Array(counters);
-  const worker = new Worker(script, { workerData: { chunks, maxBytes, counters, window: WINDOW } satisfies ReaderInit, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
-  const arrived = new Map<number, ReaderChunk>();
-  let waiting: { k: number; resolve: (c: ReaderChunk | undefined) => void } | undefined;
-  let failed = false;
-  const fail = () => {
-    // Whatever went wrong with the reader, the evaluating thread reads the rest itself.
-    failed = true;
-    if (waiting) {
-      waiting.resolve(undefined);
-      waiting = undefined;
-    }
-  };
-  worker.on("message", (m: ReaderChunk) => {
-    if (waiting?.k === m.chunk) {
-      waiting.resolve(m);
-      waiting = undefined;
-    } else {
-      arrived.set(m.chunk, m);
-    }
+  const { port1: port, port2 } = new MessageChannel();
+  const worker = new Worker(script, {
+    workerData: { chunks, maxBytes, counters, window: WINDOW, port: port2 } satisfies ReaderInit,
+    transferList: [port2],
+    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
   });
+  const arrived = new Map<number, ReaderChunk>();
+  let failed = false;
+  // Whatever went wrong with the reader, the evaluating thread reads the rest itself.
+  const fail = () => {
+    failed = true;
+  };
   worker.on("error", fail);
   worker.on("exit", fail);
-  // After the listeners (adding a 'message' listener refs the worker again): a reader that is still
-  // reading or waiting never holds the process open (take() holds it while it waits for a chunk), and
-  // close() also tells it to stop.
+  // A reader that is still reading or waiting never holds the process open; close() also tells it to stop.
   worker.unref();
+  port.unref();
+
+  /** Everything the reader has sent so far, by chunk. */
+  const receive = (p: MessagePort) => {
+    for (let r = receiveMessageOnPort(p); r; r = receiveMessageOnPort(p)) {
+      const m = r.message as ReaderChunk;
+      arrived.set(m.chunk, m);
+    }
+  };
+  const arrivedNow = (k: number): ReaderChunk | undefined => {
+    receive(port);
+    const m = arrived.get(k);
+    if (m) arrived.delete(k);
+    return m;
+  };
+  /** Chunk `k`, which the reader has claimed: waits on the `sent` counter for it, or gives up after a while (undefined). */
+  const waitFor = (k: number): ReaderChunk | undefined => {
+    for (let slice = 0; slice < SLICES_BEFORE_YIELD; slice++) {
+      const sent = Atomics.load(counter, COUNTER.sent);
+      const m = arrivedNow(k);
+      if (m) return m;
+      Atomics.wait(counter, COUNTER.sent, sent, WAIT_SLICE_MS);
+    }
+    return arrivedNow(k);
+  };
   const split = (m: ReaderChunk | undefined, count: number): (Uint8Array | undefined)[] => {
     const out: (Uint8Array | undefined)[] = new Array(count);
     if (!m) return out;
@@ -70,14 +96,15 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
   return {
     async take(k) {
       const count = (chunks[k] ?? []).length;
-      let m = arrived.get(k);
-      if (m) arrived.delete(k);
-      else if (!failed && !(share && Atomics.compareExchange(counter, COUNTER.claimed, k, k + 1) === k)) {
+      let m = arrivedNow(k);
+      if (!m && !failed && !(share && Atomics.compareExchange(counter, COUNTER.claimed, k, k + 1) === k)) {
         // The reader has claimed this chunk (otherwise this thread just did, and reads it itself).
-        // Held open only while this thread waits for the reader.
-        worker.ref();
-        m = await new Promise<ReaderChunk | undefined>((resolve) => (waiting = { k, resolve }));
-        worker.unref();
+        for (m = waitFor(k); !m && !failed; m = waitFor(k)) {
+          // Still not here: let the event loop run once, so that a dead reader's 'exit' is seen.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          m = arrivedNow(k);
+          if (m) break;
+        }
       }
       if (m) Atomics.add(counter, COUNTER.bytesTaken, m.data.length);
       Atomics.store(counter, COUNTER.taken, k + 1);
@@ -88,6 +115,7 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
       Atomics.store(counter, COUNTER.stop, 1);
       Atomics.notify(counter, COUNTER.taken);
       fail();
+      port.close();
       void worker.terminate();
     },
   };

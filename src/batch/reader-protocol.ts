@@ -3,19 +3,23 @@
 /** What the reader is started with. `null` marks an entry not to read (the walk already failed it). */
 export interface ReaderInit {
   chunks: (string | null)[][];
+  /** Where the chunks go (ReaderChunk messages): the evaluating thread takes them with receiveMessageOnPort, without waiting for its event loop. */
+  port: MessagePort;
   maxBytes: number;
   /** Int32Array of the COUNTER slots below, written by the evaluating thread. */
   counters: SharedArrayBuffer;
   window: number;
 }
 
+import type { MessagePort } from "node:worker_threads";
+
 /**
- * Slots of the shared counters: chunks taken, bytes taken, 1 once the reader must stop, and the first
- * chunk nobody has claimed yet. A chunk is read by whichever thread claims it (compare-and-swap on
+ * Slots of the shared counters: chunks taken, bytes taken, 1 once the reader must stop, the first
+ * chunk nobody has claimed yet, and how many chunks the reader has sent (it notifies on that slot). A chunk is read by whichever thread claims it (compare-and-swap on
  * `claimed`): the evaluating thread claims the chunk it needs when the reader has not, so it never waits
  * for the reader to start or to catch up.
  */
-export const COUNTER = { taken: 0, bytesTaken: 1, stop: 2, claimed: 3, length: 4 } as const;
+export const COUNTER = { taken: 0, bytesTaken: 1, stop: 2, claimed: 3, sent: 4, length: 5 } as const;
 
 /** Beyond one chunk, the reader holds at most this many bytes not yet taken. */
 export const AHEAD_BYTES = 16 << 20;

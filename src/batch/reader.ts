@@ -14,9 +14,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readRegularFile } from "../parse/read.js";
 import { AHEAD_BYTES, COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
 
-const port = parentPort;
-if (port) {
-  const { chunks, maxBytes, counters, window } = workerData as ReaderInit;
+if (parentPort) {
+  const { chunks, maxBytes, counters, window, port } = workerData as ReaderInit;
   const c = new Int32Array(counters);
   let sent = 0;
   for (;;) {
@@ -63,5 +62,8 @@ if (port) {
     }
     sent = (sent + total) | 0;
     port.postMessage({ chunk: k, data, sizes } satisfies ReaderChunk, [data.buffer]);
+    // After the message is on its way: the evaluating thread may be waiting on this slot for it.
+    Atomics.add(c, COUNTER.sent, 1);
+    Atomics.notify(c, COUNTER.sent);
   }
 }
