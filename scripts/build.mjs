@@ -2,7 +2,7 @@
 // Runs on `npm install` / `npm ci` through the `prepare` script, so `npx subsidy` works right after install.
 import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 // `yaml`'s ESM build calls require("process"); an ESM bundle has no `require` unless we make one.
 const banner = { js: 'import { createRequire as __subsidyCreateRequire } from "node:module"; const require = __subsidyCreateRequire(import.meta.url);' };
@@ -57,10 +57,42 @@ const lazyModules = (names) => ({
     b.onLoad({ filter: /.*/, namespace: "lazy-module" }, async (args) => {
       const keys = Object.keys(await import(args.path)).filter((k) => k !== "default");
       const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`).join(",\n  ");
-      return { contents: `let m;\nconst load = () => (m ??= require(${JSON.stringify(args.path)}));\nmodule.exports = {\n  ${getters}\n};\n`, loader: "js" };
+      // A module with a bundle of its own in dist/ (see BUNDLED) is run from it, with its code cache.
+      const from = BUNDLED[args.path] ? `cachedScript(${JSON.stringify(BUNDLED[args.path])}) ?? ` : "";
+      return { contents: `let m;\nconst load = () => (m ??= ${from}require(${JSON.stringify(args.path)}));\nmodule.exports = {\n  ${getters}\n};\n${from ? CACHED_SCRIPT : ""}`, loader: "js" };
     });
   },
 });
+
+// `yaml` is needed only for a profile the fast path declines, and then at once: from node_modules it takes
+// about 40 ms to load (some 70 files, compiled on the spot). dist/yaml.cjs is the package as one file, run
+// like dist/cli.cjs through vm.Script with a V8 code cache (dist/yaml.cjs.cache, written by a real run
+// below), so that the first broken or unusual profile of a `check` or a batch costs less. Missing or
+// rejected, the stand-in falls back to require("yaml").
+const BUNDLED = { yaml: "yaml.cjs" };
+const CACHED_SCRIPT = `
+function cachedScript(name) {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const file = path.join(__dirname, name);
+  let source;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(file + ".cache");
+  } catch {}
+  const { Script } = require("node:vm");
+  const script = new Script("(function (exports, require, module, __filename, __dirname) {" + source + "\\n})", { filename: file, cachedData });
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, require, mod, file, path.dirname(file));
+  if (process.env.SUBSIDY_WRITE_BUNDLE_CACHE) process.once("beforeExit", () => fs.writeFileSync(file + ".cache", script.createCachedData()));
+  return mod.exports;
+}
+`;
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -102,6 +134,18 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+await build({
+  entryPoints: { yaml: "yaml" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: process.env.NOMINIFY ? false : true,
+  legalComments: "none",
+  logLevel: "warning",
+});
 // The bundled policy, parsed and checked once here by the real loader, so that start-up can skip both
 // whenever policy.yaml's bytes still hash the same (see compiledPolicy in src/policy/load.ts).
 {
@@ -120,6 +164,16 @@ await build({
     encoding: "utf8",
   });
   if (r.status !== 0 || !existsSync("dist/cli.cjs.cache")) console.warn(`build: no code cache for dist/cli.cjs (check exited ${r.status}): ${r.stderr}`);
+}
+// The code cache for dist/yaml.cjs: a real `check` of profiles that the fast path declines (the broken
+// fixtures), after which the stand-in writes the cache of what yaml compiled. Best effort, as above.
+{
+  const bad = readdirSync("fixtures/bad").map((f) => `fixtures/bad/${f}`);
+  const r = spawnSync(process.execPath, ["bin/subsidy.js", "check", ...bad, "--as-of", "2026-01-01"], {
+    env: { ...process.env, NO_COLOR: "1", SUBSIDY_WRITE_BUNDLE_CACHE: "1" },
+    encoding: "utf8",
+  });
+  if (!existsSync("dist/yaml.cjs.cache")) console.warn(`build: no code cache for dist/yaml.cjs (check exited ${r.status}): ${r.stderr.slice(0, 500)}`);
 }
 if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });

@@ -273,21 +273,29 @@ describe("subsidy batch", () => {
   });
 
   it("loads the yaml parser only for a file the fast path declines, in check and batch alike", () => {
-    // Node's module cache at exit tells whether anything was loaded from the yaml package.
+    // At exit: whether the yaml parser was loaded, from its bundle in dist/ (read by the CLI's stand-in,
+    // with its code cache) or from the package (Node's module cache).
     const probe = path.join(tmp, "yaml-probe.cjs");
     fs.writeFileSync(
       probe,
-      'process.on("exit", () => process.stderr.write(Object.keys(require("node:module")._cache).some((k) => /node_modules[\\\\/]yaml[\\\\/]/.test(k)) ? "\\nYAML LOADED\\n" : "\\nYAML NOT LOADED\\n"));\n',
+      [
+        'const fs = require("node:fs");',
+        "const read = fs.readFileSync;",
+        "let bundle = false;",
+        'fs.readFileSync = function (p, ...rest) { if (typeof p === "string" && /[\\\\/]dist[\\\\/]yaml\\.cjs$/.test(p)) bundle = true; return read.call(this, p, ...rest); };',
+        'process.on("exit", () => { const pkg = Object.keys(require("node:module")._cache).some((k) => /node_modules[\\\\/]yaml[\\\\/]/.test(k)); process.stderr.write(bundle ? "\\nYAML FROM BUNDLE\\n" : pkg ? "\\nYAML FROM PACKAGE\\n" : "\\nYAML NOT LOADED\\n"); });',
+        "",
+      ].join("\n"),
     );
     const env = { NODE_OPTIONS: `--require ${probe}` };
     expect(run(["check", path.join(profilesDir, "huachuang.yaml"), "--as-of", AS_OF], env).err).toContain("YAML NOT LOADED");
     expect(run(["batch", profilesDir, "--as-of", AS_OF], env).err).toContain("YAML NOT LOADED");
-    // One file outside the fast path's subset: the parser is loaded for it, and its message is exact.
+    // One file outside the fast path's subset: the parser is loaded for it (the bundled copy), and its message is exact.
     const d = folder("yaml-lazy", { "a.yaml": "enterprise:\n  name: 甲公司\n  district: 张店区\n", "b.yaml": "enterprise: &e\n  name: 乙公司\n" });
     const r = run(["batch", d, "--as-of", AS_OF, "--lang", "en"], env);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/b\.yaml:1: anchors \(&e\) are not accepted/);
-    expect(r.err).toContain("YAML LOADED");
+    expect(r.err).toContain("YAML FROM BUNDLE");
   });
 
   it("never overwrites an input profile, keeps an existing report whole when the run fails, and leaves no temporary files", () => {
