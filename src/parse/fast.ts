@@ -235,6 +235,9 @@ function scalar(v: string): unknown {
     if (x === 58 && (i === s.length - 1 || s.charCodeAt(i + 1) === 32)) return NOT_OK;
   }
   if (c >= 48 && c <= 57) {
+    // A digit then "-" after a fourth digit (a date, 2024-01-15, the commonest value of all): no number form
+    // of INT, FLOAT or CORE_NUMBER has a "-" there (CORE_NUMBER's only "-" follows an e or E), so it is text.
+    if (s.length > 4 && s.charCodeAt(4) === 45 && isDigit(s.charCodeAt(3))) return s;
     if (INT.test(s)) return Number(s);
     if (FLOAT.test(s)) return /^-?0\.0+$/.test(s) ? NOT_OK : Number(s);
     return CORE_NUMBER.test(s) ? NOT_OK : s;
@@ -290,6 +293,7 @@ function flowMap(s: string): unknown {
     i++;
   }
 }
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isKeyChar = (c: number, first: boolean): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (!first && c >= 48 && c <= 57);
 /** In a plain value of a flow mapping: anything that nests, quotes, comments, maps or means more than text. */
 const FLOW_PLAIN_REFUSED = /[{}[\]"'#&*!|>%@`?:]/;
