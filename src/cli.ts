@@ -10,10 +10,28 @@ import type { Io } from "./commands/check.js";
 declare const __SUBSIDY_VERSION__: string | undefined;
 const VERSION = typeof __SUBSIDY_VERSION__ === "string" ? __SUBSIDY_VERSION__ : "dev";
 
+/**
+ * A reader that stops early (`subsidy batch clients | head`) closes the pipe: what is still written to it
+ * is dropped, quietly, and the command goes on (a batch still writes its --out report whole) and ends with
+ * its own exit code. Without this, Node reports the EPIPE as an unhandled 'error' event, with a stack trace.
+ */
+function closable(stream: NodeJS.WriteStream): (s: string | Uint8Array) => void {
+  let closed = false;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
+}
+const toStdout = closable(process.stdout);
+const toStderr = closable(process.stderr);
+
 const io: Io = {
-  out: (s) => void process.stdout.write(s),
-  err: (s) => void process.stderr.write(s),
-  outBytes: (b) => void process.stdout.write(b),
+  out: (s) => toStdout(s),
+  err: (s) => toStderr(s),
+  outBytes: (b) => toStdout(b),
 };
 
 /** Options every evaluating command takes. */

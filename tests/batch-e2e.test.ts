@@ -272,6 +272,30 @@ describe("subsidy batch", () => {
     expect(run(["batch", d, "--out", path.join(tmp, "outside.json"), "--as-of", AS_OF, "--lang", "en"]).err).not.toMatch(/Note:/);
   });
 
+  it("goes on quietly when the reader of its output stops early (| head): no stack trace, the report whole, its own exit code", async () => {
+    // Enough profiles that the screen output outgrows the pipe once its reader has gone.
+    const d = folder("epipe");
+    const body = fs.readFileSync(path.join(profilesDir, "huachuang.yaml"));
+    for (let i = 0; i < 1500; i++) fs.writeFileSync(path.join(d, `p${String(i).padStart(4, "0")}.yaml`), body);
+    fs.writeFileSync(path.join(d, "zz-broken.yaml"), "enterprise: [\n");
+    const report = path.join(tmp, "epipe-report.csv");
+    const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF, "--lang", "en"], { env: { ...process.env, NO_COLOR: "1" } });
+    let err = "";
+    child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
+    // Like head: read the first piece of output, then close the pipe.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled|at .*\(node:/);
+    expect(err).toMatch(/Report written to .*epipe-report\.csv \(1501 profiles\)/);
+    // 1 for the broken profile, as without the early close.
+    expect(code).toBe(1);
+    const t = csvTable(fs.readFileSync(report, "utf8"));
+    const files = new Set(t.body.map((r) => r[t.col("file")]));
+    expect(files.size).toBe(1501);
+    expect(files.has(path.join(d, "p1499.yaml"))).toBe(true);
+    expect(files.has(path.join(d, "zz-broken.yaml"))).toBe(true);
+  }, 60_000);
+
   it("loads the yaml parser only for a file the fast path declines, in check and batch alike", () => {
     // At exit: whether the yaml parser was loaded, from its bundle in dist/ (read by the CLI's stand-in,
     // with its code cache) or from the package (Node's module cache).
