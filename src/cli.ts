@@ -201,4 +201,8 @@ process.on("SIGINT", () => {
 // Not a top-level await: the same source is also bundled as CommonJS (dist/cli.cjs, see bin/subsidy.js).
 void main(process.argv).then((code) => {
   process.exitCode = code;
+  // The command has finished its work (every command awaits its own) and its output is written: end now,
+  // rather than let Node free the whole heap first (about 30 ms after a batch of 10,000 profiles). Unless
+  // output is still queued on a stream, or a 'beforeExit' hook waits to run (the build's code-cache writers).
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && process.listenerCount("beforeExit") === 0) process.exit(code);
 });
