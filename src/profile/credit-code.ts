@@ -8,16 +8,9 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 /** Whether a credit code is valid: exactly what checkCreditCode(s).ok says, without building a reason (batches check thousands). */
 export function isValidCreditCode(s: string): boolean {
-  // 18 characters of the (ASCII) alphabet are 18 UTF-16 units; any other length has another count or a character outside it.
-  if (s.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = CREDIT_CODE_ALPHABET.indexOf(s.charAt(i));
-    if (v < 0) return false;
-    sum += v * (WEIGHTS[i] as number);
-  }
-  const c = 31 - (sum % 31);
-  return s.charAt(17) === CREDIT_CODE_ALPHABET.charAt(c === 31 ? 0 : c);
+  // 18 characters of the (ASCII) alphabet are 18 UTF-16 units; any other length has another count or a character
+  // outside it. creditCodeCheckChar reads the first 17 and refuses any outside the alphabet.
+  return s.length === 18 && creditCodeCheckChar(s) === s.charAt(17);
 }
 
 export type CreditCodeCheck = { ok: true } | { ok: false; reason: string };
