@@ -17,9 +17,9 @@ export default tseslint.config(
     },
   },
   {
-    // The start-up shim is CommonJS (bin/package.json), for speed: see bin/subsidy.js.
-    files: ["bin/subsidy.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly" } },
+    // The start-up shim and its bundle runner are CommonJS (bin/package.json), for speed: see bin/subsidy.js.
+    files: ["bin/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly", module: "writable" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

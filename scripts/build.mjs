@@ -57,42 +57,22 @@ const lazyModules = (names) => ({
     b.onLoad({ filter: /.*/, namespace: "lazy-module" }, async (args) => {
       const keys = Object.keys(await import(args.path)).filter((k) => k !== "default");
       const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`).join(",\n  ");
-      // A module with a bundle of its own in dist/ (see BUNDLED) is run from it, with its code cache.
-      const from = BUNDLED[args.path] ? `cachedScript(${JSON.stringify(BUNDLED[args.path])}) ?? ` : "";
-      return { contents: `let m;\nconst load = () => (m ??= ${from}require(${JSON.stringify(args.path)}));\nmodule.exports = {\n  ${getters}\n};\n${from ? CACHED_SCRIPT : ""}`, loader: "js" };
+      // A module with a bundle of its own in dist/ (see BUNDLED) is run from it, with its code cache
+      // (bin/cached-script.js, as bin/subsidy.js runs dist/cli.cjs).
+      const from = BUNDLED[args.path]
+        ? `require(require("node:path").join(__dirname, "..", "bin", "cached-script.js")).runCached(require("node:path").join(__dirname, ${JSON.stringify(BUNDLED[args.path])}), Boolean(process.env.SUBSIDY_WRITE_BUNDLE_CACHE))?.exports ?? `
+        : "";
+      return { contents: `let m;\nconst load = () => (m ??= ${from}require(${JSON.stringify(args.path)}));\nmodule.exports = {\n  ${getters}\n};\n`, loader: "js" };
     });
   },
 });
 
 // `yaml` is needed only for a profile the fast path declines, and then at once: from node_modules it takes
 // about 40 ms to load (some 70 files, compiled on the spot). dist/yaml.cjs is the package as one file, run
-// like dist/cli.cjs through vm.Script with a V8 code cache (dist/yaml.cjs.cache, written by a real run
-// below), so that the first broken or unusual profile of a `check` or a batch costs less. Missing or
-// rejected, the stand-in falls back to require("yaml").
+// like dist/cli.cjs through bin/cached-script.js with a V8 code cache (dist/yaml.cjs.cache, written by a
+// real run below), so that the first broken or unusual profile of a `check` or a batch costs less. Without the
+// bundle the stand-in falls back to require("yaml"); without its cache (or with one V8 refuses), it compiles.
 const BUNDLED = { yaml: "yaml.cjs" };
-const CACHED_SCRIPT = `
-function cachedScript(name) {
-  const fs = require("node:fs");
-  const path = require("node:path");
-  const file = path.join(__dirname, name);
-  let source;
-  try {
-    source = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(file + ".cache");
-  } catch {}
-  const { Script } = require("node:vm");
-  const script = new Script("(function (exports, require, module, __filename, __dirname) {" + source + "\\n})", { filename: file, cachedData });
-  const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, require, mod, file, path.dirname(file));
-  if (process.env.SUBSIDY_WRITE_BUNDLE_CACHE) process.once("beforeExit", () => fs.writeFileSync(file + ".cache", script.createCachedData()));
-  return mod.exports;
-}
-`;
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -155,12 +135,12 @@ await build({
   const { readFileSync: read } = await import("node:fs");
   writeFileSync("dist/policy.compiled.json", JSON.stringify({ sha256: policy.sha256, text: read(policy.file, "utf8"), data: policy.data }));
 }
-// The V8 code cache for dist/cli.cjs: one real `check`, after which bin/subsidy.js writes the cache of
+// The V8 code cache for dist/cli.cjs: one real `check`, after which bin/cached-script.js writes the cache of
 // everything compiled by then (the top level and the functions `check` ran). Best effort: without it
 // the CLI still works, only starts slower.
 {
   const r = spawnSync(process.execPath, ["bin/subsidy.js", "check", "fixtures/profiles/huachuang.yaml", "--as-of", "2026-01-01"], {
-    env: { ...process.env, NO_COLOR: "1", SUBSIDY_WRITE_CODE_CACHE: "dist/cli.cjs.cache" },
+    env: { ...process.env, NO_COLOR: "1", SUBSIDY_WRITE_CODE_CACHE: "1" },
     encoding: "utf8",
   });
   if (r.status !== 0 || !existsSync("dist/cli.cjs.cache")) console.warn(`build: no code cache for dist/cli.cjs (check exited ${r.status}): ${r.stderr}`);
