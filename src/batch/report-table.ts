@@ -13,7 +13,8 @@ import type { BatchSummary } from "./summary.js";
 
 /** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
 export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
-  const flat = hasSpaceRun(s) ? s.replace(/\s+/g, " ") : s;
+  // Most names and paths have no whitespace but single spaces: nothing to fold, no new string.
+  const flat = SPACE_RUN.test(s) ? s.replace(/\s+/g, " ") : s;
   const full = displayWidth(flat);
   if (full <= width) return flat + " ".repeat(width - full);
   // By code point (a surrogate pair is one character); the ellipsis takes one column.
@@ -46,35 +47,8 @@ export function fit(s: string, width: number, from: "left" | "right" = "right"):
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-/** Whether /\s+/ would change anything: any whitespace but a lone space (most names and paths have none). */
-function hasSpaceRun(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (i + 1 < s.length && isSpace(s.charCodeAt(i + 1))) return true;
-    } else if (isSpace(c)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** What /\s/ matches (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+/** Where /\s+/g → " " changes something: two whitespace characters in a row, or one that is not a space. */
+const SPACE_RUN = /\s\s|[^\S ]/;
 
 const right = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
 
