@@ -85,7 +85,7 @@ function readSubset(text: string): Record<string, unknown> | undefined {
     while (i < lineEnd && text.charCodeAt(i) === 32) i++;
     if (i === lineEnd || text.charCodeAt(i) === 35) continue; // blank, or a comment (#)
     const indent = i - lineStart;
-    const dash = text.charCodeAt(i) === 45 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32); // "-" or "- …"
+    const dash = dashAt(text, i, lineEnd);
 
     // Indentation: a child of the open block, or a sibling of an open level.
     let levelNode: Node;
@@ -111,21 +111,14 @@ function readSubset(text: string): Record<string, unknown> | undefined {
     let map = levelNode;
     if (dash) {
       const seq = levelNode as unknown[];
-      if (i + 1 === lineEnd) {
-        seq.push(null);
-        open = true;
-        openCol = indent;
-        openSeqSame = false;
-        openNode = seq;
-        openKey = seq.length - 1;
-        continue;
-      }
+      const alone = i + 1 === lineEnd;
       let j = i + 1;
       while (j < lineEnd && text.charCodeAt(j) === 32) j++;
       col = indent + (j - i);
       i = j;
-      if (i < lineEnd && text.charCodeAt(i) === 45 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32)) return undefined; // nested `- -`
-      if (i < lineEnd && text.charCodeAt(i) === 35) {
+      if (i < lineEnd && dashAt(text, i, lineEnd)) return undefined; // nested `- -`
+      // `-` alone or followed by a comment: an entry whose value (if any) is the block that follows.
+      if (alone || (i < lineEnd && text.charCodeAt(i) === 35)) {
         seq.push(null);
         open = true;
         openCol = indent;
@@ -149,7 +142,7 @@ function readSubset(text: string): Record<string, unknown> | undefined {
     } else if (!keyAt(text, i, lineEnd)) {
       return undefined;
     }
-    // keyAt has found `key:` or `key: value` (KEY_END, VALUE_START).
+    // keyAt has found `key:` or `key: value`, and set keyEnd and valueStart.
     const key = text.slice(i, keyEnd);
     // YAML takes an implicit key of at most 1024 characters (the loader refuses longer ones).
     if (FORBIDDEN_KEYS.has(key) || key.length > 1000) return undefined;
@@ -173,6 +166,11 @@ function readSubset(text: string): Record<string, unknown> | undefined {
 }
 
 const LONE_CR = /\r(?!\n)/;
+
+/** Whether text[i] starts a sequence entry: `-` at the end of the line or before a space. */
+function dashAt(text: string, i: number, lineEnd: number): boolean {
+  return text.charCodeAt(i) === 45 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32);
+}
 
 /** Where keyAt found the key to end (at its colon) and the value to start (lineEnd when none). */
 let keyEnd = 0;
