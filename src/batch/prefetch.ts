@@ -9,7 +9,7 @@
  * reader is still reading is waited for on a shared counter (Atomics.wait): taking a chunk needs no turn
  * of the event loop, so the caller decides how often to yield to it.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { bundledScript } from "./bundled.js";
 import { COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
 
@@ -58,15 +58,12 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
   worker.unref();
   port.unref();
 
-  /** Everything the reader has sent so far, by chunk. */
-  const receive = (p: MessagePort) => {
-    for (let r = receiveMessageOnPort(p); r; r = receiveMessageOnPort(p)) {
+  /** Chunk `k` if the reader has sent it by now (what else it has sent is kept, by chunk). */
+  const arrivedNow = (k: number): ReaderChunk | undefined => {
+    for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) {
       const m = r.message as ReaderChunk;
       arrived.set(m.chunk, m);
     }
-  };
-  const arrivedNow = (k: number): ReaderChunk | undefined => {
-    receive(port);
     const m = arrived.get(k);
     if (m) arrived.delete(k);
     return m;

@@ -359,9 +359,7 @@ function noItemsRow(compiled: Compiled, district: ConditionTrace): NoItemsRow | 
 /** "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group. */
 function blockRewardedGroups(candidates: Candidate[], amount: ProgramData["amount"]): void {
   // Most profiles have no rewarded item of the program's: then nothing is blocked.
-  let anyRewarded = false;
-  for (const c of candidates) if (c.relevant && c.item.rewarded === true) anyRewarded = true;
-  if (!anyRewarded) return;
+  if (!candidates.some((c) => c.relevant && c.item.rewarded === true)) return;
   const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : distinctKey(c.item[amount.distinct_by ?? ""]));
   const rewardedGroups = new Map<string, string>();
   for (const c of candidates) if (c.relevant && c.item.rewarded === true && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
