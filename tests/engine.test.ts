@@ -394,3 +394,43 @@ describe("reasons on request (batch reports that print none, or only those of pr
     expect(eligible?.reasons.length).toBeGreaterThan(0);
   });
 });
+
+describe("results of programs with no item in the profile, shared between profiles", () => {
+  type E = NonNullable<P["enterprise"]>;
+  const results = (e: E) => run({ enterprise: e }).results;
+  const of = (rs: ProgramResult[], id: string): ProgramResult => {
+    const r = rs.find((x) => x.program.id === id);
+    if (!r) throw new Error(`no result for ${id}`);
+    return r;
+  };
+  const outcome = (r: ProgramResult, check: string) => r.conditions.find((c) => c.check === check)?.outcome;
+
+  it("are shared only between profiles alike in what the program reads: the district, and ownership or 军民结合 where it reads them", () => {
+    const privateTrue = results({ ownership: "private", military_civil: true });
+    const stateTrue = results({ ownership: "state", military_civil: true });
+    const privateFalse = results({ ownership: "private", military_civil: false });
+    const unknown = results({});
+    // green-factory reads neither fact: one result for all four.
+    for (const rs of [stateTrue, privateFalse, unknown]) expect(of(rs, "green-factory")).toBe(of(privateTrue, "green-factory"));
+    // military-qualification reads ownership: one result per ownership, each with its own condition.
+    expect(outcome(of(privateTrue, "military-qualification"), "ownership")).toBe("met");
+    expect(outcome(of(stateTrue, "military-qualification"), "ownership")).toBe("not-met");
+    expect(outcome(of(unknown, "military-qualification"), "ownership")).toBe("unknown");
+    expect(of(privateFalse, "military-qualification")).toBe(of(privateTrue, "military-qualification"));
+    // military-standard reads 军民结合: one result per value of it, whatever the ownership.
+    expect(outcome(of(privateTrue, "military-standard"), "military_civil")).toBe("met");
+    expect(outcome(of(privateFalse, "military-standard"), "military_civil")).toBe("not-met");
+    expect(outcome(of(unknown, "military-standard"), "military_civil")).toBe("unknown");
+    expect(of(stateTrue, "military-standard")).toBe(of(privateTrue, "military-standard"));
+    const text = (r: ProgramResult) => r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ");
+    expect(text(of(stateTrue, "military-qualification"))).toMatch(/state-owned enterprise; the program is only for a private enterprise/);
+    expect(text(of(privateTrue, "green-factory"))).toMatch(/The profile lists no Green factory under recognitions/);
+    // Every one of them is ineligible for want of items, and says so.
+    for (const rs of [privateTrue, stateTrue, privateFalse, unknown]) {
+      for (const id of ["green-factory", "military-qualification", "military-standard"]) {
+        expect(of(rs, id).status).toBe("ineligible");
+        expect(of(rs, id).amount.yuan).toBe(0);
+      }
+    }
+  });
+});
