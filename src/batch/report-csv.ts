@@ -7,7 +7,7 @@
  */
 import { CSV_BOM, csvCell, csvRow } from "../render/cells.js";
 import { labelOf, t } from "../i18n/index.js";
-import type { ReportContext, ReportRenderer } from "./report.js";
+import type { Chunk, ReportContext, ReportRenderer } from "./report.js";
 
 const PROVENANCE = ["policyId", "policyVersion", "policySha256", "asOf", "warnings"];
 const COLUMNS = ["file", "enterprise", "creditCode", "district", "ownership", "enterpriseFixed", "enterpriseMax", "program", "title", "clause", "status", "kind", "yuan", "missing", "reasons"];
@@ -19,18 +19,21 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
   // Every row says where it came from, so a row copied out of the file is still traceable (docs/policy.md).
   // Lists in a cell (missing facts, reasons, warnings) are one per line, as in the CSV of `subsidy check`.
   const where = [ctx.policy.data.id, ctx.policy.data.version, ctx.policy.sha256, ctx.asOf, ctx.warnings.join("\n")];
-  // The same on every row, or on every row of a program: quoted once.
+  // The same on every row, or on every row of a program: quoted once. The provenance cells end every
+  // row and make half of the file's bytes: they are encoded once, and each row copies the bytes.
   const whereCells = cells(where);
+  const rowEnd = new TextEncoder().encode(`,${whereCells}\r\n`);
   const programCells = new Map<string, string>();
   return {
     head: () => CSV_BOM + csvRow([...COLUMNS, ...PROVENANCE].map((c) => t(`batch.csv.${c}`, ctx))),
+    // Each row is exactly csvRow of all its cells: the cells up to the provenance as text, then rowEnd.
     row: (o) => {
-      if (!o.ok) return csvRow([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text, ...where]);
+      if (!o.ok) return [cells([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text]), rowEnd];
       const facts = [o.file, o.name, o.creditCode ?? "", o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan];
-      if (o.programs.length === 0) return csvRow([...facts, "", "", "", "", "", null, "", "", ...where]);
-      // Exactly csvRow of all the cells: the enterprise's facts, the program's, the amount, missing and reasons, where.
+      if (o.programs.length === 0) return [cells([...facts, "", "", "", "", "", null, "", ""]), rowEnd];
+      // The enterprise's facts, the program's, the amount, missing and reasons.
       const factCells = cells(facts);
-      let out = "";
+      const out: Chunk[] = [];
       for (const p of o.programs) {
         const key = `${p.program}\u0000${p.status}\u0000${p.kind}`;
         let program = programCells.get(key);
@@ -38,7 +41,7 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
           program = cells([p.program, p.title, p.clause, t(`ui.status.${p.status}`, ctx), t(`ui.kind.${p.kind}`, ctx)]);
           programCells.set(key, program);
         }
-        out += `${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("\n"))},${csvCell(p.reasons.join("\n"))},${whereCells}\r\n`;
+        out.push(`${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("\n"))},${csvCell(p.reasons.join("\n"))}`, rowEnd);
       }
       return out;
     },
