@@ -143,7 +143,7 @@ function readSubset(text: string): Record<string, unknown> | undefined {
       return undefined;
     }
     // keyAt has found `key:` or `key: value`, and set keyEnd and valueStart.
-    const key = text.slice(i, keyEnd);
+    const key = keyText(text, i, keyEnd);
     // YAML takes an implicit key of at most 1024 characters (the loader refuses longer ones).
     if (FORBIDDEN_KEYS.has(key) || key.length > 1000) return undefined;
     const obj = map as Record<string, unknown>;
@@ -196,6 +196,28 @@ function keyAt(text: string, i: number, lineEnd: number): boolean {
   valueStart = j;
   return true;
 }
+
+/**
+ * The key at text[start, end): the same few keys (name, type, level, date…) recur in every profile, so the
+ * first KEYS_PER_LENGTH keys of each length are kept, as property keys (internalized), and found again by
+ * comparing in place. A key used to index an object must be internalized; one sliced from the text each
+ * time would be hashed and looked up again on every line.
+ */
+function keyText(text: string, start: number, end: number): string {
+  const n = end - start;
+  let seen = knownKeys[n];
+  if (seen) {
+    for (let i = 0; i < seen.length; i++) if (text.startsWith(seen[i] as string, start)) return seen[i] as string;
+  } else if (n < MAX_KNOWN_KEY) {
+    seen = knownKeys[n] = [];
+  }
+  const key = text.slice(start, end);
+  if (seen && seen.length < KEYS_PER_LENGTH) seen.push(Object.keys({ [key]: 0 })[0] as string);
+  return key;
+}
+const MAX_KNOWN_KEY = 40;
+const KEYS_PER_LENGTH = 8;
+const knownKeys: (string[] | undefined)[] = [];
 
 /** Trailing spaces off (only U+0020: to YAML, U+3000 and the like are part of the text; tabs never get here). */
 function trimSpaces(s: string): string {
@@ -264,7 +286,7 @@ function flowMap(s: string): unknown {
     const k0 = i;
     while (i < n && isKeyChar(s.charCodeAt(i), i === k0)) i++;
     if (i === k0 || i + 1 >= n || s.charCodeAt(i) !== 58 || s.charCodeAt(i + 1) !== 32) return NOT_OK; // "key: "
-    const key = s.slice(k0, i);
+    const key = keyText(s, k0, i);
     if (FORBIDDEN_KEYS.has(key) || key.length > 1000 || Object.prototype.hasOwnProperty.call(out, key)) return NOT_OK;
     i += 2;
     while (i < n && s.charCodeAt(i) === 32) i++;
