@@ -66,6 +66,23 @@ describe("acceptProfile", () => {
     expect(accepted).toBe(300);
   });
 
+  it("leaves to the schema the items of a shape too long for its key mask, and still takes the rest", () => {
+    // A policy whose vocabulary has grown to 40 item fields: item shapes of more than 31 keys.
+    const policy = realPolicy();
+    const extra = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`extra_${i}`, { kind: "text", zh: `附加${i}`, en: `Extra ${i}` }]));
+    const vocabulary = { ...policy.data.vocabulary, fields: { ...policy.data.vocabulary.fields, ...extra } };
+    const big = { ...policy, data: { ...policy.data, vocabulary } } as typeof policy;
+    const withItem = { enterprise: { name: "淄博测试", district: "张店区" }, recognitions: [{ type: "green-factory", level: "national", date: "2024-01-15" }] };
+    const zod = validateProfileData(structuredClone(withItem), big, { asOf });
+    expect(zod.recognitions).toHaveLength(1);
+    expect(acceptProfile(structuredClone(withItem), big, asOf)).toBeUndefined();
+    // The enterprise's shape is short: a profile without items is taken, exactly as the schema takes it.
+    const noItems = { enterprise: { district: "张店区", name: "淄博测试" } };
+    const quick = acceptProfile(structuredClone(noItems), big, asOf);
+    expect(JSON.stringify(quick)).toBe(JSON.stringify(validateProfileData(structuredClone(noItems), big, { asOf })));
+    expect(Object.keys(quick?.enterprise ?? {})).toEqual(["name", "district", "zibo_district"]);
+  });
+
   it("never accepts what the schema rejects, on thousands of damaged profiles", () => {
     const r = rng(29);
     const base = Array.from({ length: 40 }, (_, i) => generateProfile(r, i) as Record<string, unknown>);

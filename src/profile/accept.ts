@@ -17,8 +17,7 @@ type Check = (v: unknown, asOf: string) => boolean;
 interface ItemRules {
   list: ListName;
   /** Keys in the shape's order, each with its check (null and undefined are handled before) and whether it is required. */
-  keys: Key[];
-  byKey: Map<string, Check>;
+  keys: Keys;
   kindKey: "type" | "scope";
   kinds: Map<string, ItemTypeDef>;
   /** Vocabulary fields that are not the list's own keys: an item may carry one only when its kind takes it. */
@@ -27,9 +26,26 @@ interface ItemRules {
 
 type Key = readonly [key: string, check: Check, required: boolean];
 
+/** A shape's keys: in order, by name (their position), and which are required (a bit per position). */
+interface Keys {
+  list: Key[];
+  at: Map<string, number>;
+  required: number;
+}
+
+/** pick marks the keys it has seen in a 32-bit mask: a longer shape (the policy's vocabulary grown) goes to zod. */
+const MAX_KEYS = 31;
+
+function keysOf(list: Key[]): Keys {
+  let required = 0;
+  list.forEach(([, , r], i) => {
+    if (r) required |= 1 << i;
+  });
+  return { list, at: new Map(list.map(([key], i) => [key, i])), required };
+}
+
 interface Rules {
-  enterprise: Key[];
-  enterpriseKeys: Map<string, Check>;
+  enterprise: Keys;
   lists: ItemRules[];
 }
 
@@ -79,16 +95,12 @@ function rules(policy: LoadedPolicy): Rules {
   if (hit) return hit;
   const check = checks(policy);
   const fieldIds = Object.keys(policy.data.vocabulary.fields);
-  const enterprise: Key[] = ENTERPRISE_SHAPE.map(([key, kind]) => [key, check(kind), isRequired(kind)]);
   const r: Rules = {
-    enterprise,
-    enterpriseKeys: new Map(enterprise.map(([key, c]) => [key, c])),
+    enterprise: keysOf(ENTERPRISE_SHAPE.map(([key, kind]) => [key, check(kind), isRequired(kind)])),
     lists: listSpecs(policy).map((spec) => {
-      const keys: Key[] = spec.shape.map(([key, kind]) => [key, check(kind, spec), isRequired(kind)]);
       return {
         list: spec.list,
-        keys,
-        byKey: new Map(keys.map(([key, c]) => [key, c])),
+        keys: keysOf(spec.shape.map(([key, kind]) => [key, check(kind, spec), isRequired(kind)])),
         kindKey: spec.kindKey,
         kinds: new Map(spec.kinds.map((k) => [k.id, k])),
         fieldKeys: new Set(fieldIds.filter((id) => !spec.base.includes(id))),
@@ -105,24 +117,29 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-/** The values of `o` that are given (not null), in the order of `keys`; undefined when a key is unknown, a required one missing or a value fails. */
-function pick(o: Record<string, unknown>, keys: readonly Key[], known: Map<string, Check>, asOf: string): Record<string, unknown> | undefined {
+/**
+ * The values of `o` that are given (not null), in the order of the shape's keys; undefined when a key is
+ * unknown, a required one missing or a value fails. Goes over the keys `o` has (a few), not over all
+ * the shape's (a dozen, mostly absent): each one's position in the shape is marked in a bit mask, and
+ * the result is built by walking the mask's bits from the lowest.
+ */
+function pick(o: Record<string, unknown>, keys: Keys, asOf: string): Record<string, unknown> | undefined {
+  if (keys.list.length > MAX_KEYS) return undefined;
+  let seen = 0;
   // (isPlainObject has been checked: for…in lists the own keys, as Object.keys would.)
-  for (const k in o) if (!known.has(k)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) {
-    // By index: array destructuring goes through the iterator protocol until V8 optimizes it.
-    const key = keys[i] as Key;
-    const k = key[0];
-    const check = key[1];
-    const required = key[2];
+  for (const k in o) {
+    const at = keys.at.get(k);
+    if (at === undefined) return undefined;
     const x = o[k];
-    if (x === null || x === undefined) {
-      if (required) return undefined;
-      continue;
-    }
-    if (!check(x, asOf)) return undefined;
-    out[k] = x;
+    if (x === null || x === undefined) continue;
+    if (!(keys.list[at] as Key)[1](x, asOf)) return undefined;
+    seen |= 1 << at;
+  }
+  if ((seen & keys.required) !== keys.required) return undefined;
+  const out: Record<string, unknown> = {};
+  for (let m = seen; m !== 0; m &= m - 1) {
+    const k = (keys.list[31 - Math.clz32(m & -m)] as Key)[0];
+    out[k] = o[k];
   }
   return out;
 }
@@ -134,7 +151,7 @@ export function acceptProfile(data: unknown, policy: LoadedPolicy, asOf: string)
   for (const k of Object.keys(data)) if (k !== "enterprise" && k !== "recognitions" && k !== "projects" && k !== "standards") return undefined;
   const e = data.enterprise;
   if (!isPlainObject(e)) return undefined;
-  const enterprise = pick(e, r.enterprise, r.enterpriseKeys, asOf) as Profile["enterprise"] | undefined;
+  const enterprise = pick(e, r.enterprise, asOf) as Profile["enterprise"] | undefined;
   if (!enterprise) return undefined;
   if (enterprise.district !== undefined) {
     const zibo = resolveDistrict(policy.index, enterprise.district);
@@ -148,7 +165,7 @@ export function acceptProfile(data: unknown, policy: LoadedPolicy, asOf: string)
     const out = profile[rule.list];
     for (const raw of list) {
       if (!isPlainObject(raw)) return undefined;
-      const item = pick(raw, rule.keys, rule.byKey, asOf);
+      const item = pick(raw, rule.keys, asOf);
       if (!item) return undefined;
       // pick has checked the kind: present, and one of the vocabulary's.
       const def = rule.kinds.get(item[rule.kindKey] as string) as ItemTypeDef;
