@@ -12,7 +12,16 @@ import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "
 import { isValidCreditCode } from "./credit-code.js";
 import { decimals, ENTERPRISE_SHAPE, isRequired, listSpecs, type ListSpec, type ValueKind } from "./rules.js";
 
-type Check = (v: unknown, asOf: string) => boolean;
+type Predicate = (v: unknown, asOf: string) => boolean;
+/**
+ * The terms a value may be (a type, level, role or ownership of the vocabulary), each to the policy's
+ * own string for it. The profile keeps that string, equal to the one read from the file: the engine
+ * looks terms up in maps and compares them, for every program, and the policy's strings are
+ * internalized by V8 (property keys), so each lookup compares pointers instead of characters.
+ */
+type Terms = ReadonlyMap<string, string>;
+/** What a value must be: what a predicate accepts, or one of the terms. */
+type Check = Predicate | Terms;
 
 interface ItemRules {
   list: ListName;
@@ -50,23 +59,20 @@ interface Rules {
 }
 
 const isText: Check = (v) => typeof v === "string";
-const inSet = (ids: Iterable<string>): Check => {
-  const set = new Set(ids);
-  return (v) => typeof v === "string" && set.has(v);
-};
+const termsOf = (ids: Iterable<string>): Terms => new Map([...ids].map((id) => [id, id]));
 
 /** The check for each kind of value of rules.ts: what the zod schema accepts, nothing more. */
 function checks(policy: LoadedPolicy): (kind: ValueKind, spec?: ListSpec) => Check {
   const v = policy.data.vocabulary;
-  const ownership = inSet(v.ownership.map((o) => o.id));
-  const levels = inSet(v.levels.map((l) => l.id));
-  const roles = inSet(v.standard_roles.map((r) => r.id));
+  const ownership = termsOf(v.ownership.map((o) => o.id));
+  const levels = termsOf(v.levels.map((l) => l.id));
+  const roles = termsOf(v.standard_roles.map((r) => r.id));
   return (kind, spec) => {
     switch (kind) {
       case "name":
         return (x) => typeof x === "string" && x.trim() !== "";
       case "kind":
-        return inSet((spec as ListSpec).kinds.map((k) => k.id));
+        return termsOf((spec as ListSpec).kinds.map((k) => k.id));
       case "text":
         return isText;
       case "credit-code":
@@ -118,10 +124,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 };
 
 /**
- * The values of `o` that are given (not null), in the order of the shape's keys; undefined when a key is
- * unknown, a required one missing or a value fails. Goes over the keys `o` has (a few), not over all
- * the shape's (a dozen, mostly absent): each one's position in the shape is marked in a bit mask, and
- * the result is built by walking the mask's bits from the lowest.
+ * The values of `o` that are given (not null), in the order of the shape's keys (terms as the policy's
+ * strings, see Terms); undefined when a key is unknown, a required one missing or a value fails. Goes
+ * over the keys `o` has (a few), not over all the shape's (a dozen, mostly absent): each one's position
+ * in the shape is marked in a bit mask and its value kept in `picked`, and the result is built by
+ * walking the mask's bits from the lowest.
  */
 function pick(o: Record<string, unknown>, keys: Keys, asOf: string): Record<string, unknown> | undefined {
   if (keys.list.length > MAX_KEYS) return undefined;
@@ -132,17 +139,28 @@ function pick(o: Record<string, unknown>, keys: Keys, asOf: string): Record<stri
     if (at === undefined) return undefined;
     const x = o[k];
     if (x === null || x === undefined) continue;
-    if (!(keys.list[at] as Key)[1](x, asOf)) return undefined;
+    const check = (keys.list[at] as Key)[1];
+    if (typeof check === "function") {
+      if (!check(x, asOf)) return undefined;
+      picked[at] = x;
+    } else {
+      const term = typeof x === "string" ? check.get(x) : undefined;
+      if (term === undefined) return undefined;
+      picked[at] = term;
+    }
     seen |= 1 << at;
   }
   if ((seen & keys.required) !== keys.required) return undefined;
   const out: Record<string, unknown> = {};
   for (let m = seen; m !== 0; m &= m - 1) {
-    const k = (keys.list[31 - Math.clz32(m & -m)] as Key)[0];
-    out[k] = o[k];
+    const at = 31 - Math.clz32(m & -m);
+    out[(keys.list[at] as Key)[0]] = picked[at];
   }
   return out;
 }
+
+/** pick's values by position in the shape (only the positions it has marked are read). */
+const picked: unknown[] = [];
 
 /** The validated profile, exactly as validateProfileData gives it, or undefined (then ask zod). */
 export function acceptProfile(data: unknown, policy: LoadedPolicy, asOf: string): Profile | undefined {
