@@ -8,7 +8,7 @@ import { SubsidyError } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
-import { profileMeta, resultDoc } from "../render/document.js";
+import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
@@ -124,9 +124,14 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
       programs.push(programLine(r, ctx.lang, []));
       continue;
     }
+    if (!parts) {
+      // Only the reasons are printed (the CSV report): not the rest of the check document (the items' notes).
+      programs.push(programLine(r, ctx.lang, reasonsText(r, rctx)));
+      continue;
+    }
     const d = resultDoc(r, rctx);
     programs.push(programLine(r, ctx.lang, d.reasons));
-    parts?.push(JSON.stringify(d));
+    parts.push(JSON.stringify(d));
   }
   const out: ProfileOk = {
     ok: true,

@@ -67,9 +67,14 @@ export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc 
       const note = itemNote(i);
       return { ref: i.ref, yuan: i.yuan, note: note ? say(note, ctx) : "" };
     }),
-    reasons: r.reasons.map((m) => say(m, ctx)),
+    reasons: reasonsText(r, ctx),
     missing: [...r.missing],
   };
+}
+
+/** A result's reasons as the check document gives them. */
+export function reasonsText(r: ProgramResult, ctx: RenderContext): string[] {
+  return r.reasons.map((m) => say(m, ctx));
 }
 
 /**
