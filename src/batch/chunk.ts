@@ -30,13 +30,14 @@ export interface ChunkResult {
 
 /**
  * Evaluates chunks with the renderers of `ctx`, built once. `first` is the chunk's position in the batch;
- * `contents`, the files' bytes where the reader thread has read them already.
+ * `contents`, the files' bytes where the reader thread has read them already. After `reuse()`, the next
+ * chunk's rows are written over the last one's.
  */
-export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]) => ChunkResult {
+export function chunkProcessor(ctx: ChunkContext): ((items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]) => ChunkResult) & { reuse(): void } {
   const renderers: ReportRenderer[] = ctx.reports.map((r) => RENDERERS[r.format]({ ...r.ctx, policy: ctx.policy }));
   // One collector per report for all chunks: each starts its buffer at the size the last chunk needed.
   const outs = renderers.map(() => new Bytes());
-  return (items, first, contents) => {
+  const run = (items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]): ChunkResult => {
     const summary = new SummaryBuilder(ctx.policy, ctx.lang);
     try {
       items.forEach((item, k) => {
@@ -51,6 +52,8 @@ export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[],
     }
     return { outputs: outs.map((b) => b.pieces()), summary: summary.summary };
   };
+  // The caller has written the last chunk's rows and keeps no reference to them (see Bytes.reuse).
+  return Object.assign(run, { reuse: () => outs.forEach((b) => b.reuse()) });
 }
 
 /**
@@ -63,6 +66,8 @@ export function chunkProcessor(ctx: ChunkContext): (items: readonly ChunkItem[],
 export class Bytes {
   private parts: Uint8Array[] = [];
   private buf: Buffer | undefined;
+  /** The buffer last sealed, which reuse() writes over. */
+  private last: Buffer | undefined;
   private used = 0;
   private partsSize = 0;
   /** The size to start a buffer at: the largest one sealed so far and an eighth, so that a run of like chunks seldom regrows. */
@@ -111,8 +116,23 @@ export class Bytes {
     if (this.used > this.start) this.start = Math.min(this.used + (this.used >> 3), MAX_START);
     this.parts.push(this.buf.subarray(0, this.used));
     this.partsSize += this.used;
+    this.last = this.buf;
     this.buf = undefined;
     this.used = 0;
+  }
+  /**
+   * Called right after pieces(), once they have been written and nothing refers to them any more: what
+   * comes next is written over them, in the same memory, instead of in a new buffer whose pages the
+   * system must map and clear again (measured: a tenth of the time of a batch that writes a report).
+   */
+  reuse(): void {
+    if (this.parts.length > 0 || this.used > 0 || !this.last) return;
+    this.buf = this.last;
+    this.last = undefined;
+  }
+  /** Whether a large piece is held as it is (not copied) since pieces() was last called. */
+  get holdsLarge(): boolean {
+    return this.parts.length > 0;
   }
   /** The pieces so far, in order; the collector starts afresh. */
   pieces(): Uint8Array[] {

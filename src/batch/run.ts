@@ -36,7 +36,10 @@ export interface RunOptions {
 }
 
 export interface RunCallbacks {
-  /** A chunk's rows for each report (UTF-8 pieces to write in order) and its totals, in order. */
+  /**
+   * A chunk's rows for each report (UTF-8 pieces to write in order) and its totals, in order. The rows
+   * must be written (or copied) before this returns: their memory may hold the next chunk's.
+   */
   onChunk(outputs: ChunkResult["outputs"], summary: BatchSummary): void;
   onProgress?(done: number, total: number): void;
 }
@@ -126,6 +129,7 @@ async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: 
       const c = chunks[k] as ChunkItem[];
       const r = run(c, done, prefetch ? await prefetch.take(k) : undefined);
       cb.onChunk(r.outputs, r.summary);
+      run.reuse();
       done += c.length;
       cb.onProgress?.(done, total);
       // Let signals (Ctrl-C) through now and then: every YIELD_MS, not every chunk (a turn of the event

@@ -45,11 +45,15 @@ class Buffered {
   ) {}
   write(c: Chunk | readonly Chunk[]): void {
     this.bytes.add(c);
-    if (this.bytes.size >= this.limit) this.flush();
+    // A large piece (a chunk's rows) is held as it is, not copied: it is written now, so that the
+    // thread that rendered it may write its next chunk over it once this returns (see Bytes.reuse).
+    if (this.bytes.size >= this.limit || this.bytes.holdsLarge) this.flush();
   }
+  /** The sinks are done with the bytes when they return (a synchronous write, or a copy): the buffer is reused. */
   flush(): void {
     const pieces = this.bytes.pieces();
     if (pieces.length > 0) this.sink(pieces);
+    this.bytes.reuse();
   }
 }
 
