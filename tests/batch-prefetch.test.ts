@@ -43,6 +43,32 @@ describe("batch reader thread", () => {
     }
   });
 
+  it("reads later chunks into the buffers handed back, and their bytes are still each file's", async () => {
+    const f = (name: string, body: string) => {
+      fs.writeFileSync(path.join(tmp, name), body);
+      return path.join(tmp, name);
+    };
+    // A first chunk of large files (its buffer grows past 200 KB), then twelve chunks of small ones.
+    const chunks: string[][] = [Array.from({ length: 4 }, (_, i) => f(`large${i}.yaml`, `# ${i}\n${"大".repeat(20000)}\n`))];
+    for (let k = 1; k <= 12; k++) chunks.push(Array.from({ length: 8 }, (_, i) => f(`small${k}-${i}.yaml`, `enterprise:\n  name: 企业${k}-${i}\n`)));
+    const p = startPrefetch(chunks, 100_000, script, { share: false }) as NonNullable<ReturnType<typeof startPrefetch>>;
+    let recycled = 0;
+    try {
+      for (let k = 0; k < chunks.length; k++) {
+        const got = await p.take(k);
+        (chunks[k] as string[]).forEach((file, i) => expect(Buffer.from(got[i] as Uint8Array).toString("utf8"), file).toBe(fs.readFileSync(file, "utf8")));
+        // A small chunk in a buffer this big has been read into the first chunk's buffer.
+        if (k > 0 && (got[0] as Uint8Array).buffer.byteLength >= 200_000) recycled++;
+        p.release();
+        // Handed back: the bytes are no longer this thread's.
+        expect((got[0] as Uint8Array).byteLength).toBe(0);
+      }
+    } finally {
+      p.close();
+    }
+    expect(recycled).toBeGreaterThan(0);
+  });
+
   it("never makes the caller wait for a chunk nobody has claimed: a reader that never reads leaves every chunk to the caller", async () => {
     // A stand-in reader that starts and never reads: every chunk is the caller's to read, at once.
     const idle = path.join(tmp, "idle-reader.mjs");

@@ -11,7 +11,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { bundledScript } from "./bundled.js";
-import { COUNTER, type ReaderChunk, type ReaderInit } from "./reader-protocol.js";
+import { COUNTER, type ReaderChunk, type ReaderFree, type ReaderInit } from "./reader-protocol.js";
 
 export interface Prefetch {
   /**
@@ -19,6 +19,11 @@ export interface Prefetch {
    * every file of a chunk the reader had not claimed yet); chunks are taken in order.
    */
   take(k: number): Promise<(Uint8Array | undefined)[]>;
+  /**
+   * The files of the chunk last taken have been evaluated and nothing refers to their bytes any more:
+   * its buffer goes back to the reader, which reads a later chunk into it (the views become empty).
+   */
+  release(): void;
   close(): void;
 }
 
@@ -47,6 +52,8 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
   });
   const arrived = new Map<number, ReaderChunk>();
+  /** The buffer of the chunk last taken, until release(). */
+  let held: ArrayBuffer | undefined;
   let failed = false;
   // Whatever went wrong with the reader, the evaluating thread reads the rest itself.
   const fail = () => {
@@ -103,10 +110,17 @@ export function startPrefetch(chunks: (string | null)[][], maxBytes: number, scr
           if (m) break;
         }
       }
-      if (m) Atomics.add(counter, COUNTER.bytesTaken, m.data.length);
+      if (m) {
+        Atomics.add(counter, COUNTER.bytesTaken, m.data.length);
+        held = m.data.buffer as ArrayBuffer;
+      }
       Atomics.store(counter, COUNTER.taken, k + 1);
       Atomics.notify(counter, COUNTER.taken);
       return split(m, count);
+    },
+    release() {
+      if (held && !failed) port.postMessage({ free: held } satisfies ReaderFree, [held]);
+      held = undefined;
     },
     close() {
       Atomics.store(counter, COUNTER.stop, 1);

@@ -26,7 +26,13 @@ export const AHEAD_BYTES = 16 << 20;
 
 export interface ReaderChunk {
   chunk: number;
+  /** The files' bytes end to end, at the start of a buffer (moved, not copied) that may be longer. */
   data: Uint8Array;
   /** Per entry: its size in `data`, or -1 when it was not read. */
   sizes: number[];
+}
+
+/** A chunk's buffer moved back to the reader once its files are evaluated, to read later chunks into. */
+export interface ReaderFree {
+  free: ArrayBuffer;
 }

@@ -128,6 +128,7 @@ async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: 
     for (let k = 0; k < chunks.length; k++) {
       const c = chunks[k] as ChunkItem[];
       const r = run(c, done, prefetch ? await prefetch.take(k) : undefined);
+      prefetch?.release();
       cb.onChunk(r.outputs, r.summary);
       run.reuse();
       done += c.length;
