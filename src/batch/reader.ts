@@ -2,7 +2,8 @@
  * The batch's reader thread: reads the profiles of each chunk ahead of the thread that evaluates them,
  * so that the open, stat, read and close of thousands of small files run beside the evaluation instead
  * of before each one. Sends one message per chunk: the files' bytes end to end in one buffer (moved, not
- * copied; files are read straight into it, and the evaluating thread moves it back for a later chunk) and each file's size, or -1 where the file could not be read as a regular profile — the
+ * copied; the files are read straight into it, and the evaluating thread moves it back to be read into
+ * again) and each file's size, or -1 where the file could not be read as a regular profile — the
  * evaluating thread then reads that one itself, through the same readRegularFile, for the exact error.
  * Chunks the evaluating thread reaches before the reader has claimed them, it reads itself (the
  * `claimed` counter), so the reader's start-up is never waited for.
