@@ -55,12 +55,9 @@ if (parentPort) {
     if (Atomics.compareExchange(c, COUNTER.claimed, k, k + 1) !== k) continue;
     const files = chunks[k] as (string | null)[];
     for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) spare.push((r.message as ReaderFree).free);
-    // The biggest buffer there is (into() makes one when there is none, or grows it).
-    let biggest = -1;
-    spare.forEach((b, i) => {
-      if (biggest < 0 || b.byteLength > (spare[biggest] as ArrayBuffer).byteLength) biggest = i;
-    });
-    buf = biggest < 0 ? new ArrayBuffer(0) : (spare.splice(biggest, 1)[0] as ArrayBuffer);
+    // The biggest buffer handed back, if any (into() makes one when there is none, or grows it).
+    spare.sort((a, b) => a.byteLength - b.byteLength);
+    buf = spare.pop() ?? new ArrayBuffer(0);
     used = 0;
     const sizes: number[] = [];
     for (const f of files) {
