@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { SubsidyError, EXIT } from "./errors.js";
+import { detectLang, setMessageLang } from "./i18n/index.js";
 import { parseCommon, parseLimits, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
@@ -169,7 +170,18 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** `--lang X` or `--lang=X` anywhere on the command line: errors raised before a command parses its options speak it too. */
+function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--lang") return argv[i + 1];
+    if (a.startsWith("--lang=")) return a.slice(7);
+  }
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  setMessageLang(detectLang(langFromArgv(argv), process.env));
   const program = buildProgram();
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

@@ -3,6 +3,9 @@
  * Anything else is an internal error: the CLI reports it once, without a stack trace unless DEBUG is set.
  */
 
+import type { Message } from "./types.js";
+import { messageLang, say } from "./i18n/index.js";
+
 export const EXIT = { ok: 0, invalidProfile: 1, usage: 2, interrupted: 130 } as const;
 
 export type ErrorCode =
@@ -34,11 +37,15 @@ export interface ErrorLocation {
 export class SubsidyError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;
-  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}) {
-    super(message);
+  /** The catalogue message this error was made from, when it was (rendered into `message` in the run's language). */
+  readonly msg: Message | undefined;
+  /** `message`: a catalogue message (key + params), rendered now in the run's language; a plain string is taken as it is. */
+  constructor(code: ErrorCode, message: string | Message, location: ErrorLocation = {}) {
+    super(typeof message === "string" ? message : say(message, { lang: messageLang() }));
     this.name = "SubsidyError";
     this.code = code;
     this.location = location;
+    this.msg = typeof message === "string" ? undefined : message;
   }
 
   /** `file:line field: message`, the one line a user sees. */

@@ -159,6 +159,15 @@ export function t(key: string, ctx: RenderContext, params: Params = {}): string 
   return say({ key, params }, ctx);
 }
 
+let runLang: Lang = "en";
+/** The language of the run's messages, errors included: set once by the CLI before any command runs. */
+export function setMessageLang(lang: Lang): void {
+  runLang = lang;
+}
+export function messageLang(): Lang {
+  return runLang;
+}
+
 /** --lang, else zh when LANG (or LC_ALL / LC_MESSAGES) starts with zh, else en. */
 export function detectLang(explicit: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (explicit === "zh" || explicit === "en") return explicit;
