@@ -1,7 +1,7 @@
 /** The batch screen's fixed columns: text cut to a display width (CJK two columns) with an ellipsis, padded to it. */
 import { describe, expect, it } from "vitest";
 import { fit } from "../src/batch/report-table.js";
-import { displayWidth } from "../src/render/table.js";
+import { displayWidth } from "../src/render/width.js";
 
 describe("fit and displayWidth", () => {
   it("cuts a Chinese name after the last character that fits beside the ellipsis, and pads what is short", () => {
@@ -20,9 +20,9 @@ describe("fit and displayWidth", () => {
   });
 
   it("counts a surrogate pair as one character and never splits it", () => {
-    expect(fit("a😀b😀c", 4)).toBe("a😀b…");
-    expect(fit("a😀b😀c", 4, "left")).toBe("…b😀c");
-    expect(fit("😀😀😀", 2)).toBe("😀…");
+    expect(fit("a😀b😀c", 5)).toBe("a😀b…");
+    expect(fit("a😀b😀c", 5, "left")).toBe("…b😀c");
+    expect(fit("😀😀😀", 3)).toBe("😀…");
   });
 
   it("folds runs of whitespace to one space, and measures colour codes as nothing", () => {

@@ -56,7 +56,7 @@ describe("subsidy check (end to end, real binary)", () => {
     }
     const fsp = doc.results.find((x: { program: string }) => x.program === "first-set-insurance");
     expect(fsp).toMatchObject({ status: "eligible", amount: { kind: "fixed", yuan: 300000 }, clause: "二(二)3" });
-    expect(fsp.items).toEqual([{ ref: "recognitions[3]", yuan: 300000, note: "recognitions[3]: 20% × ¥1,500,000.00 = ¥300,000.00 → ¥300,000; recognitions[3]: cap ¥1,000,000 not reached" }]);
+    expect(fsp.items).toEqual([{ ref: "recognitions[3]", yuan: 300000, note: "recognition 4: 20% × ¥1,500,000.00 = ¥300,000.00 → ¥300,000; recognition 4: cap ¥1,000,000 not reached" }]);
     const itm = doc.results.find((x: { program: string }) => x.program === "itm-certification");
     expect(itm).toMatchObject({ status: "ineligible", amount: { kind: "fixed", yuan: 0 } });
     expect(itm.reasons.join(" ")).toContain("already rewarded");

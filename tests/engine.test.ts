@@ -47,7 +47,7 @@ describe.each(simple)("$id", (c) => {
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: c.kind, yuan: c.yuan });
     expect(r.items[0]?.yuan).toBe(c.yuan ?? 0);
-    expect(r.text).toContain("recognitions[0]");
+    expect(r.text).toContain("recognition 1: ");
     expect(r.text).toContain(`(${c.clause})`);
     expect(r.text).toMatch(c.kind === "discretionary" ? /decided on merit/ : c.kind === "up-to" ? /qualifies: up to ¥/ : /qualifies: ¥/);
   });
@@ -120,8 +120,8 @@ describe("tech-renovation (二(一)1): up to 10% of audited investment, at most 
     const r = result({ projects: [proj(38000009)] }, "tech-renovation");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "up-to", yuan: 3800000 });
-    expect(r.computation.map((m) => say(m, { lang: "en", policy }))).toContain("projects[0]: 10% × ¥38,000,009.00 = ¥3,800,000.90 → ¥3,800,000");
-    expect(r.text).toContain("projects[0] (产线, technical renovation project, 2024-06-30) qualifies: up to ¥3,800,000 (二(一)1)");
+    expect(r.computation.map((m) => say(m, { lang: "en", policy }))).toContain("project 1: 10% × ¥38,000,009.00 = ¥3,800,000.90 → ¥3,800,000");
+    expect(r.text).toContain("project 1: technical renovation project 产线 (2024-06-30) qualifies: up to ¥3,800,000 (二(一)1)");
   });
   it("handles fen exactly: 10% of ¥38,000,000.55 is ¥3,800,000", () => {
     expect(result({ projects: [proj(38000000.55)] }, "tech-renovation").amount.yuan).toBe(3800000);
@@ -133,7 +133,7 @@ describe("tech-renovation (二(一)1): up to 10% of audited investment, at most 
     expect(result({ projects: [proj(49999999)] }, "tech-renovation").amount.yuan).toBe(4999999);
     const over = result({ projects: [proj(90000000)] }, "tech-renovation");
     expect(over.amount.yuan).toBe(5000000);
-    expect(over.computation.map((m) => say(m, { lang: "en", policy }))).toContain("projects[0]: capped at ¥5,000,000");
+    expect(over.computation.map((m) => say(m, { lang: "en", policy }))).toContain("project 1: capped at ¥5,000,000");
   });
   it("pays per project", () => {
     const r = result({ projects: [proj(90000000), proj(10000000)] }, "tech-renovation");
@@ -159,7 +159,7 @@ describe("resource-utilization (二(一)3): discretionary", () => {
     const r = result({ projects: [{ type: "resource-utilization", name: "固废利用" }] }, "resource-utilization");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "discretionary", yuan: null });
-    expect(r.text).toMatch(/projects\[0\] \(固废利用, .*\) qualifies to apply.*\(二\(一\)3\)/);
+    expect(r.text).toMatch(/project 1: .* 固废利用 .*qualifies to apply.*\(二\(一\)3\)/);
     expect(run({ projects: [{ type: "resource-utilization" }] }).totals).toEqual({ fixedYuan: 0, maxYuan: 0 });
   });
   it("is ineligible without one", () => {
@@ -174,12 +174,12 @@ describe("itm-certification: once per enterprise", () => {
     const r = result({ recognitions: [{ type: "itm-certification", level: "national", date: "2022-01-01" }, { type: "itm-certification", level: "national", date: "2021-01-01" }] }, "itm-certification");
     expect(r.amount.yuan).toBe(100000);
     expect(r.items.map((i) => i.yuan)).toEqual([0, 100000]);
-    expect(r.text).toMatch(/paid once per enterprise, counted under recognitions\[1\]/);
+    expect(r.text).toMatch(/paid once per enterprise, counted under recognition 2/);
   });
   it("pays nothing when one certification was already rewarded", () => {
     const r = result({ recognitions: [{ type: "itm-certification", level: "national", date: "2021-06-30", rewarded: true }, { type: "itm-certification", level: "national", date: "2023-01-01" }] }, "itm-certification");
     expect(r.status).toBe("ineligible");
-    expect(r.text).toMatch(/already rewarded once under this program \(recognitions\[0\]\)/);
+    expect(r.text).toMatch(/already rewarded once under this program \(recognition 1\)/);
   });
 });
 
@@ -198,7 +198,7 @@ describe("first-set-insurance (二(二)3): 20% of the premium, at most ¥1,000,0
     const r = result({ recognitions: [ins(1500000)] }, "first-set-insurance");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "fixed", yuan: 300000 });
-    expect(r.text).toContain("recognitions[0] (provincial first-of-its-kind (first set) major equipment insurance compensation, 2024-05-01) qualifies: ¥300,000 (二(二)3)");
+    expect(r.text).toContain("recognition 1: provincial first-of-its-kind (first set) major equipment insurance compensation (2024-05-01) qualifies: ¥300,000 (二(二)3)");
   });
   it("caps at ¥1,000,000 exactly", () => {
     expect(result({ recognitions: [ins(5000000)] }, "first-set-insurance").amount.yuan).toBe(1000000);
@@ -222,7 +222,7 @@ describe("first-set-product (二(二)3): ¥500,000 per distinct product, ¥3,000
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "fixed", yuan: 1000000 });
     expect(r.items.map((i) => i.yuan)).toEqual([500000, 0, 500000]);
-    expect(r.text).toMatch(/"HC-5000 \u3000五轴加工中心" is already counted under recognitions\[0\]/);
+    expect(r.text).toMatch(/"HC-5000 \u3000五轴加工中心" is already counted under recognition 1/);
   });
   it("counts the same product once across years", () => {
     const r = result({ recognitions: [fsp("X1", "2022-03-01"), fsp("X1", "2023-03-01", "high-end-equipment-catalog")] }, "first-set-product");
@@ -245,7 +245,7 @@ describe("first-set-product (二(二)3): ¥500,000 per distinct product, ¥3,000
   it("a product already rewarded earns nothing on the other list either", () => {
     const r = result({ recognitions: [fsp("X1", "2021-03-01", "first-set-product", { rewarded: true }), fsp("X1", "2024-03-01", "high-end-equipment-catalog")] }, "first-set-product");
     expect(r.status).toBe("ineligible");
-    expect(r.text).toMatch(/the same item was already rewarded \(recognitions\[0\]\)/);
+    expect(r.text).toMatch(/the same item was already rewarded \(recognition 1\)/);
   });
   it("needs the listing date (for the yearly cap) and the product", () => {
     const r = result({ recognitions: [{ type: "first-set-product", level: "provincial", product: "X" }] }, "first-set-product");
@@ -285,7 +285,7 @@ describe("standards (二(三)2)", () => {
     const r = result({ standards: [{ scope: "national", role: "lead", code: "GB/T 1-2024" }] }, "standard-setting");
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "discretionary", yuan: null });
-    expect(r.text).toMatch(/standards\[0\] \(GB\/T 1-2024, .*\) qualifies to apply/);
+    expect(r.text).toMatch(/standard 1: .*GB\/T 1-2024 .*qualifies to apply/);
     const i = result({ standards: [{ scope: "industry", role: "lead" }] }, "standard-setting");
     expect(i.status).toBe("ineligible");
   });
@@ -310,7 +310,7 @@ describe("champion-matching (二(五)1): up to 20% of the provincial award, per 
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "up-to", yuan: 266666 });
     expect(r.items.map((i) => i.yuan)).toEqual([200000, 66666]);
-    expect(r.text).toContain("recognitions[0] (national manufacturing single-item champion, 2023-12-20) qualifies: up to ¥200,000 (二(五)1)");
+    expect(r.text).toContain("recognition 1: national manufacturing single-item champion (2023-12-20) qualifies: up to ¥200,000 (二(五)1)");
   });
   it("needs the provincial award", () => {
     const r = result({ recognitions: [{ type: "unicorn", level: "provincial" }] }, "champion-matching");
@@ -424,7 +424,7 @@ describe("results of programs with no item in the profile, shared between profil
     expect(of(stateTrue, "military-standard")).toBe(of(privateTrue, "military-standard"));
     const text = (r: ProgramResult) => r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ");
     expect(text(of(stateTrue, "military-qualification"))).toMatch(/state-owned enterprise; the program is only for a private enterprise/);
-    expect(text(of(privateTrue, "green-factory"))).toMatch(/The profile lists no Green factory under recognitions/);
+    expect(text(of(privateTrue, "green-factory"))).toMatch(/The profile lists no Green factory among its recognitions/);
     // Every one of them is ineligible for want of items, and says so.
     for (const rs of [privateTrue, stateTrue, privateFalse, unknown]) {
       for (const id of ["green-factory", "military-qualification", "military-standard"]) {

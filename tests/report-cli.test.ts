@@ -23,7 +23,11 @@ describe("check --format and --out", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("## Programs to claim");
     expect(r.stdout).toMatch(/\| Fixed sums \| ¥4,870,000 \|/);
-    expect(r.stdout).toContain(policy.sha256);
+    // A client report names the policy by id, version and a 12-character digest: no local path, no full digest.
+    expect(r.stdout).toContain(`zibo-five-optimizations ${policy.data.version}`);
+    expect(r.stdout).toContain(policy.sha256.slice(0, 12));
+    expect(r.stdout).not.toContain(policy.sha256);
+    expect(r.stdout).not.toContain(profile);
     expect(r.stdout).toContain("confirm with the departments that it is still in force");
     expect(r.stdout).toContain("ceilings, not promises");
   });

@@ -110,7 +110,7 @@ describe("the runner can fail", () => {
     expect(byField.get("programs.tech-renovation.status")).toMatchObject({ expected: '"needs-info"', actual: '"eligible"' });
     expect(byField.get("programs.tech-renovation.yuan")).toMatchObject({ expected: "3800001", actual: "3800000" });
     expect(byField.get("programs.tech-renovation.missing")).toMatchObject({ expected: "[projects[0].date]", actual: "[]" });
-    expect(byField.get("programs.tech-renovation.reason_contains")?.actual).toMatch(/projects\[0\] \(.*\) qualifies: up to ¥3,800,000/);
+    expect(byField.get("programs.tech-renovation.reason_contains")?.actual).toMatch(/project 1: technical renovation project \(2024-06-30\) qualifies: up to ¥3,800,000/);
     expect(byField.get("programs.tech-renovaton")?.actual).toContain("did you mean");
     const text = formatScenarioResult(r);
     expect(text).toMatch(/^FAIL deliberately wrong/);

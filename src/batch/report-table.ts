@@ -6,7 +6,7 @@
 import { child } from "./walk.js";
 import { Chalk } from "chalk";
 import { formatYuan, t } from "../i18n/index.js";
-import { charWidth, displayWidth } from "../render/table.js";
+import { charWidth, displayWidth, packParts, setAmbiguousWide, wrapText } from "../render/width.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
 import type { BatchSummary } from "./summary.js";
@@ -52,17 +52,45 @@ const SPACE_RUN = /\s\s|[^\S ]/;
 
 const right = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
 
+/**
+ * An enterprise's name as a column shows it: without the 淄博 / 淄博市 every client shares and the company-form
+ * suffix (有限公司, 股份有限公司, 有限责任公司), so that the part that tells clients apart survives the cut.
+ */
+export function shortName(name: string): string {
+  const short = name.replace(/^淄博(?:市)?/, "").replace(/(?:股份有限公司|有限责任公司|有限公司)$/, "");
+  return short.trim() ? short : name;
+}
+
+/** A file as a column shows it: relative to the batch folder, and without its extension when it does not fit. */
+function shortFile(file: string, width: number): string {
+  return displayWidth(file) <= width ? file : file.replace(/\.(?:ya?ml|json)$/i, "");
+}
+
+/** Columns the screen summary is laid out to: the terminal's (or COLUMNS), within 60 and 200. */
+const screenWidth = (ctx: ReportContext): number => Math.max(60, Math.min(ctx.width ?? 100, 200));
+
 export function tableReport(ctx: ReportContext): ReportRenderer {
+  setAmbiguousWide(ctx.lang === "zh");
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const money = (v: number | bigint) => formatYuan(v, ctx.lang, ctx.unit);
-  const width = Math.max(80, Math.min(ctx.width ?? 100, 200));
-  const moneyW = ctx.unit === "wan" ? 14 : 13;
-  const fixedCols = 10 + 8 + moneyW + moneyW + 10 + 2 * 6;
-  const fileW = Math.max(12, Math.floor((width - fixedCols) * 0.5));
-  const nameW = Math.max(12, width - fixedCols - fileW);
+  const width = screenWidth(ctx);
+  const GAP = 2;
+  // Numbers take their heading's width (at least what they hold); names and files share what is left.
+  const moneyW = ctx.unit === "wan" ? 14 : 12;
+  const eligibleW = Math.max(4, displayWidth(t("batch.eligible", ctx)));
+  const needsW = Math.max(4, displayWidth(t("batch.needsInfo", ctx)));
+  const fixedW = Math.max(moneyW, displayWidth(t("batch.fixed", ctx)));
+  const maxW = Math.max(moneyW, displayWidth(t("batch.max", ctx)));
+  // Below 100 columns the district gives way to the name (the reports written with --out keep it).
+  const districtW = width >= 100 ? 10 : 0;
+  const numbersW = eligibleW + fixedW + maxW + needsW + 4 * GAP;
+  const free = width - numbersW - GAP - (districtW ? districtW + GAP : 0);
+  const fileW = Math.max(8, Math.floor(free * 0.4));
+  const nameW = Math.max(8, free - fileW);
   const prefix = ctx.base ? child(ctx.base, "") : "";
-  const shown = (file: string) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file);
-  const line = (cells: string[]) => cells.join("  ").trimEnd() + "\n";
+  const shown = (file: string) => shortFile(prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file, fileW);
+  const line = (cells: string[]) => cells.join(" ".repeat(GAP)).trimEnd() + "\n";
+  const para = (text: string, indent = "") => wrapText(text, width - indent.length).split("\n").map((l) => indent + l);
 
   return {
     head: () => {
@@ -70,16 +98,16 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       const head = line([
         fit(t("batch.file", ctx), fileW),
         fit(t("ui.enterprise", ctx), nameW),
-        fit(t("ui.district", ctx), 10),
-        right(t("batch.eligible", ctx), 8),
-        right(t("batch.fixed", ctx), moneyW),
-        right(t("batch.max", ctx), moneyW),
-        right(t("batch.needsInfo", ctx), 10),
+        ...(districtW ? [fit(t("ui.district", ctx), districtW)] : []),
+        right(t("batch.eligible", ctx), eligibleW),
+        right(t("batch.fixed", ctx), fixedW),
+        right(t("batch.max", ctx), maxW),
+        right(t("batch.needsInfo", ctx), needsW),
       ]);
+      const provenance = [t("ui.labelled", ctx, { label: t("ui.policy", ctx), value: `${p.id} ${p.version} (${ctx.policy.sha256.slice(0, 12)})` }), t("ui.labelled", ctx, { label: t("ui.asOf", ctx), value: ctx.asOf })];
       return (
-        c.dim(`${t("ui.policy", ctx)}: ${p.id} ${p.version} (${ctx.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", ctx)}: ${ctx.asOf}`) +
-        "\n" +
-        ctx.warnings.map((w) => c.yellow(w) + "\n").join("") +
+        packParts(provenance, " · ", width).split("\n").map((l) => c.dim(l) + "\n").join("") +
+        ctx.warnings.flatMap((w) => para(w)).map((l) => c.yellow(l) + "\n").join("") +
         "\n" +
         c.bold(head) +
         c.dim("─".repeat(Math.min(width, displayWidth(head) - 1))) +
@@ -87,31 +115,35 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       );
     },
     row: (o: Outcome) => {
-      if (!o.ok) return line([fit(shown(o.file), fileW, "left"), c.red(fit(t("batch.error", ctx, { message: o.error.message }), width - fileW - 2))]);
+      if (!o.ok) return line([fit(shown(o.file), fileW), c.red(fit(t("batch.error", ctx, { message: o.error.message }), width - fileW - GAP))]);
       const eligible = o.programs.filter((p) => p.status === "eligible").length;
       const needs = o.programs.length - eligible;
       return line([
-        fit(shown(o.file), fileW, "left"),
-        fit(o.name, nameW),
-        fit(o.district ?? "", 10),
-        right(String(eligible), 8),
-        right(money(o.fixedYuan), moneyW),
-        right(money(o.maxYuan), moneyW),
-        right(needs ? c.yellow(String(needs)) : "0", 10),
+        fit(shown(o.file), fileW),
+        fit(shortName(o.name), nameW),
+        ...(districtW ? [fit(o.district ?? "", districtW)] : []),
+        right(String(eligible), eligibleW),
+        right(money(o.fixedYuan), fixedW),
+        right(money(o.maxYuan), maxW),
+        right(needs ? c.yellow(String(needs)) : "0", needsW),
       ]);
     },
     tail: (s: BatchSummary) => {
       const out: string[] = ["", c.bold(t("batch.programsHeading", ctx))];
-      const progW = Math.max(30, width - (10 + 10 + 10 + 2 * moneyW + 2 * 5));
+      const clauseW = 8;
+      const qualifyW = Math.max(4, displayWidth(t("batch.qualify", ctx)));
+      const sumW = Math.max(moneyW, displayWidth(t("batch.fixedSum", ctx)));
+      const upToW = Math.max(moneyW, displayWidth(t("batch.upToSum", ctx)));
+      const progW = Math.max(12, width - (clauseW + qualifyW + needsW + sumW + upToW + 5 * GAP));
       out.push(
         c.bold(
           line([
             fit(t("ui.program", ctx), progW),
-            fit(t("ui.clause", ctx), 10),
-            right(t("batch.qualify", ctx), 10),
-            right(t("batch.needsInfo", ctx), 10),
-            right(t("batch.fixedSum", ctx), moneyW),
-            right(t("batch.upToSum", ctx), moneyW),
+            fit(t("ui.clause", ctx), clauseW),
+            right(t("batch.qualify", ctx), qualifyW),
+            right(t("batch.needsInfo", ctx), needsW),
+            right(t("batch.fixedSum", ctx), sumW),
+            right(t("batch.upToSum", ctx), upToW),
           ]).trimEnd(),
         ),
       );
@@ -119,22 +151,22 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
         if (p.eligible === 0 && p.needsInfo === 0) continue;
         out.push(
           line([
-            fit(`${p.title} (${p.program})`, progW),
-            fit(p.clause, 10),
-            right(String(p.eligible), 10),
-            right(String(p.needsInfo), 10),
-            right(p.kind === "fixed" ? money(p.fixedYuan) : "", moneyW),
-            right(p.kind === "up-to" ? money(p.upToYuan) : p.kind === "discretionary" && p.eligible ? t("ui.onMerit", ctx) : "", moneyW),
+            fit(p.title, progW),
+            fit(p.clause, clauseW),
+            right(String(p.eligible), qualifyW),
+            right(String(p.needsInfo), needsW),
+            right(p.kind === "fixed" ? money(p.fixedYuan) : "", sumW),
+            right(p.kind === "up-to" ? money(p.upToYuan) : p.kind === "discretionary" && p.eligible ? t("ui.onMerit", ctx) : "", upToW),
           ]).trimEnd(),
         );
       }
-      out.push("", c.bold(t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })));
-      if (s.maxYuan > s.fixedYuan) out.push(c.dim(t("ui.ceilingNotice", ctx)));
+      out.push("", ...para(t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })).map((l) => c.bold(l)));
+      if (s.maxYuan > s.fixedYuan) out.push(...para(t("ui.ceilingNotice", ctx)).map((l) => c.dim(l)));
       if (s.errors.length > 0) {
         out.push("", c.red.bold(t("batch.errorsHeading", ctx, { count: s.errors.length })));
-        for (const e of s.errors) out.push(...e.error.text.split("\n").map((l) => `  ${l}`));
+        for (const e of s.errors) for (const l of e.error.text.split("\n")) out.push(...para(l, "  ").map((x, i) => (i === 0 ? x : "  " + x)));
       } else {
-        out.push(c.dim(t("batch.noErrors", ctx)));
+        out.push(...para(t("batch.noErrors", ctx)).map((l) => c.dim(l)));
       }
       return out.join("\n") + "\n";
     },

@@ -37,6 +37,13 @@ export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTT
   return Boolean(isTTY);
 }
 
+/** Columns to lay out to: the terminal's; when piped, COLUMNS; else 100. */
+export function screenWidth(env: NodeJS.ProcessEnv, stdout: { columns?: number }): number {
+  if (stdout.columns && stdout.columns > 40) return stdout.columns;
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n > 40 ? n : 100;
+}
+
 export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean; columns?: number } = process.stdout): CommonOptions {
   const asOf = raw.asOf ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) {
@@ -52,7 +59,7 @@ export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env
     lang: detectLang(raw.lang, env),
     color: useColor(raw.color, env, stdout.isTTY),
     unit,
-    width: stdout.columns && stdout.columns > 40 ? stdout.columns : 100,
+    width: screenWidth(env, stdout),
   };
   if (raw.policy !== undefined) o.policyFile = raw.policy;
   return o;

@@ -13,7 +13,6 @@ import { formatPath } from "../parse/path.js";
 import { didYouMean } from "../parse/suggest.js";
 import { SubsidyError, EXIT } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { displayWidth } from "../render/table.js";
 import { renderPolicyDiff, renderPolicyList, renderPolicyShow, renderValidation, type LocatedLint } from "../render/policy.js";
 import { formatScenarioResult, runScenarioDir, runScenarioFile } from "../scenarios/run.js";
 import { walk } from "../batch/walk.js";
@@ -38,7 +37,7 @@ export async function runPolicyList(o: PolicyOptions, io: Io): Promise<number> {
     const d = policy.data;
     io.out(json({ policy: policyRef(policy), programs: d.programs.map((p) => ({ id: p.id, title: p.title[o.lang], clause: p.clause, kind: p.amount.kind, amount: p.amount, ...(p.starts ? { starts: p.starts } : {}), ...(p.ends ? { ends: p.ends } : {}) })) }));
   } else {
-    io.out(renderPolicyList({ ...o, policy }, displayWidth));
+    io.out(renderPolicyList({ ...o, policy }));
   }
   return EXIT.ok;
 }

@@ -31,8 +31,15 @@ export interface Formatters {
   field(field: string | number | undefined, value: string | number | undefined): string;
   /** A vocabulary field's help: what the fact is and where to find it (empty when none). */
   help(field: string | number | undefined): string;
-  /** An item described by the params type, level, date, name: " (HC-5000, provincial first-set product, 2024-03-01)". */
+  /**
+   * An item named as a person names it, from the params ref, type, level, name, date:
+   * 第2项认定：省级首台(套)产品 HC-5000（2024-03-01） / recognition 2: provincial first-set product HC-5000 (2024-03-01).
+   */
   item(p: Params): string;
+  /** Profile paths in a text (recognitions[1], projects[0]) as people say them: 第2项认定 / recognition 2. */
+  ref(text: string | number | undefined): string;
+  /** `a, b` ids of one profile list (recognitions, projects, standards), labelled from that list's own vocabulary and joined with 或 / or. */
+  kinds(list: string | number | undefined, ids: string | number | undefined): string;
 }
 
 /** "1234567" → "1,234,567" (a leading "-" stays in front). */
@@ -107,6 +114,9 @@ export function formatters(ctx: RenderContext): Formatters {
   return (byUnit[unit] ??= makeFormatters({ lang: ctx.lang, ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.unit ? { unit: ctx.unit } : {}) }));
 }
 
+/** A path to one item of a profile list: recognitions[1] (in messages, also inside longer paths). */
+const ITEM_REF = /\b(recognitions|projects|standards)\[(\d+)\]/g;
+
 function makeFormatters(ctx: RenderContext): Formatters {
   const f: Formatters = {
     money: (yuan) => formatYuan(yuan ?? 0, ctx.lang, ctx.unit),
@@ -130,13 +140,31 @@ function makeFormatters(ctx: RenderContext): Formatters {
       return fields && Object.hasOwn(fields, key) ? (fields[key]?.help[ctx.lang] ?? "") : "";
     },
     item: (p) => {
-      if (p.type === undefined) return "";
-      let type = labelOf(String(p.type), ctx);
+      const who = f.ref(p.ref);
+      if (p.type === undefined) return who;
+      // The type in its own list's words: a standard's scope "national" is 国家标准, not the level 国家级.
+      let type = f.kinds(/^[a-z]+/.exec(String(p.ref ?? ""))?.[0], p.type);
       // "national green factory", but "national ITM certification": lower-case only a capitalised word.
       if (ctx.lang === "en" && /^[A-Z][a-z]/.test(type)) type = type[0]?.toLowerCase() + type.slice(1);
       const what = [p.level !== undefined ? labelOf(String(p.level), ctx) : "", type].filter(Boolean).join(ctx.lang === "zh" ? "" : " ");
-      const parts = [p.name !== undefined ? String(p.name) : "", what, p.date !== undefined ? String(p.date) : ""].filter(Boolean);
-      return ctx.lang === "zh" ? `(${parts.join(",")})` : ` (${parts.join(", ")})`;
+      const named = [what, p.name !== undefined ? String(p.name) : ""].filter(Boolean).join(" ");
+      const date = p.date === undefined ? "" : ctx.lang === "zh" ? `（${p.date}）` : ` (${p.date})`;
+      const sep = ctx.lang === "zh" ? "：" : ": ";
+      return `${who ? who + sep : ""}${named}${date}`;
+    },
+    ref: (text) =>
+      String(text ?? "").replace(ITEM_REF, (_, list: string, i: string) => {
+        const named = catalogs[ctx.lang][`item.${list}`];
+        return named ? named({ n: Number(i) + 1 }, f) : `${list}[${i}]`;
+      }),
+    kinds: (list, ids) => {
+      const v = ctx.policy?.data.vocabulary;
+      const vocab = !v ? undefined : list === "recognitions" ? v.recognition_types : list === "projects" ? v.project_types : list === "standards" ? v.standard_scopes : undefined;
+      return String(ids ?? "")
+        .split(/,\s*|\|/)
+        .filter(Boolean)
+        .map((id) => vocab?.find((e) => e.id === id)?.[ctx.lang] ?? labelOf(id, ctx))
+        .join(ctx.lang === "zh" ? "或" : " or ");
     },
   };
   return f;
@@ -151,7 +179,7 @@ export function say(m: Message, ctx: RenderContext): string {
   const text = fn ? fn(params, f) : m.key;
   const clause = m.clause ?? params.clause;
   if (clause === undefined) return text;
-  return ctx.lang === "zh" ? `${text}(${clause})` : `${text} (${clause})`;
+  return ctx.lang === "zh" ? `${text}（${clause}）` : `${text} (${clause})`;
 }
 
 /** A fixed UI string by key (table headings, labels). */

@@ -59,7 +59,7 @@ function list(items: string[]): string {
 
 function details(r: ReportRow, ctx: ReportContext): string {
   const out: string[] = [`<article class="program"><h3>${esc(r.title)} <span class="id">${esc(r.id)}</span></h3>`];
-  out.push(list([...r.reasons.map(esc), ...r.missing.map((m) => `${esc(t("report.provide", ctx))}: ${esc(m.what)} <code>${esc(m.path)}</code>`)]));
+  out.push(list([...r.reasons.map(esc), ...r.missing.map((m) => `${esc(t("ui.labelled", ctx, { label: t("report.provide", ctx), value: m.what }))}${ctx.explain ? ` <code>${esc(m.path)}</code>` : ""}`)]));
   if (ctx.explain && r.explain.conditions.length > 0) {
     out.push(`<table><caption class="id">${esc(t("ui.explain.conditions", ctx))}</caption><tbody>`);
     for (const c of r.explain.conditions) {
@@ -82,7 +82,7 @@ function kv(rows: [string, string, string?][]): string {
 }
 
 export function modelToHtml(m: ReportModel, ctx: ReportContext): string {
-  const out: string[] = [`<section class="report">`, `<header><h1>${esc(t("report.title", ctx))}: ${esc(m.enterprise.name)}</h1>`, `<p class="subtitle">${esc(m.policy.title)}</p>`];
+  const out: string[] = [`<section class="report">`, `<header><h1>${esc(t("ui.labelled", ctx, { label: t("report.title", ctx), value: m.enterprise.name }))}</h1>`, `<p class="subtitle">${esc(m.policy.title)}</p>`];
   const facts: [string, string, string?][] = [[t("report.enterprise", ctx), esc(m.enterprise.name)]];
   if (m.enterprise.creditCode) facts.push([t("report.creditCode", ctx), esc(m.enterprise.creditCode)]);
   if (m.enterprise.district) facts.push([t("ui.district", ctx), esc(m.enterprise.district)]);
@@ -90,7 +90,6 @@ export function modelToHtml(m: ReportModel, ctx: ReportContext): string {
     [t("ui.asOf", ctx), esc(m.asOf)],
     [t("ui.policy", ctx), `${esc(m.policy.id)} ${esc(m.policy.version)}`],
     [t("report.sha256", ctx), `<code>${esc(m.policy.sha256)}</code>`, "hash"],
-    [t("report.profileFile", ctx), `<code>${esc(m.enterprise.file)}</code>`],
   );
   out.push(kv(facts), `</header>`);
   for (const w of m.warnings) out.push(`<p class="warning" role="note"><strong>${esc(w)}</strong></p>`);
@@ -105,7 +104,7 @@ export function modelToHtml(m: ReportModel, ctx: ReportContext): string {
   if (m.needsInfo.length > 0) {
     out.push(`<h2>${esc(t("ui.section.needsInfo", ctx))}</h2>`, `<p>${esc(t("report.needsInfo.intro", ctx))}</p>`);
     out.push(`<table><thead><tr><th>${esc(t("ui.program", ctx))}</th><th>${esc(t("ui.clause", ctx))}</th><th>${esc(t("report.provide", ctx))}</th></tr></thead><tbody>`);
-    for (const r of m.needsInfo) out.push(`<tr><td>${programCell(r)}</td><td class="clause">${esc(r.clause)}</td><td>${list(r.missing.map((x) => `${esc(x.what)} <code>${esc(x.path)}</code>`))}</td></tr>`);
+    for (const r of m.needsInfo) out.push(`<tr><td>${programCell(r)}</td><td class="clause">${esc(r.clause)}</td><td>${list(r.missing.map((x) => `${esc(x.what)}${ctx.explain ? ` <code>${esc(x.path)}</code>` : ""}`))}</td></tr>`);
     out.push(`</tbody></table>`);
   }
   if (m.ineligible.length > 0) {

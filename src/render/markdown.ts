@@ -20,11 +20,11 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 function details(r: ReportRow, ctx: ReportContext): string[] {
   const out: string[] = [`### ${md(r.title)} (${md(r.id)})`, ""];
   for (const reason of r.reasons) out.push(`- ${md(reason)}`);
-  for (const m of r.missing) out.push(`- ${t("report.provide", ctx)}: ${md(m.what)} (\`${m.path}\`)`);
+  for (const m of r.missing) out.push(`- ${md(t("ui.labelled", ctx, { label: t("report.provide", ctx), value: m.what }))}${ctx.explain ? ` (\`${m.path}\`)` : ""}`);
   out.push("");
   if (ctx.explain && r.explain.conditions.length > 0) {
     out.push(`**${t("ui.explain.conditions", ctx)}**`, "");
-    for (const c of r.explain.conditions) out.push(`- ${MARK[c.outcome]} ${t(`ui.outcome.${c.outcome}`, ctx)}: ${md(c.text)}${c.fact ? ` — \`${c.fact}\`` : ""}`);
+    for (const c of r.explain.conditions) out.push(`- ${MARK[c.outcome]} ${md(t("ui.labelled", ctx, { label: t(`ui.outcome.${c.outcome}`, ctx), value: c.text }))}${c.fact ? ` — \`${c.fact}\`` : ""}`);
     out.push("");
   }
   if (r.explain.computation.length > 0 && r.status === "eligible") {
@@ -39,15 +39,15 @@ function details(r: ReportRow, ctx: ReportContext): string[] {
 
 export function modelToMarkdown(m: ReportModel, ctx: ReportContext): string {
   const out: string[] = [];
-  out.push(`# ${t("report.title", ctx)}: ${md(m.enterprise.name)}`, "", `*${md(m.policy.title)}*`, "");
+  out.push(`# ${md(t("ui.labelled", ctx, { label: t("report.title", ctx), value: m.enterprise.name }))}`, "", `*${md(m.policy.title)}*`, "");
   const facts: [string, string][] = [[t("report.enterprise", ctx), m.enterprise.name]];
   if (m.enterprise.creditCode) facts.push([t("report.creditCode", ctx), m.enterprise.creditCode]);
   if (m.enterprise.district) facts.push([t("ui.district", ctx), m.enterprise.district]);
   facts.push(
     [t("ui.asOf", ctx), m.asOf],
+    // The client sees which policy, which version and a short digest; the local file path and the full digest stay in JSON.
     [t("ui.policy", ctx), `${m.policy.id} ${m.policy.version}`],
     [t("report.sha256", ctx), m.policy.sha256],
-    [t("report.profileFile", ctx), m.enterprise.file],
   );
   out.push(...table(["", ""], facts), "");
   for (const w of m.warnings) out.push(`> **${md(w)}**`, "");
@@ -69,7 +69,7 @@ export function modelToMarkdown(m: ReportModel, ctx: ReportContext): string {
     out.push(
       ...table(
         [t("ui.program", ctx), t("ui.clause", ctx), t("report.provide", ctx)],
-        m.needsInfo.map((r) => [`${r.title}\n${r.id}`, r.clause, r.missing.map((x) => `${x.what} (${x.path})`).join("\n")]),
+        m.needsInfo.map((r) => [`${r.title}\n${r.id}`, r.clause, r.missing.map((x) => (ctx.explain ? `${x.what} (${x.path})` : x.what)).join("\n")]),
       ),
       "",
     );

@@ -5,6 +5,7 @@ import { isDatedMap } from "../engine/dated.js";
 import { formatYuan, labelOf, t, type RenderContext } from "../i18n/index.js";
 import type { FieldChange, PolicyDiff, ProfileImpact } from "../policy/diff.js";
 import { formatLocated } from "../errors.js";
+import { displayWidth, packParts, setAmbiguousWide, wrapText } from "./width.js";
 
 export interface PolicyRenderContext extends RenderContext {
   policy: LoadedPolicy;
@@ -31,29 +32,56 @@ export function amountText(p: ProgramData, ctx: RenderContext): string {
     if (c !== undefined) parts.push(t(`policy.cap.${k}`, ctx, { cap: datedText(c, money) }));
   }
   parts.push(t(`policy.per.${a.per}`, ctx, { by: a.distinct_by ? labelOf(a.distinct_by, ctx) : "" }));
-  return parts.join(ctx.lang === "zh" ? ";" : "; ");
+  return parts.join(ctx.lang === "zh" ? "；" : "; ");
 }
 
-export function policyHeader(ctx: PolicyRenderContext): string {
+/** The policy's title, id, version, digest and window; wrapped at its separators when a width is given. */
+export function policyHeader(ctx: PolicyRenderContext, width = Infinity): string {
   const d = ctx.policy.data;
   const window = d.effective_until ? `${d.effective_from} – ${d.effective_until}` : `${d.effective_from} –`;
-  return `${d.title[ctx.lang]}\n${t("ui.policy", ctx)}: ${d.id} ${d.version} · sha256 ${ctx.policy.sha256} · ${t("policy.window", ctx)}: ${window}${d.review_after ? ` · ${t("policy.reviewAfter", ctx)}: ${d.review_after}` : ""}\n`;
+  const labelled = (key: string, value: string) => t("ui.labelled", ctx, { label: t(key, ctx), value });
+  const parts = [labelled("ui.policy", `${d.id} ${d.version}`), `sha256 ${ctx.policy.sha256}`, labelled("policy.window", window)];
+  if (d.review_after) parts.push(labelled("policy.reviewAfter", d.review_after));
+  return `${wrapText(d.title[ctx.lang], width)}\n${packParts(parts, " · ", width)}\n`;
 }
 
-/** Columns padded by display width (CJK counts two). */
-function columns(rows: string[][], widthOf: (s: string) => number): string {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, widthOf(c))));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat((widths[i] ?? 0) - widthOf(c)))).join("  ").trimEnd()).join("\n");
+/**
+ * Rows laid out in columns that fit the width: the narrow columns keep their natural width, the columns
+ * named in `wrap` share what is left and wrap inside their cells (words in English, characters in Chinese).
+ */
+function columns(rows: string[][], width: number, wrap: readonly number[]): string {
+  const GAP = 2;
+  const natural: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (natural[i] = Math.max(natural[i] ?? 0, ...c.split("\n").map(displayWidth))));
+  const widths = [...natural];
+  const fixed = natural.reduce((sum, w, i) => (wrap.includes(i) ? sum : sum + w), 0) + GAP * (natural.length - 1);
+  const wanted = wrap.reduce((sum, i) => sum + (natural[i] ?? 0), 0);
+  const room = Math.max(wrap.length * 10, width - fixed);
+  if (wanted > room) for (const i of wrap) widths[i] = Math.max(10, Math.floor(((natural[i] ?? 0) / wanted) * room));
+  const out: string[] = [];
+  for (const r of rows) {
+    const cells = r.map((c, i) => (wrap.includes(i) ? wrapText(c, widths[i] ?? 10) : c).split("\n"));
+    const height = Math.max(...cells.map((l) => l.length));
+    for (let k = 0; k < height; k++) {
+      const line = cells.map((l, i) => {
+        const text = l[k] ?? "";
+        return i === cells.length - 1 ? text : text + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(text)));
+      });
+      out.push(line.join(" ".repeat(GAP)).trimEnd());
+    }
+  }
+  return out.join("\n");
 }
 
-export function renderPolicyList(ctx: PolicyRenderContext, widthOf: (s: string) => number): string {
-  const rows = [[t("policy.col.id", ctx), t("ui.program", ctx), t("ui.clause", ctx), t("policy.col.kind", ctx), t("ui.amount", ctx)]];
+export function renderPolicyList(ctx: PolicyRenderContext & { width?: number }): string {
+  setAmbiguousWide(ctx.lang === "zh");
+  const width = Math.max(60, ctx.width ?? 100);
+  const rows = [[`${t("ui.program", ctx)}\n${t("policy.col.id", ctx)}`, t("ui.clause", ctx), t("policy.col.kind", ctx), t("ui.amount", ctx)]];
   for (const p of ctx.policy.data.programs) {
     const window = p.ends ? ` [${t("policy.endsOn", ctx, { date: p.ends })}]` : p.starts ? ` [${t("policy.startsOn", ctx, { date: p.starts })}]` : "";
-    rows.push([p.id, p.title[ctx.lang] + window, p.clause, t(`ui.kind.${p.amount.kind}`, ctx), amountText(p, ctx)]);
+    rows.push([`${p.title[ctx.lang]}${window}\n${p.id}`, p.clause, t(`ui.kind.${p.amount.kind}`, ctx), amountText(p, ctx)]);
   }
-  return `${policyHeader(ctx)}\n${columns(rows, widthOf)}\n`;
+  return `${policyHeader(ctx, width)}\n${columns(rows, width, [0, 3])}\n`;
 }
 
 export function renderPolicyShow(p: ProgramData, ctx: PolicyRenderContext): string {

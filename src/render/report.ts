@@ -4,7 +4,7 @@
  * the renderers only lay it out and escape it.
  */
 import type { AmountKind, ConditionTrace, LoadedPolicy, Outcome, Profile, ProfileItem, ProgramResult, Status } from "../types.js";
-import { formatYuan, labelOf, say, t, type RenderContext } from "../i18n/index.js";
+import { formatters, formatYuan, labelOf, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
 
 export interface ReportContext extends RenderContext {
@@ -108,15 +108,17 @@ export function explain(r: ProgramResult, ctx: RenderContext): Explanation {
 
 const ITEM_PATH = /^(recognitions|projects|standards)\[(\d+)\](?:\.(.+))?$/;
 
-/** An item in words: its type, name or product or code, level and date. */
-function describeItem(item: ProfileItem, ctx: RenderContext): string {
+/** An item in words, as reasons name it: 第2项认定：省级… HC-5000（2024-03-01）. */
+function describeItem(item: ProfileItem, ref: string, ctx: RenderContext): string {
   const kind = item.type ?? item.scope;
-  const parts = [kind ? labelOf(kind, ctx) : ""];
   const named = item.product ?? item.name ?? item.code;
-  if (named !== undefined) parts.push(String(named));
-  if (item.level) parts.push(labelOf(item.level, ctx));
-  if (item.date) parts.push(item.date);
-  return parts.filter((p) => p !== "").join(ctx.lang === "zh" ? "," : ", ");
+  return formatters(ctx).item({
+    ref,
+    ...(kind ? { type: kind } : {}),
+    ...(item.level ? { level: item.level } : {}),
+    ...(named !== undefined ? { name: String(named) } : {}),
+    ...(item.date ? { date: item.date } : {}),
+  });
 }
 
 /** What a missing profile path asks for, in words. */
@@ -127,7 +129,7 @@ export function describeMissing(path: string, profile: Profile | undefined, ctx:
   const list = m[1] as "recognitions" | "projects" | "standards";
   const item = profile?.[list][Number(m[2])];
   const field = m[3] ? labelOf(m[3], ctx) : "";
-  const where = item ? describeItem(item, ctx) : "";
+  const where = item ? describeItem(item, `${list}[${m[2]}]`, ctx) : "";
   if (!where) return field || path;
   return field ? `${field} — ${where}` : where;
 }
@@ -175,7 +177,9 @@ export function reportModel(e: Evaluated, ctx: ReportContext): ReportModel {
     lang: ctx.lang,
     enterprise,
     asOf: evaluation.asOf,
-    policy: { id: ctx.policy.data.id, version: ctx.policy.data.version, sha256: ctx.policy.sha256, title: ctx.policy.data.title[ctx.lang] },
+    // A client report names the policy by id, version and a 12-character digest (enough to tell versions apart);
+    // the full digest and the local file path stay in the JSON document.
+    policy: { id: ctx.policy.data.id, version: ctx.policy.data.version, sha256: ctx.policy.sha256.slice(0, 12), title: ctx.policy.data.title[ctx.lang] },
     warnings: evaluation.warnings.map((w) => say(w, ctx)),
     claim,
     needsInfo,

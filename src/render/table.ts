@@ -4,6 +4,7 @@ import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
 import { amountText, explain, joinList } from "./report.js";
+import { displayWidth, packParts, setAmbiguousWide, wrapText } from "./width.js";
 
 export interface TableOptions extends RenderContext {
   policy: LoadedPolicy;
@@ -14,70 +15,6 @@ export interface TableOptions extends RenderContext {
   explain?: boolean;
   /** Terminal width in columns. */
   width?: number;
-}
-
-/** Columns one code point takes: CJK and full-width characters two, everything else one. */
-export function charWidth(c: number): number {
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
-}
-
-/** Display width: CJK and full-width characters take two columns; colour codes none. */
-export function displayWidth(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (s.includes("\u001b")) s = s.replace(/\u001b\[[0-9;]*m/g, "");
-  let w = 0;
-  // By code point, as a for...of over the string would go (a surrogate pair is one character), without its iterator.
-  for (let i = 0; i < s.length; i++) {
-    const c = s.codePointAt(i) as number;
-    if (c > 0xffff) i++;
-    w += charWidth(c);
-  }
-  return w;
-}
-
-/**
- * Wraps text to a display width: at spaces where it can, anywhere in a run of CJK or a long word.
- * cli-table3's own wrapping truncates long unbroken words, which would hide amounts and clauses.
- */
-export function wrapText(text: string, width: number): string {
-  const out: string[] = [];
-  for (const para of text.split("\n")) {
-    let line = "";
-    let w = 0;
-    const tokens = para.match(/\s+|[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
-    for (const tok of tokens) {
-      const tw = displayWidth(tok);
-      if (/^\s+$/.test(tok)) {
-        if (w + tw <= width) {
-          line += tok;
-          w += tw;
-        }
-        continue;
-      }
-      if (w + tw > width && w > 0) {
-        out.push(line.trimEnd());
-        line = "";
-        w = 0;
-      }
-      if (tw > width) {
-        for (const ch of tok) {
-          const cw = displayWidth(ch);
-          if (w + cw > width) {
-            out.push(line);
-            line = "";
-            w = 0;
-          }
-          line += ch;
-          w += cw;
-        }
-      } else {
-        line += tok;
-        w += tw;
-      }
-    }
-    out.push(line.trimEnd());
-  }
-  return out.join("\n");
 }
 
 /**
@@ -114,7 +51,7 @@ function programCell(r: ProgramResult, o: TableOptions, c: ChalkInstance): strin
 function explainBlock(r: ProgramResult, o: TableOptions, c: ChalkInstance, width: number): string {
   const mark = { met: c.green("✓"), "not-met": c.red("✗"), unknown: c.yellow("?") } as const;
   const x = explain(r, o);
-  const lines: string[] = [`${c.bold(r.program.title[o.lang])} ${c.dim(`(${r.program.id})`)}`];
+  const lines: string[] = wrapText(`${c.bold(r.program.title[o.lang])} ${c.dim(`(${r.program.id})`)}`, width).split("\n");
   const wrapped = (text: string, indent: string) => wrapText(text, width - indent.length).split("\n").map((l) => indent + l);
   lines.push(`  ${c.bold(t("ui.explain.conditions", o))}`);
   for (const cond of x.conditions) {
@@ -133,11 +70,15 @@ function explainBlock(r: ProgramResult, o: TableOptions, c: ChalkInstance, width
   return lines.join("\n");
 }
 
+/** The width every line is laid out to: the terminal's (or COLUMNS), within 60 and 160. */
+const tableWidth = (o: TableOptions): number => Math.max(60, Math.min(o.width ?? 100, 160));
+
 function section(title: string, rows: ProgramResult[], o: TableOptions, c: ChalkInstance, kind: "eligible" | "needs" | "ineligible"): string {
-  const width = Math.max(60, Math.min(o.width ?? 100, 160));
+  const width = tableWidth(o);
   const programW = Math.max(22, Math.floor(width * 0.3));
   const clauseW = 10;
-  const amountW = kind === "eligible" ? 18 : 0;
+  // The amount column is as wide as its widest amount: what is left goes to the reasons.
+  const amountW = kind === "eligible" ? Math.max(8, ...rows.map((r) => displayWidth(amountText(r, o)))) + 2 : 0;
   const whyW = Math.max(20, width - programW - clauseW - amountW - (kind === "eligible" ? 5 : 4));
   const head = [t("ui.program", o), t("ui.clause", o)];
   const widths = [programW, clauseW];
@@ -174,15 +115,19 @@ export function renderTables(profiles: Evaluated[], o: TableOptions): string {
 }
 
 export function renderTable(e: Evaluated, o: TableOptions): string {
+  setAmbiguousWide(o.lang === "zh");
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const { evaluation, meta } = e;
   const out: string[] = [];
   const policy = o.policy.data;
-  out.push(c.bold(meta.name) + (meta.district ? `  ${c.dim(`${t("ui.district", o)}: ${meta.district}`)}` : ""));
-  out.push(
-    c.dim(`${meta.file} · ${t("ui.policy", o)}: ${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", o)}: ${evaluation.asOf}`),
-  );
-  for (const w of evaluation.warnings) out.push(c.yellow(say(w, o)));
+  const width = tableWidth(o);
+  // Every line outside the tables is wrapped to the width too (words in English, characters in Chinese), then coloured.
+  const para = (text: string, style: (s: string) => string = (s) => s) => wrapText(text, width).split("\n").map((l) => style(l)).join("\n");
+  const labelled = (key: string, value: string) => t("ui.labelled", o, { label: t(key, o), value });
+  out.push(para(`${meta.name}${meta.district ? `  ${labelled("ui.district", meta.district)}` : ""}`, c.bold));
+  const provenance = [meta.file, labelled("ui.policy", `${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)})`), labelled("ui.asOf", evaluation.asOf)];
+  out.push(c.dim(packParts(provenance, " · ", width)));
+  for (const w of evaluation.warnings) out.push(para(say(w, o), c.yellow));
   out.push("");
   const eligible = evaluation.results.filter((r) => r.status === "eligible");
   const byKind = (k: string) => eligible.filter((r) => r.amount.kind === k);
@@ -206,8 +151,8 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   ];
   if (discretionary > 0) parts.push(`${t("ui.totals.discretionary", o)} ${discretionary}`);
   if (needs.length > 0) parts.push(`${t("ui.totals.needsInfo", o)} ${needs.length}`);
-  out.push(parts.join("  ·  "));
-  if (maxYuan > fixedYuan) out.push(c.dim(t("ui.ceilingNotice", o)));
-  if (!o.all && ineligible.length > 0) out.push(c.dim(`${ineligible.length} ${t("ui.hiddenIneligible", o)}`));
+  out.push(packParts(parts, "  ·  ", width));
+  if (maxYuan > fixedYuan) out.push(para(t("ui.ceilingNotice", o), c.dim));
+  if (!o.all && ineligible.length > 0) out.push(para(`${ineligible.length} ${t("ui.hiddenIneligible", o)}`, c.dim));
   return out.join("\n") + "\n";
 }
