@@ -136,7 +136,11 @@ describe.concurrent("check: every bad input in bad-inputs.md", async () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(CRASH);
     for (const c of CASES) expectLocated(r.stderr, c.file, c);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(alone.stdout));
+    // Several files: an array with an entry for each, in order; the good one is its document as alone.
+    const docs = JSON.parse(r.stdout) as { profile: { file: string }; error?: unknown }[];
+    expect(docs.map((d) => d.profile.file)).toEqual([...CASES.slice(0, 18).map((c) => c.file), GOOD, ...CASES.slice(18).map((c) => c.file)]);
+    expect(docs[18]).toEqual(JSON.parse(alone.stdout));
+    expect(docs.filter((d) => d.error !== undefined)).toHaveLength(CASES.length);
   });
 
   it("files that are fine: a UTF-8 BOM in YAML and JSON", async () => {

@@ -4,7 +4,7 @@
  * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
  * engine, same check document.
  */
-import { SubsidyError } from "../errors.js";
+import { SubsidyError, ValidationErrors } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
@@ -62,7 +62,15 @@ export interface ProfileOk {
 export interface ProfileFailed {
   ok: false;
   file: string;
-  error: { message: string; line?: number; path?: string; /** Exactly what `subsidy check` prints on stderr. */ text: string };
+  error: {
+    message: string;
+    line?: number;
+    path?: string;
+    /** Exactly what `subsidy check` prints on stderr. */
+    text: string;
+    /** Every problem of the file, the first (the fields above) included. */
+    issues: { message: string; line?: number; path?: string }[];
+  };
 }
 
 export type Outcome = ProfileOk | ProfileFailed;
@@ -88,8 +96,16 @@ function programLine(r: ProgramResult, lang: Lang, reasons: string[]): ProgramLi
   return { program: r.program.id, title: r.program.title[lang], clause: r.program.clause, status: r.status as ProgramLine["status"], kind: r.amount.kind, yuan: r.amount.yuan, reasons, missing: [...r.missing] };
 }
 
+/** One problem as the JSON reports keep it. */
+function issue(e: SubsidyError): ProfileFailed["error"]["issues"][number] {
+  const i: ProfileFailed["error"]["issues"][number] = { message: e.message };
+  if (e.location.line !== undefined) i.line = e.location.line;
+  if (e.location.path !== undefined) i.path = e.location.path;
+  return i;
+}
+
 export function failed(file: string, e: SubsidyError): ProfileFailed {
-  const error: ProfileFailed["error"] = { message: e.message, text: e.format() };
+  const error: ProfileFailed["error"] = { message: e.message, text: e.format(), issues: (e instanceof ValidationErrors ? e.issues : [e]).map(issue) };
   if (e.location.line !== undefined) error.line = e.location.line;
   if (e.location.path !== undefined) error.path = e.location.path;
   return { ok: false, file, error };

@@ -1,5 +1,5 @@
 /** The batch JSON document of spec/output.md, streamed: `{ policy, asOf, profiles: [ … ], summary }`. */
-import { policyRef } from "../render/document.js";
+import { failedDoc, policyRef } from "../render/document.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { Chunk, ReportContext, ReportRenderer } from "./report.js";
 import { summaryJson, type BatchSummary } from "./summary.js";
@@ -10,7 +10,7 @@ export function profileEntryJson(o: Outcome): readonly Chunk[] {
     if (o.json === undefined) throw new Error("the JSON report needs outcomes built with json: true");
     return o.json;
   }
-  return [JSON.stringify({ profile: { file: o.file }, error: { message: o.error.message, line: o.error.line ?? null, path: o.error.path ?? null } })];
+  return [JSON.stringify(failedDoc({ file: o.file, issues: o.error.issues }))];
 }
 
 export function jsonReport(ctx: ReportContext): ReportRenderer {

@@ -17,8 +17,9 @@ export function fit(s: string, width: number, from: "left" | "right" = "right"):
   const flat = SPACE_RUN.test(s) ? s.replace(/\s+/g, " ") : s;
   const full = displayWidth(flat);
   if (full <= width) return flat + " ".repeat(width - full);
-  // By code point (a surrogate pair is one character); the ellipsis takes one column.
-  let w = 1;
+  // By code point (a surrogate pair is one character); the ellipsis takes its own width (two where ambiguous characters are wide).
+  const ellipsis = charWidth(0x2026);
+  let w = ellipsis;
   let cut: number;
   if (from === "right") {
     cut = 0;
@@ -164,7 +165,8 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
       if (s.maxYuan > s.fixedYuan) out.push(...para(t("ui.ceilingNotice", ctx)).map((l) => c.dim(l)));
       if (s.errors.length > 0) {
         out.push("", c.red.bold(t("batch.errorsHeading", ctx, { count: s.errors.length })));
-        for (const e of s.errors) for (const l of e.error.text.split("\n")) out.push(...para(l, "  ").map((x, i) => (i === 0 ? x : "  " + x)));
+        // Each message indented by two, its continuation lines by four.
+        for (const e of s.errors) for (const l of e.error.text.split("\n")) out.push(...para(l, "    ").map((x, i) => (i === 0 ? x.slice(2) : x)));
       } else {
         out.push(...para(t("batch.noErrors", ctx)).map((l) => c.dim(l)));
       }

@@ -1,10 +1,13 @@
 /** `subsidy check PROFILE…`: load → evaluate → render, one section per profile. Returns the exit code. */
 import { loadPolicyForCommand } from "../policy/compiled.js";
-import { loadProfileFast } from "../profile/fast.js";
+import { readFileSync, statSync } from "node:fs";
+import { fastProfile } from "../profile/fast.js";
+import { readRegularFile } from "../parse/read.js";
+import { DEFAULT_MAX_BYTES, fileTooLarge } from "../parse/limits.js";
 import { evaluate } from "../engine/evaluate.js";
-import { SubsidyError, EXIT } from "../errors.js";
+import { SubsidyError, EXIT, ValidationErrors } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
-import { profileMeta, type Evaluated } from "../render/document.js";
+import { profileMeta, type Evaluated, type FileErrors } from "../render/document.js";
 import type { LoadedPolicy, Profile } from "../types.js";
 import type { CommonOptions } from "./options.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -28,28 +31,57 @@ export interface Io {
   outBytes?(b: Uint8Array): void;
 }
 
+/** The name standard input goes by in messages and documents (`subsidy check -`). */
+export const STDIN_NAME = "<stdin>";
+
+/** A profile's bytes: the file's, or standard input's for `-`; a folder is pointed to `batch`. */
+function readProfile(file: string, limits: ParseOptions | undefined): { name: string; bytes: Uint8Array } {
+  const maxBytes = limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (file === "-") {
+    const bytes = readFileSync(0);
+    if (bytes.length > maxBytes) throw fileTooLarge(STDIN_NAME, bytes.length, maxBytes);
+    return { name: STDIN_NAME, bytes };
+  }
+  if (isFolder(file)) throw new SubsidyError("file-not-regular", { key: "check.isFolder", params: { dir: file } }, { file });
+  return { name: file, bytes: readRegularFile(file, "profile", maxBytes) };
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
   const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
-  const evaluated: Evaluated[] = [];
+  // Every file in the order given: its evaluation, or its problems (JSON lists both, in that order).
+  const entries: (Evaluated | FileErrors)[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {
     try {
-      const fast = loadProfileFast(file, policy, o.asOf, o.limits);
-      const profile: Profile = fast.profile ?? (await fullLoader(files.length)).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
-      evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
+      const { name, bytes } = readProfile(file, o.limits);
+      const profile: Profile = fastProfile(bytes, policy, o.asOf, o.limits) ?? (await fullLoader(files.length)).parseProfileText(bytes, name, policy, { ...o.limits, asOf: o.asOf });
+      entries.push({ meta: profileMeta(name, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
       io.err(e.format() + "\n");
       code = Math.max(code, e.exitCode);
+      const issues = e instanceof ValidationErrors ? e.issues : [e];
+      entries.push({ file: file === "-" ? STDIN_NAME : file, issues: issues.map((i) => ({ message: i.message, ...i.location })) });
     }
   }
-  if (evaluated.length > 0) {
+  const evaluated = entries.filter((x): x is Evaluated => "evaluation" in x);
+  // JSON: one file gives one document; several give an array with an entry for every file, failed ones included.
+  const several = format === "json" && files.length > 1;
+  if (evaluated.length > 0 || several) {
     // A file gets plain text: no colour codes in a table written to disk.
-    const render = await loadCheckRenderer(format);
-    const text = render(evaluated, { ...o, ...(o.out !== undefined ? { color: false } : {}), policy });
+    const oo = { ...o, ...(o.out !== undefined ? { color: false } : {}), policy };
+    const text = several ? (await import("../render/json.js")).renderJsonEntries(entries, oo) : (await loadCheckRenderer(format))(evaluated, oo);
     if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files });
     else io.out(text);
   }

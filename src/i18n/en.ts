@@ -259,4 +259,5 @@ export const en: Catalog = {
   "item.projects": (p) => `project ${p.n}`,
   "item.standards": (p) => `standard ${p.n}`,
   "ui.labelled": (p) => `${p.label}: ${p.value}`,
+  "check.isFolder": (p) => `is a directory, not a profile: name a .yaml or .json file, or run subsidy batch ${p.dir} to evaluate every profile in it`,
 };

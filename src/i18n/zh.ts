@@ -258,4 +258,5 @@ export const zh: Catalog = {
   "item.projects": (p) => `第${p.n}个项目`,
   "item.standards": (p) => `第${p.n}项标准`,
   "ui.labelled": (p) => `${p.label}：${p.value}`,
+  "check.isFolder": (p) => `是文件夹，不是档案：请指定一个 .yaml 或 .json 文件，或用 subsidy batch ${p.dir} 评估其中的每一份档案`,
 };

@@ -36,6 +36,34 @@ export interface CheckDocument {
   totals: { fixedYuan: number; maxYuan: number };
 }
 
+/** One located problem of a file, as the JSON documents give it. */
+export interface ErrorDoc {
+  message: string;
+  line: number | null;
+  path: string | null;
+}
+
+/**
+ * A file that could not be evaluated, in a JSON array of check documents or a batch's `profiles`:
+ * `error` is the first problem (the contract's), `errors` every problem of the file, the first included.
+ */
+export interface FailedDoc {
+  profile: { file: string };
+  error: ErrorDoc;
+  errors: ErrorDoc[];
+}
+
+/** What a failed file's JSON entry is made from: the problems of the file, first to last. */
+export interface FileErrors {
+  file: string;
+  issues: { message: string; line?: number; path?: string }[];
+}
+
+export function failedDoc(f: FileErrors): FailedDoc {
+  const errors = f.issues.map((i) => ({ message: i.message, line: i.line ?? null, path: i.path ?? null }));
+  return { profile: { file: f.file }, error: errors[0] ?? { message: "", line: null, path: null }, errors };
+}
+
 export interface Evaluated {
   meta: ProfileMeta;
   evaluation: Evaluation;

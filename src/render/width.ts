@@ -7,6 +7,9 @@
  * terminals and two by terminals set up for Chinese. The rule here is UAX #11's own: wide in an East
  * Asian context, narrow otherwise — counted as two columns when the output is Chinese (--lang zh), one
  * when it is English. Each screen renderer sets it from the language it renders in (setAmbiguousWide).
+ * The box-drawing characters of our own tables (U+2500–U+257F, also class A) always count one: they are
+ * the frame, drawn at the columns computed here, so every row keeps the same number of them and the
+ * vertical rules stay aligned with each other even in a terminal that draws them wide.
  */
 import { eastAsianWidth } from "get-east-asian-width";
 
@@ -21,7 +24,7 @@ export function setAmbiguousWide(wide: boolean): void {
 /** Columns one code point takes: 2 for wide and full-width characters (and ambiguous ones in Chinese output), else 1. */
 export function charWidth(c: number): number {
   // Below U+00A1 nothing is wide or ambiguous: the common case needs no table.
-  if (c < 0xa1) return 1;
+  if (c < 0xa1 || (c >= 0x2500 && c <= 0x257f)) return 1;
   return ambiguousAsWide ? eastAsianWidth(c, wideOptions) : eastAsianWidth(c);
 }
 
