@@ -3,9 +3,12 @@
  * Commands are imported lazily so that start-up loads only what the command in hand needs.
  */
 import { Command, CommanderError, Option } from "commander";
+import type { Lang } from "./types.js";
+import { displayWidth, setAmbiguousWide, wrapText } from "./render/width.js";
+import { loadConfig, resolveLang, resolvePolicy, resolveUnit, setConfig, type ConfigFile, type Setting, type Source } from "./commands/prefs.js";
 import { SubsidyError, EXIT } from "./errors.js";
-import { detectLang, setMessageLang } from "./i18n/index.js";
-import { parseCommon, parseLimits, type RawCommon, type RawLimits } from "./commands/options.js";
+import { detectLang, setMessageLang, t } from "./i18n/index.js";
+import { parseCommon, parseLimits, screenWidth, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
 declare const __SUBSIDY_VERSION__: string | undefined;
@@ -35,22 +38,85 @@ const io: Io = {
   outBytes: (b) => toStdout(b),
 };
 
+/** The run's help texts in its language, and where each preference now comes from. */
+interface HelpContext {
+  lang: Lang;
+  /** "(now: zh, from SUBSIDY_LANG)" for --lang, --unit, --policy. */
+  now: { lang: string; unit: string; policy: string };
+}
+let help: HelpContext = { lang: "en", now: { lang: "", unit: "", policy: "" } };
+const h = (key: string) => t(`help.${key}`, { lang: help.lang });
+
+/** What --help says of a preference: its value and where it comes from (flag, environment, config file, locale, default). */
+function nowText(lang: Lang, value: string, from: Source, envName: string, config: ConfigFile | undefined): string {
+  const where = t(`prefs.from.${from}`, { lang }, { name: envName, file: config?.file ?? "" });
+  return (lang === "zh" ? "" : " ") + t("prefs.now", { lang }, { value, from: where });
+}
+
 /** Options every evaluating command takes. */
 function withCommon(cmd: Command): Command {
   return cmd
-    .option("--as-of <date>", "evaluation date YYYY-MM-DD (default: today)")
-    .option("--policy <file>", "policy file (default: the bundled policy.yaml)")
-    .addOption(new Option("--lang <lang>", "output language (default: zh when LANG starts with zh, else en)").choices(["zh", "en"]))
-    .addOption(new Option("--unit <unit>", "money as ¥1,000,000 (yuan) or 100万元 (wan)").choices(["yuan", "wan"]).default("yuan"))
-    .option("--no-color", "no colour (also when piped or NO_COLOR is set)");
+    .option("--as-of <date>", h("asOf"))
+    .option("--policy <file>", h("policy") + help.now.policy)
+    .option("--lang <lang>", h("lang") + help.now.lang)
+    .option("--unit <unit>", h("unit") + help.now.unit)
+    .option("--no-color", h("noColor"));
 }
 
 /** Limits on each profile file, for the rare client file that is big on purpose. */
 function withLimits(cmd: Command): Command {
+  return cmd.option("--max-file-size <size>", h("maxFileSize")).option("--max-depth <n>", h("maxDepth")).option("--max-items <n>", h("maxItems"));
+}
+
+/** Help in the run's language: titles, help and version options, CJK-aware columns. */
+function localise(cmd: Command): Command {
+  const titles: Record<string, string> = { "Usage:": h("usage"), "Arguments:": h("arguments"), "Options:": h("options"), "Commands:": h("commands") };
   return cmd
-    .option("--max-file-size <size>", "largest profile file read, e.g. 4MiB (default 1MiB)")
-    .option("--max-depth <n>", "deepest nesting of lists and mappings in a profile (default 32)")
-    .option("--max-items <n>", "most entries in one list or mapping of a profile (default 10000)");
+    .helpOption("-h, --help", h("help"))
+    .configureHelp({
+      styleTitle: (s) => titles[s] ?? s,
+      // The screen's width (COLUMNS when piped), and our wrapping: Chinese breaks between characters.
+      helpWidth: screenWidth(process.env, process.stdout),
+      displayWidth: (s) => displayWidth(s),
+      boxWrap: (s, w) => wrapText(s, w),
+      // Choices and defaults are in our own descriptions, in the run's language.
+      optionDescription: (o) => o.description,
+    });
+}
+
+/** The top-level help's end: the options every command takes, where settings come from, and examples. */
+function helpFooter(): string {
+  const shared = withLimits(withCommon(new Command()));
+  const screen = screenWidth(process.env, process.stdout);
+  const flagsW = Math.max(...shared.options.map((o) => displayWidth(o.flags)));
+  // Each description wrapped beside its flags, its continuation lines under its first.
+  const indent = " ".repeat(flagsW + 4);
+  const options = shared.options.map((o) =>
+    wrapText(o.description, Math.max(20, screen - indent.length))
+      .split("\n")
+      .map((l, i) => (i === 0 ? `  ${o.flags}${" ".repeat(flagsW - displayWidth(o.flags) + 2)}${l}` : indent + l))
+      .join("\n"),
+  );
+  const examples: [string, string][] = [
+    ["subsidy check client.yaml --unit wan", "check"],
+    ["subsidy check client.yaml --explain", "explain"],
+    ["subsidy check client.yaml --out client.html", "html"],
+    ["cat client.yaml | subsidy check - --format json", "stdin"],
+    ["subsidy batch clients/ --out report.csv", "batch"],
+    ["subsidy ask", "ask"],
+  ];
+  return [
+    "",
+    h("shared"),
+    ...options,
+    "",
+    wrapText(h("settings"), screen),
+    "",
+    h("examples"),
+    // Each example under what it does: fits any width a command fits.
+    ...examples.flatMap(([cmd, key]) => [...wrapText(`# ${h(`example.${key}`)}`, screen - 2).split("\n").map((l) => `  ${l}`), `  ${cmd}`]),
+    "",
+  ].join("\n");
 }
 
 let exitCode: number = EXIT.ok;
@@ -62,8 +128,10 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name("subsidy")
-    .description('淄博制造业"五个优化"惠企政策计算器 — which Zibo manufacturing subsidies an enterprise qualifies for, and how much')
-    .version(VERSION, "-V, --version")
+    .description(h("program"))
+    .version(VERSION, "-V, --version", h("version"))
+    .helpCommand("help [command]", h("helpCommand"))
+    .addHelpText("after", helpFooter)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
@@ -71,33 +139,33 @@ export function buildProgram(): Command {
   withLimits(withCommon(
     program
       .command("check")
-      .description("evaluate one or more enterprise profiles (YAML or JSON)")
-      .argument("<profile...>", "profile files")
-      .addOption(new Option("-f, --format <format>", "output format (default: from the --out file's extension, else table)").choices(["table", "json", "md", "html", "csv"]))
-      .option("-o, --out <file>", "write the report to FILE (atomically) instead of standard output")
-      .option("--all", "also list the programs the enterprise does not qualify for, with reasons", false)
-      .option("--explain", "under each program, its conditions, computation, clause and departments", false),
+      .description(h("check"))
+      .argument("<profile...>", h("check.profiles"))
+      .option("-f, --format <format>", h("check.format"))
+      .option("-o, --out <file>", h("check.out"))
+      .option("--all", h("check.all"), false)
+      .option("--explain", h("check.explain"), false),
   )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
     const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
     setExit(await runCheck(files, o, io));
   });
 
-  const policyCmd = program.command("policy").description("for whoever maintains policy.yaml: list, show, validate, diff and test policy versions");
-  const fmt = () => new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table");
-  withCommon(policyCmd.command("list").description("the programs of the policy: id, title, clause, amount kind and amount").addOption(fmt())).action(
+  const policyCmd = program.command("policy").description(h("policyCmd"));
+  const fmt = () => new Option("-f, --format <format>", h("format")).choices(["table", "json"]).default("table");
+  withCommon(policyCmd.command("list").description(h("policy.list")).addOption(fmt())).action(
     async (raw: RawCommon & { format: string }) => {
       const { runPolicyList } = await import("./commands/policy.js");
       setExit(await runPolicyList({ ...parseCommon(raw), format: raw.format }, io));
     },
   );
-  withCommon(policyCmd.command("show").description("one program: its rule, dated values, clause text and departments").argument("<id>", "program id (see policy list)").addOption(fmt())).action(
+  withCommon(policyCmd.command("show").description(h("policy.show")).argument("<id>", h("policy.show.id")).addOption(fmt())).action(
     async (id: string, raw: RawCommon & { format: string }) => {
       const { runPolicyShow } = await import("./commands/policy.js");
       setExit(await runPolicyShow(id, { ...parseCommon(raw), format: raw.format }, io));
     },
   );
-  withCommon(policyCmd.command("validate").description("schema and lint of a policy file; errors name file:line; exit 2 when invalid").argument("<file>", "policy file").addOption(fmt())).action(
+  withCommon(policyCmd.command("validate").description(h("policy.validate")).argument("<file>", h("policy.file")).addOption(fmt())).action(
     async (file: string, raw: RawCommon & { format: string }) => {
       const { runPolicyValidate } = await import("./commands/policy.js");
       setExit(await runPolicyValidate(file, { ...parseCommon(raw), format: raw.format }, io));
@@ -106,10 +174,10 @@ export function buildProgram(): Command {
   withCommon(
     policyCmd
       .command("diff")
-      .description("what changed between two policy versions, program by program; with --profiles, whose amounts change")
-      .argument("<old>", "old policy file")
-      .argument("<new>", "new policy file")
-      .option("--profiles <dir>", "re-evaluate the profiles of this folder under both versions (on --as-of)")
+      .description(h("policy.diff"))
+      .argument("<old>", h("policy.diff.old"))
+      .argument("<new>", h("policy.diff.new"))
+      .option("--profiles <dir>", h("policy.diff.profiles"))
       .addOption(fmt()),
   ).action(async (oldFile: string, newFile: string, raw: RawCommon & { format: string; profiles?: string }) => {
     const { runPolicyDiff } = await import("./commands/policy.js");
@@ -118,9 +186,9 @@ export function buildProgram(): Command {
   withCommon(
     policyCmd
       .command("test")
-      .description("run the YAML scenario tests of a folder (default fixtures/scenarios) or file against a policy")
-      .argument("[dir]", "scenario folder or file")
-      .option("-v, --verbose", "list passing scenarios too", false)
+      .description(h("policy.test"))
+      .argument("[dir]", h("policy.test.dir"))
+      .option("-v, --verbose", h("policy.test.verbose"), false)
       .addOption(fmt()),
   ).action(async (dir: string | undefined, raw: RawCommon & { format: string; verbose: boolean }) => {
     const { runPolicyTest } = await import("./commands/policy.js");
@@ -130,13 +198,13 @@ export function buildProgram(): Command {
   withCommon(
     program
       .command("schema")
-      .description("the JSON Schema of a profile, for YAML editors (# yaml-language-server: $schema=…)")
-      .option("-o, --out <file>", "write to this file instead of standard output"),
+      .description(h("schema"))
+      .option("-o, --out <file>", h("schema.out")),
   ).action(async (raw: RawCommon & { out?: string }) => {
     const { runSchema } = await import("./commands/schema.js");
     setExit(await runSchema({ ...parseCommon(raw), ...(raw.out !== undefined ? { out: raw.out } : {}) }, io));
   });
-  withCommon(program.command("init").description("write a commented template profile (never overwrites a file)").argument("[file]", "profile to create", "profile.yaml")).action(
+  withCommon(program.command("init").description(h("init")).argument("[file]", h("init.file"), "profile.yaml")).action(
     async (file: string, raw: RawCommon) => {
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(file, parseCommon(raw), io));
@@ -145,8 +213,8 @@ export function buildProgram(): Command {
   withCommon(
     program
       .command("ask")
-      .description("interactive questionnaire in a terminal: answers → the same table as check → save as a profile file")
-      .option("--from <profile>", "start from an existing profile and ask only for the facts programs are waiting for"),
+      .description(h("ask"))
+      .option("--from <profile>", h("ask.from")),
   ).action(async (raw: RawCommon & { from?: string }) => {
     const { runAsk } = await import("./commands/ask.js");
     setExit(await runAsk({ ...parseCommon(raw), ...(raw.from !== undefined ? { from: raw.from } : {}) }, io));
@@ -155,11 +223,11 @@ export function buildProgram(): Command {
   withLimits(withCommon(
     program
       .command("batch")
-      .description("evaluate every profile in a folder: a summary on screen, and a CSV, JSON or Markdown report with --out")
-      .argument("<dir>", "folder of profiles (.yaml, .yml, .json)")
-      .option("-r, --recursive", "also read the folders inside", false)
-      .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md)")
-      .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md"])),
+      .description(h("batch"))
+      .argument("<dir>", h("batch.dir"))
+      .option("-r, --recursive", h("batch.recursive"), false)
+      .option("-o, --out <file>", h("batch.out"))
+      .option("-f, --format <format>", h("batch.format")),
   )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
     const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
@@ -181,9 +249,38 @@ function langFromArgv(argv: readonly string[]): string | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  setMessageLang(detectLang(langFromArgv(argv), process.env));
+  // The language of messages and help: --lang, SUBSIDY_LANG, the config file, the locale. A config file
+  // that cannot be read is reported in the language known without it.
+  const flagLang = langFromArgv(argv);
+  let config: ConfigFile | undefined;
+  let lang: Setting<Lang>;
+  try {
+    setMessageLang(detectLang(flagLang === "zh" || flagLang === "en" ? flagLang : process.env.SUBSIDY_LANG, process.env));
+    config = await loadConfig();
+    setConfig(config);
+    lang = resolveLang(flagLang === "zh" || flagLang === "en" ? flagLang : undefined, process.env, config);
+    const unit = resolveUnit(undefined, process.env, config);
+    const policy = resolvePolicy(undefined, config);
+    help = {
+      lang: lang.value,
+      now: {
+        lang: nowText(lang.value, lang.value, lang.from, "SUBSIDY_LANG", config),
+        unit: nowText(lang.value, unit.value, unit.from, "SUBSIDY_UNIT", config),
+        // The bundled policy is what the description already says: only another one is worth naming.
+        policy: policy.value === undefined ? "" : nowText(lang.value, policy.value, policy.from, "", config),
+      },
+    };
+  } catch (e) {
+    if (!(e instanceof SubsidyError)) throw e;
+    io.err(e.format() + "\n");
+    return e.exitCode;
+  }
+  setMessageLang(lang.value);
+  setAmbiguousWide(lang.value === "zh");
   const program = buildProgram();
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
+    localise(cmd).exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  }
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -124,7 +124,7 @@ describe("the question plan comes from the policy", () => {
     const res = evaluate(extra, r.profile, AS_OF).results.find((x) => x.program.id === "test-lighthouse");
     expect(res?.status).toBe("eligible");
     expect(res?.amount.yuan).toBe(300000); // 10% of 3,000,000
-    expect(res?.reasons.map((m) => say(m, { lang: "en", policy: extra })).join(" ")).toMatch(/recognitions\[0\].* qualifies: ¥300,000/);
+    expect(res?.reasons.map((m) => say(m, { lang: "en", policy: extra })).join(" ")).toMatch(/recognition 1: national test lighthouse factory \(2024-06-01\) qualifies: ¥300,000/);
   });
 });
 

@@ -145,10 +145,10 @@ describe("dated values in the engine (amended TEST DATA policy)", () => {
     const r = e.results.find((x) => x.program.id === "green-factory");
     expect(r?.status).toBe("eligible");
     expect(r?.amount.yuan).toBe(1500000);
-    expect(r?.computation.map((m) => say(m, { lang: "en", policy: amended }))).toEqual(["recognitions[0]: ¥1,500,000 (value in force since 2023-01-01)"]);
+    expect(r?.computation.map((m) => say(m, { lang: "en", policy: amended }))).toEqual(["recognition 1: ¥1,500,000 (value in force since 2023-01-01)"]);
     const reasons = r?.reasons.map((m) => say(m, { lang: "en", policy: amended })) ?? [];
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^recognitions\[0\].* qualifies: ¥1,500,000 \(二\(一\)3\)$/);
+    expect(reasons[0]).toMatch(/^recognition 1: national green factory \(2023-01-01\) qualifies: ¥1,500,000 \(二\(一\)3\)$/);
   });
   it("the day before the change gets the old value", () => {
     const asOf = "2026-06-30";

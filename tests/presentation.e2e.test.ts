@@ -4,9 +4,9 @@
  * a folder pointed to `batch`.
  */
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { runCli } from "./helpers/cli.js";
 import { displayWidth, setAmbiguousWide } from "../src/render/width.js";
 
@@ -154,5 +154,88 @@ describe("batch JSON keeps every error of a file", () => {
       [59, "recognitions[11].date"],
     ]);
     expect(bobeng?.error).toEqual(bobeng?.errors?.[0]);
+  });
+});
+
+describe("preferences: flags, then SUBSIDY_LANG / SUBSIDY_UNIT, then the config file, then the locale", () => {
+  const profile = join(process.cwd(), "fixtures/profiles/huachuang.yaml");
+  const withFolder = (files: Record<string, string>, body: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), "subsidy-prefs-"));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+      }
+      body(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const totals = (r: { stdout: string }) => r.stdout.split("\n").find((l) => /¥|万元|wan/.test(l) && /·/.test(l) && !/\.yaml/.test(l)) ?? "";
+
+  it("SUBSIDY_LANG and SUBSIDY_UNIT set the language and unit; flags win", () => {
+    const env = { SUBSIDY_LANG: "zh", SUBSIDY_UNIT: "wan" };
+    expect(totals(runCli(["check", profile, "--as-of", AS_OF], { env }))).toBe("定额合计 180万元  ·  含限额最高合计 580万元");
+    expect(totals(runCli(["check", profile, "--as-of", AS_OF, "--lang", "en", "--unit", "yuan"], { env }))).toBe("Fixed total ¥1,800,000  ·  Maximum incl. ceilings ¥5,800,000");
+  });
+
+  it("subsidy.config.yaml in the working folder sets language, unit and policy; the environment wins over it", () => {
+    const policy = readFileSync("fixtures/policies/amended-2023.test.yaml", "utf8");
+    withFolder({ "subsidy.config.yaml": "# our office\nlang: zh\nunit: wan\npolicy: policies/amended.yaml\n", "policies/amended.yaml": policy }, (dir) => {
+      const r = runCli(["check", profile, "--as-of", AS_OF], { cwd: dir });
+      expect(r.stderr).toBe("");
+      expect(totals(r)).toMatch(/^定额合计 [\d.]+万元/);
+      expect(r.stdout).toContain("2023.1.0-test");
+      expect(totals(runCli(["check", profile, "--as-of", AS_OF], { cwd: dir, env: { SUBSIDY_LANG: "en", SUBSIDY_UNIT: "yuan" } }))).toMatch(/^Fixed total ¥/);
+    });
+  });
+
+  it("the user's config folder (XDG_CONFIG_HOME) when the working folder has none", () => {
+    withFolder({ "xdg/subsidy/config.yaml": "lang: zh\n" }, (dir) => {
+      const r = runCli(["check", profile, "--as-of", AS_OF], { cwd: dir, env: { XDG_CONFIG_HOME: join(dir, "xdg") } });
+      expect(totals(r)).toBe("定额合计 ¥1,800,000  ·  含限额最高合计 ¥5,800,000");
+    });
+  });
+
+  it("a bad config file is one located line and exit 2", () => {
+    withFolder({ "subsidy.config.yaml": "lang: zh\ncolour: red\n" }, (dir) => {
+      const r = runCli(["check", profile], { cwd: dir, env: { LANG: "zh_CN.UTF-8" } });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`${join(dir, "subsidy.config.yaml")}:2 colour: 不认识的设置；只能设置 lang, unit, policy\n`);
+    });
+    withFolder({ "subsidy.config.yaml": "unit: cny\n" }, (dir) => {
+      const r = runCli(["check", profile], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`${join(dir, "subsidy.config.yaml")}:1 unit: invalid value; expected yuan, wan\n`);
+    });
+    const bad = runCli(["check", profile], { env: { SUBSIDY_LANG: "fr" } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("SUBSIDY_LANG=fr: expected zh, en\n");
+  });
+
+  it("--help says which setting is in force and where it comes from", () => {
+    withFolder({ "subsidy.config.yaml": "unit: wan\n" }, (dir) => {
+      const r = runCli(["check", "--help"], { cwd: dir, env: { SUBSIDY_LANG: "zh", COLUMNS: "200" } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("（当前：zh，来自环境变量 SUBSIDY_LANG）");
+      expect(r.stdout).toContain(`（当前：wan，来自配置文件 ${join(dir, "subsidy.config.yaml")}）`);
+      expect(r.stdout).toContain("用法：");
+      const en = runCli(["check", "--help"], { cwd: dir, env: { COLUMNS: "200" } });
+      expect(en.stdout).toContain("(now: en, from the system language (LANG))");
+    });
+  });
+
+  it("the top-level --help lists the shared options and examples, in the chosen language", () => {
+    const zh = runCli(["--help", "--lang", "zh"], { env: { COLUMNS: "80" } });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("每个命令都接受的选项：");
+    for (const flag of ["--as-of", "--policy", "--lang", "--unit", "--no-color", "--max-file-size"]) expect(zh.stdout).toContain(`  ${flag}`);
+    expect(zh.stdout).toContain("示例：");
+    expect(zh.stdout).toContain("  cat client.yaml | subsidy check - --format json");
+    expect(widest(zh.stdout, "zh").width).toBeLessThanOrEqual(80);
+    const en = runCli(["--help"]);
+    expect(en.stdout).toContain("Options every command takes:");
+    expect(en.stdout).toContain("Examples:");
   });
 });

@@ -1,7 +1,8 @@
 /** Options shared by the commands, turned from raw flags into typed values in one place. */
 import { isRealDate } from "../dates.js";
 import { SubsidyError } from "../errors.js";
-import { detectLang, type MoneyUnit } from "../i18n/index.js";
+import type { MoneyUnit } from "../i18n/index.js";
+import { currentConfig, resolveLang, resolvePolicy, resolveUnit } from "./prefs.js";
 import type { Lang } from "../types.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "../parse/limits.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -52,16 +53,17 @@ export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env
   if (raw.lang !== undefined && raw.lang !== "zh" && raw.lang !== "en") {
     throw new SubsidyError("usage", `--lang ${raw.lang}: expected zh or en`);
   }
-  const unit = raw.unit ?? "yuan";
-  if (unit !== "yuan" && unit !== "wan") throw new SubsidyError("usage", `--unit ${unit}: expected yuan or wan`);
+  // Flags, then SUBSIDY_LANG / SUBSIDY_UNIT, then the config file, then the locale or the default.
+  const config = currentConfig();
   const o: CommonOptions = {
     asOf,
-    lang: detectLang(raw.lang, env),
+    lang: resolveLang(raw.lang, env, config).value,
     color: useColor(raw.color, env, stdout.isTTY),
-    unit,
+    unit: resolveUnit(raw.unit, env, config).value,
     width: screenWidth(env, stdout),
   };
-  if (raw.policy !== undefined) o.policyFile = raw.policy;
+  const policy = resolvePolicy(raw.policy, config).value;
+  if (policy !== undefined) o.policyFile = policy;
   return o;
 }
 
