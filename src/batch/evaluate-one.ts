@@ -53,6 +53,9 @@ export interface ProfileOk {
   ownership?: string;
   fixedYuan: number;
   maxYuan: number;
+  /** The totals with every program at its lowest reading (issue 16). */
+  conservativeFixedYuan: number;
+  conservativeMaxYuan: number;
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
@@ -139,6 +142,8 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     name: meta.name,
     fixedYuan: evaluation.totals.fixedYuan,
     maxYuan: evaluation.totals.maxYuan,
+    conservativeFixedYuan: evaluation.totals.conservativeFixedYuan,
+    conservativeMaxYuan: evaluation.totals.conservativeMaxYuan,
     programs,
   };
   if (meta.district !== undefined) out.district = meta.district;

@@ -49,6 +49,7 @@ export function mdReport(ctx: ReportContext): ReportRenderer {
         ]);
       }
       out += `\n**${t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })}**\n`;
+      if (s.conservativeFixedYuan !== s.fixedYuan || s.conservativeMaxYuan !== s.maxYuan) out += `\n**${t("batch.conservativeTotals", ctx, { fixed: s.conservativeFixedYuan.toString(), max: s.conservativeMaxYuan.toString() })}**\n`;
       if (s.maxYuan > s.fixedYuan) out += `\n${t("ui.ceilingNotice", ctx)}\n`;
       if (s.errors.length > 0) {
         out += `\n## ${t("batch.errorsHeading", ctx, { count: s.errors.length })}\n\n`;

@@ -129,6 +129,7 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
         );
       }
       out.push("", c.bold(t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })));
+      if (s.conservativeFixedYuan !== s.fixedYuan || s.conservativeMaxYuan !== s.maxYuan) out.push(c.bold(t("batch.conservativeTotals", ctx, { fixed: s.conservativeFixedYuan.toString(), max: s.conservativeMaxYuan.toString() })));
       if (s.maxYuan > s.fixedYuan) out.push(c.dim(t("ui.ceilingNotice", ctx)));
       if (s.errors.length > 0) {
         out.push("", c.red.bold(t("batch.errorsHeading", ctx, { count: s.errors.length })));

@@ -26,6 +26,9 @@ export interface BatchSummary {
   errors: ProfileFailed[];
   fixedYuan: bigint;
   maxYuan: bigint;
+  /** The sums with every program of every enterprise at its lowest reading (issue 16). */
+  conservativeFixedYuan: bigint;
+  conservativeMaxYuan: bigint;
   programs: ProgramTotals[];
 }
 
@@ -34,7 +37,7 @@ export class SummaryBuilder {
   private readonly byId = new Map<string, ProgramTotals>();
 
   constructor(policy: LoadedPolicy, lang: Lang) {
-    this.s = { files: 0, evaluated: 0, errors: [], fixedYuan: 0n, maxYuan: 0n, programs: [] };
+    this.s = { files: 0, evaluated: 0, errors: [], fixedYuan: 0n, maxYuan: 0n, conservativeFixedYuan: 0n, conservativeMaxYuan: 0n, programs: [] };
     for (const p of policy.data.programs) {
       const t: ProgramTotals = { program: p.id, title: p.title[lang], clause: p.clause, kind: p.amount.kind, eligible: 0, needsInfo: 0, fixedYuan: 0n, upToYuan: 0n };
       this.s.programs.push(t);
@@ -51,6 +54,8 @@ export class SummaryBuilder {
     this.s.evaluated++;
     this.s.fixedYuan += BigInt(o.fixedYuan);
     this.s.maxYuan += BigInt(o.maxYuan);
+    this.s.conservativeFixedYuan += BigInt(o.conservativeFixedYuan);
+    this.s.conservativeMaxYuan += BigInt(o.conservativeMaxYuan);
     for (const line of o.programs) {
       const t = this.byId.get(line.program);
       if (!t) continue;
@@ -71,6 +76,8 @@ export class SummaryBuilder {
     for (const e of part.errors) this.s.errors.push(e);
     this.s.fixedYuan += part.fixedYuan;
     this.s.maxYuan += part.maxYuan;
+    this.s.conservativeFixedYuan += part.conservativeFixedYuan;
+    this.s.conservativeMaxYuan += part.conservativeMaxYuan;
     for (const p of part.programs) {
       const t = this.byId.get(p.program);
       if (!t) continue;
@@ -98,7 +105,7 @@ export function summaryJson(s: BatchSummary): object {
     files: s.files,
     evaluated: s.evaluated,
     errors: s.errors.length,
-    totals: { fixedYuan: yuanJson(s.fixedYuan), maxYuan: yuanJson(s.maxYuan) },
+    totals: { fixedYuan: yuanJson(s.fixedYuan), maxYuan: yuanJson(s.maxYuan), conservativeFixedYuan: yuanJson(s.conservativeFixedYuan), conservativeMaxYuan: yuanJson(s.conservativeMaxYuan) },
     programs: s.programs.map((p) => ({
       program: p.program,
       title: p.title,

@@ -24,6 +24,8 @@ export interface CheckResultDoc {
   items: { ref: string; yuan: number; note: string }[];
   reasons: string[];
   missing: string[];
+  /** The amount under each other reading that changes the money (issue 16; empty when none). */
+  alternatives: { reading: string; yuan: number; note: string }[];
 }
 
 export interface CheckDocument {
@@ -33,7 +35,7 @@ export interface CheckDocument {
   warnings: string[];
   profile: { file: string; name: string };
   results: CheckResultDoc[];
-  totals: { fixedYuan: number; maxYuan: number };
+  totals: { fixedYuan: number; maxYuan: number; conservativeFixedYuan: number; conservativeMaxYuan: number };
 }
 
 export interface Evaluated {
@@ -69,6 +71,7 @@ export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc 
     }),
     reasons: reasonsText(r, ctx),
     missing: [...r.missing],
+    alternatives: r.alternatives.map((a) => ({ reading: a.reading, yuan: a.yuan, note: say(a.note, ctx) })),
   };
 }
 

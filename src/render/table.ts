@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
-import { amountText, explain, joinList } from "./report.js";
+import { amountText, conservativeText, explain, joinList, noneText } from "./report.js";
 
 export interface TableOptions extends RenderContext {
   policy: LoadedPolicy;
@@ -196,7 +196,7 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   for (const [key, rows] of groups) if (rows.length > 0) out.push(section(t(key, o), rows, o, c, "eligible"), "");
   if (needs.length > 0) out.push(section(t("ui.section.needsInfo", o), needs, o, c, "needs"), "");
   if (o.all && ineligible.length > 0) out.push(section(t("ui.section.ineligible", o), ineligible, o, c, "ineligible"), "");
-  if (eligible.length === 0 && needs.length === 0) out.push(t("ui.none", o), "");
+  if (eligible.length === 0 && needs.length === 0) out.push(noneText(evaluation, o), "");
 
   const { fixedYuan, maxYuan } = evaluation.totals;
   const discretionary = byKind("discretionary").length;
@@ -207,6 +207,8 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   if (discretionary > 0) parts.push(`${t("ui.totals.discretionary", o)} ${discretionary}`);
   if (needs.length > 0) parts.push(`${t("ui.totals.needsInfo", o)} ${needs.length}`);
   out.push(parts.join("  ·  "));
+  const low = conservativeText(evaluation.totals, o);
+  if (low) out.push(low);
   if (maxYuan > fixedYuan) out.push(c.dim(t("ui.ceilingNotice", o)));
   if (!o.all && ineligible.length > 0) out.push(c.dim(`${ineligible.length} ${t("ui.hiddenIneligible", o)}`));
   return out.join("\n") + "\n";
