@@ -42,6 +42,7 @@ function withCommon(cmd: Command): Command {
     .option("--policy <file>", "policy file (default: the bundled policy.yaml)")
     .addOption(new Option("--lang <lang>", "output language (default: zh when LANG starts with zh, else en)").choices(["zh", "en"]))
     .addOption(new Option("--unit <unit>", "money as ¥1,000,000 (yuan) or 100万元 (wan)").choices(["yuan", "wan"]).default("yuan"))
+    .addOption(new Option("--reading <reading>", "headline amounts: the policy's adopted reading, or each program's lowest (conservative)").choices(["adopted", "conservative"]).default("adopted"))
     .option("--no-color", "no colour (also when piped or NO_COLOR is set)");
 }
 

@@ -5,7 +5,7 @@
  * engine, same check document.
  */
 import { SubsidyError } from "../errors.js";
-import { evaluate } from "../engine/evaluate.js";
+import { evaluate, type ReadingMode } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
@@ -20,6 +20,8 @@ export interface EvalContext {
   asOf: string;
   lang: Lang;
   unit: MoneyUnit;
+  /** Which reading's amount is the headline (issue 16; default the adopted one). */
+  reading?: ReadingMode;
   /** Build the JSON check document (only the JSON report needs it). */
   json: boolean;
   /**
@@ -110,7 +112,7 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
   const { profile } = loaded;
   const withReasons = ctx.reasons ?? true;
   // The JSON report prints every result's reasons, the CSV report those of the programs that apply.
-  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none" });
+  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none", reading: ctx.reading ?? "adopted" });
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
   const programs: ProgramLine[] = [];

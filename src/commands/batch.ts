@@ -102,7 +102,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     for (const s of sinks) s.w.write(s.r.head());
     await runBatch(
       entries,
-      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, reports, ...(o.limits ? { limits: o.limits } : {}) },
+      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, ...(o.reading ? { reading: o.reading } : {}), reports, ...(o.limits ? { limits: o.limits } : {}) },
       {
         onChunk: (outputs, part) => {
           summary.merge(part);

@@ -39,7 +39,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     try {
       const fast = loadProfileFast(file, policy, o.asOf, o.limits);
       const profile: Profile = fast.profile ?? (await fullLoader(files.length)).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
-      evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
+      evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" }), profile });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
       io.err(e.format() + "\n");

@@ -267,7 +267,7 @@ export const en: Catalog = {
   "comp.rewardedCounted.stated": (p, f) => `${p.ref}: already paid by the city, counted at the ${f.money(p.yuan)} received against the ${p.year ? `${p.year} ` : ""}cap`,
   "reading.note": (p) => String(p.en),
   "reading.adopted": () => "under the reading the tool adopts",
-  "ui.alternative": (p, f) => `${f.money(p.yuan)} ${p.note} (${p.clause})`,
+  "ui.alternative": (p, f) => `${f.money(p.yuan)} ${p.note}`,
   "ui.totals.conservative": () => "At the lowest reading",
   "ui.none.outsideZibo": (p) => `No program of this policy applies: ${p.value} is not one of Zibo's eleven divisions.`,
   "ui.none.why": (p) => `No program of this policy applies: ${p.why}`,
@@ -279,4 +279,5 @@ export const en: Catalog = {
   "ask.item.rewarded": (p) => `${p.zh}${p.tag}: has the city already paid for it?`,
   "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}: how much was received (yuan; leave empty if not known)?`,
   "batch.conservativeTotals": (p, f) => `At every program's lowest reading: fixed ${f.money(p.fixed)} · up to ${f.money(p.max)} incl. ceilings`,
+  "usage.reading": (p) => `--reading ${p.value}: expected adopted or conservative`,
 };

@@ -266,7 +266,7 @@ export const zh: Catalog = {
   "comp.rewardedCounted.stated": (p, f) => `${p.ref}：市里已奖励，按实收${f.money(p.yuan)}计入${p.year ? `${p.year}年度` : ""}上限`,
   "reading.note": (p) => String(p.zh),
   "reading.adopted": () => "按本工具采用的理解",
-  "ui.alternative": (p, f) => `${p.note}：${f.money(p.yuan)}（${p.clause}）`,
+  "ui.alternative": (p, f) => `${p.note}：${f.money(p.yuan)}`,
   "ui.totals.conservative": () => "按最低理解",
   "ui.none.outsideZibo": (p) => `本政策各项目均不适用：${p.value}不属于淄博市十一个区县（功能区）。`,
   "ui.none.why": (p) => `本政策各项目均不适用：${p.why}`,
@@ -278,4 +278,5 @@ export const zh: Catalog = {
   "ask.item.rewarded": (p) => `${p.zh}${p.tag}：市里是否已经奖励过？`,
   "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}：实际收到多少元？（不清楚可不填）`,
   "batch.conservativeTotals": (p, f) => `按各项目最低理解：定额 ${f.money(p.fixed)} · 含限额最高 ${f.money(p.max)}`,
+  "usage.reading": (p) => `--reading ${p.value}：应为 adopted（采用的理解）或 conservative（最低理解）`,
 };

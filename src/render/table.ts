@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
-import { amountText, conservativeText, explain, joinList, noneText } from "./report.js";
+import { alternativesText, amountText, conservativeText, explain, joinList, noneText } from "./report.js";
 
 export interface TableOptions extends RenderContext {
   policy: LoadedPolicy;
@@ -152,6 +152,8 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   for (const r of rows) {
     const why = r.reasons.map((m) => say(m, o));
     if (kind === "needs" && r.missing.length > 0) why.push(c.yellow(r.missing.join(", ")));
+    // Another reading that pays what the adopted one does not (or pays less) is said where the amount would be.
+    if (kind !== "eligible") why.push(...alternativesText(r, o).map((x) => c.cyan(x)));
     const row = [fit(programCell(r, o, c), programW), fit(r.program.clause, clauseW)];
     if (kind === "eligible") row.push(fit(amountText(r, o), amountW));
     row.push(fit(why.join("\n"), whyW));
@@ -195,7 +197,9 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   ];
   for (const [key, rows] of groups) if (rows.length > 0) out.push(section(t(key, o), rows, o, c, "eligible"), "");
   if (needs.length > 0) out.push(section(t("ui.section.needsInfo", o), needs, o, c, "needs"), "");
-  if (o.all && ineligible.length > 0) out.push(section(t("ui.section.ineligible", o), ineligible, o, c, "ineligible"), "");
+  // Without --all, the ineligible programs another reading would pay are shown all the same.
+  const shownIneligible = o.all ? ineligible : ineligible.filter((r) => r.alternatives.length > 0);
+  if (shownIneligible.length > 0) out.push(section(t("ui.section.ineligible", o), shownIneligible, o, c, "ineligible"), "");
   if (eligible.length === 0 && needs.length === 0) out.push(noneText(evaluation, o), "");
 
   const { fixedYuan, maxYuan } = evaluation.totals;
@@ -210,6 +214,6 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   const low = conservativeText(evaluation.totals, o);
   if (low) out.push(low);
   if (maxYuan > fixedYuan) out.push(c.dim(t("ui.ceilingNotice", o)));
-  if (!o.all && ineligible.length > 0) out.push(c.dim(`${ineligible.length} ${t("ui.hiddenIneligible", o)}`));
+  if (!o.all && ineligible.length > shownIneligible.length) out.push(c.dim(`${ineligible.length - shownIneligible.length} ${t("ui.hiddenIneligible", o)}`));
   return out.join("\n") + "\n";
 }
