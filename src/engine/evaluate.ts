@@ -577,7 +577,7 @@ function pay(
 function identityText(c: Candidate, fields: readonly string[] | undefined): string {
   // Type, level and date are said by the item's own description; the note quotes what was written.
   const named = (fields ?? []).filter((f) => f !== "type" && f !== "level" && f !== "date" && f !== "scope");
-  return named.map((f) => c.item[f]).filter((v) => v !== undefined && v !== "").map(String).join(" · ");
+  return named.map((f) => c.item[f]).filter((v) => typeof v === "string" && v !== "").join(" · ");
 }
 
 /** The summary of a program paid per identity: items × the sum each, and which items were the same thing. */

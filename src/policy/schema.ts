@@ -145,7 +145,7 @@ const amountRule = z
      * An item of an identity cut to ¥0 by a cap did not enjoy support, so a later item of the same
      * identity may still be paid (同一产品不重复享受支持: nothing was enjoyed). false: it was counted all the same.
      */
-    repeat_after_zero: z.boolean().default(false),
+    repeat_after_zero: z.boolean().optional(),
     /** A named sum in yuan. */
     yuan: datedYuan.optional(),
     /** A share of an item's money field. */
