@@ -840,7 +840,7 @@ function withReadings(
   const found: { alt: Alternative; program: ProgramData }[] = [];
   for (const { reading, program } of alts) {
     const yuan = paid(run(program, "none"));
-    if (yuan !== base) found.push({ alt: { reading: reading.id, yuan, note: { key: "reading.note", params: { zh: reading.note.zh, en: reading.note.en } }, clause: reading.clause }, program });
+    if (yuan !== base) found.push({ alt: { reading: reading.id, yuan, note: { key: "reading.note", params: { zh: reading.note.zh, en: reading.note.en } }, clause: adopted.program.clause }, program });
   }
   if (found.length === 0) return adopted;
   const alternatives = found.map((f) => f.alt);

@@ -124,6 +124,8 @@ export function explain(r: ProgramResult, ctx: RenderContext): Explanation {
   for (const item of r.items) for (const c of item.conditions) add(c);
   const computation = r.computation.map((m) => say(m, ctx));
   for (const item of r.items) if (item.note) computation.push(say(item.note, ctx));
+  // Every other reading that changes the money, with what it pays.
+  computation.push(...alternativesText(r, ctx));
   return { conditions, computation, clause: r.program.clause, quote: r.program.quote, departments: [...r.program.departments] };
 }
 
