@@ -68,6 +68,7 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
     await t.expect("Premium paid (yuan)", ..."150万", KEY.enter);
     await t.expect("That is ¥1,500,000. Correct?", KEY.enter);
     await t.expect("Another First-of-its-kind", KEY.enter); // no
+    await t.expect("Show what else the client could obtain?", KEY.enter); // yes
     await t.expect("Save these answers", KEY.enter);
     await t.expect("File name:", KEY.enter); // the suggested name
     await t.expect("Saved 'Huachuang Precision.yaml'");
@@ -75,6 +76,9 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
 
     const screen = t.text;
     expect(screen).toContain("National green factory");
+    // The opportunities at the end: a national design centre is one the client does not hold.
+    expect(screen).toContain("What else the client could obtain");
+    expect(screen).toMatch(/Obtain a new national industrial design\s/);
     expect(screen).toMatch(/Fixed total\s*│?\s*¥1,300,000/);
     const file = join(dir, "Huachuang Precision.yaml");
     const saved = readFileSync(file, "utf8");

@@ -654,7 +654,7 @@ export type ReasonsFor = "all" | "applicable" | "none";
 const NO_REASONS: Message[] = Object.freeze([]) as unknown as Message[];
 
 /** Evaluate every program of the policy, in the policy's order. */
-export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string, { reasons = "all" }: { reasons?: ReasonsFor } = {}): Evaluation {
+export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string, { reasons = "all", only }: { reasons?: ReasonsFor; only?: ProgramData } = {}): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
   const row = noItemsRow(compiled, district);
@@ -665,6 +665,8 @@ export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string, {
   let upTo = 0n;
   for (let i = 0; i < programs.length; i++) {
     const program = programs[i] as ProgramData;
+    // What-if questions (opportunities) ask about one program at a time.
+    if (only !== undefined && program !== only) continue;
     const at = positions[i];
     const r = at ? evaluateProgram(program, policy, profile, asOf, district, at, reasons) : noItemsResult(row, i, program, profile, district);
     results.push(r);

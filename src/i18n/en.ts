@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const en: Catalog = {
   // Conditions
@@ -255,4 +255,38 @@ export const en: Catalog = {
   "ask.save.exists": (p) => `${p.file} already exists. Overwrite it?`,
   "ask.save.isInput": (p) => `${p.file} is the profile you started from; it is never overwritten. Choose another name.`,
   "ask.saved": (p) => `Saved ${p.file}. Evaluate it again any time with: subsidy check ${p.file}`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "Show what else the client could obtain?",
+  "opp.findOut": (p, f) => `Find out ${fieldNames(p.fields, f, " and ")}${p.item !== undefined ? ` of “${p.item}”` : ""}${p.ownership !== undefined ? ` (it must be a ${f.label(p.ownership)})` : ""}`,
+  "opp.headroom": (p, f) => `${p.count} more can be rewarded in ${p.year}, ${f.money(p.each)} each (yearly cap ${f.money(p.cap)})`,
+  "opp.higherLevel": (p, f) => `Move up from ${f.label(p.now)} to ${f.label(p.level)} ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.recognitions": (p, f) => `Obtain a new ${p.level !== undefined ? `${f.label(p.level)} ` : ""}${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.projects": (p, f) => `One more ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.standards": (p, f) => `Lead or take part in drafting one more ${lower(f.label(p.type))}`,
+  "ui.section.opportunities": () => "What else the client could obtain",
+  "ui.opp.change": () => "What it takes",
+  "ui.opp.share": () => "a share",
+  "ui.opp.none": () => "Going by the facts given, nothing more can be obtained under this policy.",
+  "ui.opp.enterprises": () => "Enterprises",
+  "ui.opp.atStake": () => "At stake",
 };
+
+/** A money field's name without its unit: Provincial award (yuan) → provincial award. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  if (id === "military_civil") return "whether the enterprise is a military–civil integration (军民结合) enterprise";
+  if (id === "ownership") return "the enterprise's ownership";
+  return `the ${lower(f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, ""))}`;
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** "Green factory" → "green factory", but "ITM certification" stays. */
+function lower(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? (s[0] as string).toLowerCase() + s.slice(1) : s;
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateEn(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return ` (${fieldName(p.of, f)} of ${f.money(p.base)} or more)`;
+  if (p.percent !== undefined) return ` (${p.percent}% of the ${fieldName(p.of, f)})`;
+  return "";
+}
