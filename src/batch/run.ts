@@ -36,6 +36,8 @@ export interface RunOptions {
   limits?: ParseOptions;
   /** Threads: 0 or 1 runs on this thread; default: defaultThreads(). */
   threads?: number;
+  /** Look for what else each enterprise could obtain. */
+  opportunities?: boolean;
 }
 
 export interface RunCallbacks {
@@ -88,6 +90,7 @@ function chunkContext(o: RunOptions): ChunkContext {
     reasons: o.reports.some((r) => r.format === "csv"),
     fast: o.fast ?? true,
     reports: o.reports,
+    opportunities: o.opportunities ?? false,
     ...(o.limits ? { limits: o.limits } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const en: Catalog = {
   // Conditions
@@ -276,8 +276,42 @@ export const en: Catalog = {
   "profile.district.slip": (p) => `'${p.value}' is not one of Zibo's divisions; did you mean ${p.suggestion}? If the enterprise is registered outside Zibo, write the place with its city (e.g. 上海市宝山区)`,
   "policy.identity.unknownField": (p) => `unknown field '${p.field}' in identity${p.hint}`,
   "policy.reading.unknownProgram": (p) => `the reading names program '${p.id}', which this policy does not have${p.hint}`,
-  "ask.item.rewarded": (p) => `${p.zh}${p.tag}: has the city already paid for it?`,
-  "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}: how much was received (yuan; leave empty if not known)?`,
+  "ask.item.rewarded": (p) => `${p.en}${p.tag}: has the city already paid for it?`,
+  "ask.item.rewardedYuan": (p) => `${p.en}${p.tag}: how much was received (yuan; leave empty if not known)?`,
   "batch.conservativeTotals": (p, f) => `At every program's lowest reading: fixed ${f.money(p.fixed)} · up to ${f.money(p.max)} incl. ceilings`,
   "usage.reading": (p) => `--reading ${p.value}: expected adopted or conservative`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "Show what else the client could obtain?",
+  "opp.findOut": (p, f) => `Find out ${fieldNames(p.fields, f, " and ")}${p.item !== undefined ? ` of “${p.item}”` : ""}${p.ownership !== undefined ? ` (it must be a ${f.label(p.ownership)})` : ""}`,
+  "opp.headroom": (p, f) => `${p.count} more can be rewarded in ${p.year}, ${f.money(p.each)} each (yearly cap ${f.money(p.cap)})`,
+  "opp.higherLevel": (p, f) => `Move up from ${f.label(p.now)} to ${f.label(p.level)} ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.recognitions": (p, f) => `Obtain a new ${p.level !== undefined ? `${f.label(p.level)} ` : ""}${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.projects": (p, f) => `One more ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.standards": (p, f) => `Lead or take part in drafting one more ${lower(f.label(p.type))}`,
+  "ui.section.opportunities": () => "What else the client could obtain",
+  "ui.opp.change": () => "What it takes",
+  "ui.opp.share": () => "a share",
+  "ui.opp.none": () => "Going by the facts given, nothing more can be obtained under this policy.",
+  "ui.opp.enterprises": () => "Enterprises",
+  "ui.opp.atStake": () => "At stake",
 };
+
+/** A money field's name without its unit: Provincial award (yuan) → provincial award. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  if (id === "military_civil") return "whether the enterprise is a military–civil integration (军民结合) enterprise";
+  if (id === "ownership") return "the enterprise's ownership";
+  return `the ${lower(f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, ""))}`;
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** "Green factory" → "green factory", but "ITM certification" stays. */
+function lower(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? (s[0] as string).toLowerCase() + s.slice(1) : s;
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateEn(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return ` (${fieldName(p.of, f)} of ${f.money(p.base)} or more)`;
+  if (p.percent !== undefined) return ` (${p.percent}% of the ${fieldName(p.of, f)})`;
+  return "";
+}

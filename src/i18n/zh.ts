@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const zh: Catalog = {
   // 条件
@@ -279,4 +279,32 @@ export const zh: Catalog = {
   "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}：实际收到多少元？（不清楚可不填）`,
   "batch.conservativeTotals": (p, f) => `按各项目最低理解：定额 ${f.money(p.fixed)} · 含限额最高 ${f.money(p.max)}`,
   "usage.reading": (p) => `--reading ${p.value}：应为 adopted（采用的理解）或 conservative（最低理解）`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "是否查看还可争取的项目？",
+  "opp.findOut": (p, f) => `查明${p.item !== undefined ? `“${p.item}”的` : ""}${fieldNames(p.fields, f, "、")}${p.ownership !== undefined ? `（须为${f.label(p.ownership)}）` : ""}`,
+  "opp.headroom": (p, f) => `${p.year}年还可再奖励${p.count}项，每项${f.money(p.each)}（年度上限${f.money(p.cap)}）`,
+  "opp.higherLevel": (p, f) => `由${f.label(p.now)}升为${f.label(p.level)}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.recognitions": (p, f) => `新获${p.level !== undefined ? f.label(p.level) : ""}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.projects": (p, f) => `新增一个${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.standards": (p, f) => `主导或参与编制一项${f.label(p.type)}`,
+  "ui.section.opportunities": () => "可争取的项目",
+  "ui.opp.change": () => "怎样争取",
+  "ui.opp.share": () => "按比例计算",
+  "ui.opp.none": () => "根据所填信息，本政策中暂无其他可争取的项目。",
+  "ui.opp.enterprises": () => "企业数",
+  "ui.opp.atStake": () => "涉及金额",
 };
+
+/** A money field's name without its unit: 省级奖励金额(元) → 省级奖励金额. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  return f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, "");
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateZh(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return `（${fieldName(p.of, f)}达到${f.money(p.base)}）`;
+  if (p.percent !== undefined) return `（按${fieldName(p.of, f)}的${p.percent}%计）`;
+  return "";
+}
