@@ -60,6 +60,7 @@ function withCommon(cmd: Command): Command {
     .option("--policy <file>", h("policy") + help.now.policy)
     .option("--lang <lang>", h("lang") + help.now.lang)
     .option("--unit <unit>", h("unit") + help.now.unit)
+    .option("--reading <reading>", h("reading"))
     .option("--no-color", h("noColor"));
 }
 
@@ -144,10 +145,11 @@ export function buildProgram(): Command {
       .option("-f, --format <format>", h("check.format"))
       .option("-o, --out <file>", h("check.out"))
       .option("--all", h("check.all"), false)
-      .option("--explain", h("check.explain"), false),
-  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean }) => {
+      .option("--explain", h("check.explain"), false)
+      .option("--opportunities", h("check.opportunities"), false),
+  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean; opportunities: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, opportunities: raw.opportunities, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
     setExit(await runCheck(files, o, io));
   });
 
@@ -227,10 +229,11 @@ export function buildProgram(): Command {
       .argument("<dir>", h("batch.dir"))
       .option("-r, --recursive", h("batch.recursive"), false)
       .option("-o, --out <file>", h("batch.out"))
-      .option("-f, --format <format>", h("batch.format")),
-  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string }) => {
+      .option("-f, --format <format>", h("batch.format"))
+      .option("--opportunities", h("batch.opportunities"), false),
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string; opportunities: boolean }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
     const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
     setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });

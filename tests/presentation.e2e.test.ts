@@ -9,8 +9,16 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runCli } from "./helpers/cli.js";
 import { displayWidth, setAmbiguousWide } from "../src/render/width.js";
+import { fullWidthPunctuation } from "../src/i18n/index.js";
 
 const AS_OF = "2024-12-31";
+/** A profile with three problems, and where they are. */
+const TWO_PROBLEMS = 'enterprise:\n  name: x\n  district: 张店区\nprojects:\n  - {type: technical-renovation, audited_investment: "380万", date: 2024-01-01}\n  - {type: technical-renovation, audited_investment: "3,800,000", date: 2024-01-01}\nrecognitions:\n  - {type: green-factroy, level: national}\n';
+const TWO_PROBLEMS_AT = [
+  [5, "projects[0].audited_investment"],
+  [6, "projects[1].audited_investment"],
+  [8, "recognitions[0].type"],
+];
 
 /** The widest printed line, counted as the renderer counts (ambiguous characters wide in Chinese). */
 function widest(text: string, lang: "zh" | "en"): { width: number; line: string } {
@@ -89,15 +97,22 @@ describe("Chinese typography", () => {
 
 describe("check: JSON arrays, standard input, folders", () => {
   it("several files give an array with an entry for each, failed ones as { profile: { file }, error, errors }", () => {
-    const r = runCli(["check", "fixtures/profiles/huachuang.yaml", "fixtures/bad/money-wan.yaml", "fixtures/profiles/bobeng-first-set.yaml", "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
-    expect(r.code).toBe(1);
-    const docs = JSON.parse(r.stdout) as { profile: { file: string; name?: string }; results?: unknown[]; error?: { message: string; line: number | null; path: string | null }; errors?: unknown[] }[];
-    expect(docs.map((d) => d.profile.file)).toEqual(["fixtures/profiles/huachuang.yaml", "fixtures/bad/money-wan.yaml", "fixtures/profiles/bobeng-first-set.yaml"]);
-    expect(docs[0]?.results).toHaveLength(26);
-    expect(docs[1]?.error).toEqual({ message: 'write money as a plain number of yuan, e.g. 3800000, not "380万"', line: 6, path: "projects[0].audited_investment" });
-    // bobeng-first-set has two items dated after 2024-12-31: both are kept.
-    expect(docs[2]?.errors).toHaveLength(2);
-    expect(docs[2]?.error).toEqual(docs[2]?.errors?.[0]);
+    const dir = mkdtempSync(join(tmpdir(), "subsidy-json-"));
+    try {
+      const two = join(dir, "two.yaml");
+      writeFileSync(two, TWO_PROBLEMS);
+      const r = runCli(["check", "fixtures/profiles/huachuang.yaml", "fixtures/bad/money-wan.yaml", two, "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+      expect(r.code).toBe(1);
+      const docs = JSON.parse(r.stdout) as { profile: { file: string; name?: string }; results?: unknown[]; error?: { message: string; line: number | null; path: string | null }; errors?: { line: number; path: string }[] }[];
+      expect(docs.map((d) => d.profile.file)).toEqual(["fixtures/profiles/huachuang.yaml", "fixtures/bad/money-wan.yaml", two]);
+      expect(docs[0]?.results).toHaveLength(26);
+      expect(docs[1]?.error).toEqual({ message: 'write money as a plain number of yuan, e.g. 3800000, not "380万"', line: 6, path: "projects[0].audited_investment" });
+      // Every problem of the file is kept, the first also as `error`.
+      expect(docs[2]?.errors?.map((e) => [e.line, e.path])).toEqual(TWO_PROBLEMS_AT);
+      expect(docs[2]?.error).toEqual(docs[2]?.errors?.[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("several files all failing still give an array", () => {
@@ -144,16 +159,26 @@ describe("check: JSON arrays, standard input, folders", () => {
 });
 
 describe("batch JSON keeps every error of a file", () => {
-  it("lists both problems of a file with two bad dates", () => {
-    const r = runCli(["batch", "fixtures/profiles", "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
-    expect(r.code).toBe(1);
-    const doc = JSON.parse(r.stdout) as { profiles: { profile: { file: string }; error?: unknown; errors?: { line: number; path: string }[] }[] };
-    const bobeng = doc.profiles.find((p) => p.profile.file.endsWith("bobeng-first-set.yaml"));
-    expect(bobeng?.errors?.map((e) => [e.line, e.path])).toEqual([
-      [47, "recognitions[8].date"],
-      [59, "recognitions[11].date"],
-    ]);
-    expect(bobeng?.error).toEqual(bobeng?.errors?.[0]);
+  it("lists every problem of a file with three", () => {
+    const dir = mkdtempSync(join(tmpdir(), "subsidy-batch-json-"));
+    try {
+      writeFileSync(join(dir, "two.yaml"), TWO_PROBLEMS);
+      writeFileSync(join(dir, "good.yaml"), "enterprise: {name: 淄博好档案有限公司, district: 张店区}\n");
+      const r = runCli(["batch", dir, "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+      expect(r.code).toBe(1);
+      const doc = JSON.parse(r.stdout) as { profiles: { profile: { file: string }; error?: unknown; errors?: { line: number; path: string }[] }[] };
+      const bad = doc.profiles.find((p) => p.profile.file.endsWith("two.yaml"));
+      expect(bad?.errors?.map((e) => [e.line, e.path])).toEqual(TWO_PROBLEMS_AT);
+      expect(bad?.error).toEqual(bad?.errors?.[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("Chinese text from the policy file takes full-width punctuation", () => {
+  it("between Chinese words only: numbers and English keep theirs", () => {
+    expect(fullWidthPunctuation("单位元,见第三方审核报告;不含土建。 a, b: c 2,000")).toBe("单位元，见第三方审核报告；不含土建。 a, b: c 2,000");
   });
 });
 

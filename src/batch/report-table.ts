@@ -9,7 +9,7 @@ import { formatYuan, t } from "../i18n/index.js";
 import { charWidth, displayWidth, packParts, setAmbiguousWide, wrapText } from "../render/width.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
-import type { BatchSummary } from "./summary.js";
+import { opportunityRanking, type BatchSummary, type OpportunityTotals } from "./summary.js";
 
 /** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
 export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
@@ -93,6 +93,8 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
   const line = (cells: string[]) => cells.join(" ".repeat(GAP)).trimEnd() + "\n";
   const para = (text: string, indent = "") => wrapText(text, width - indent.length).split("\n").map((l) => indent + l);
 
+  /** The sum at stake: on merit, a share whose base is not known, or the sum (of those that name one). */
+  const atStake = (p: OpportunityTotals) => (p.kind === "discretionary" ? t("ui.onMerit", ctx) : p.withoutSum === p.enterprises ? t("ui.opp.share", ctx) : money(p.yuan));
   return {
     head: () => {
       const p = ctx.policy.data;
@@ -161,7 +163,18 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
           ]).trimEnd(),
         );
       }
+      if (s.opportunities) {
+        const enterprisesW = Math.max(4, displayWidth(t("ui.opp.enterprises", ctx)));
+        const stakeW = Math.max(moneyW, displayWidth(t("ui.opp.atStake", ctx)));
+        const oppW = Math.max(12, width - (clauseW + enterprisesW + stakeW + 3 * GAP));
+        out.push("", c.bold(t("ui.section.opportunities", ctx)));
+        out.push(c.bold(line([fit(t("ui.program", ctx), oppW), fit(t("ui.clause", ctx), clauseW), right(t("ui.opp.enterprises", ctx), enterprisesW), right(t("ui.opp.atStake", ctx), stakeW)]).trimEnd()));
+        for (const p of opportunityRanking(s)) {
+          out.push(line([fit(p.title, oppW), fit(p.clause, clauseW), right(String(p.enterprises), enterprisesW), right(atStake(p), stakeW)]).trimEnd());
+        }
+      }
       out.push("", ...para(t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })).map((l) => c.bold(l)));
+      if (s.conservativeFixedYuan !== s.fixedYuan || s.conservativeMaxYuan !== s.maxYuan) out.push(...para(t("batch.conservativeTotals", ctx, { fixed: s.conservativeFixedYuan.toString(), max: s.conservativeMaxYuan.toString() })).map((l) => c.bold(l)));
       if (s.maxYuan > s.fixedYuan) out.push(...para(t("ui.ceilingNotice", ctx)).map((l) => c.dim(l)));
       if (s.errors.length > 0) {
         out.push("", c.red.bold(t("batch.errorsHeading", ctx, { count: s.errors.length })));

@@ -5,6 +5,7 @@ import { fastProfile } from "../profile/fast.js";
 import { readRegularFile } from "../parse/read.js";
 import { DEFAULT_MAX_BYTES, fileTooLarge } from "../parse/limits.js";
 import { evaluate } from "../engine/evaluate.js";
+import { findOpportunities } from "../engine/opportunities.js";
 import { SubsidyError, EXIT, ValidationErrors } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated, type FileErrors } from "../render/document.js";
@@ -20,6 +21,8 @@ export interface CheckOptions extends CommonOptions {
   out?: string;
   all: boolean;
   explain: boolean;
+  /** Show what else the enterprise could obtain in the table (JSON and the reports always carry it). */
+  opportunities?: boolean;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
   limits?: ParseOptions;
 }
@@ -66,7 +69,8 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     try {
       const { name, bytes } = readProfile(file, o.limits);
       const profile: Profile = fastProfile(bytes, policy, o.asOf, o.limits) ?? (await fullLoader(files.length)).parseProfileText(bytes, name, policy, { ...o.limits, asOf: o.asOf });
-      entries.push({ meta: profileMeta(name, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
+      const evaluation = evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" });
+      entries.push({ meta: profileMeta(name, profile), evaluation, profile, opportunities: findOpportunities(policy, profile, o.asOf, evaluation) });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
       io.err(e.format() + "\n");

@@ -4,6 +4,7 @@ import { SubsidyError } from "../errors.js";
 import type { MoneyUnit } from "../i18n/index.js";
 import { currentConfig, resolveLang, resolvePolicy, resolveUnit } from "./prefs.js";
 import type { Lang } from "../types.js";
+import type { ReadingMode } from "../engine/evaluate.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "../parse/limits.js";
 import type { ParseOptions } from "../parse/document.js";
 
@@ -14,6 +15,8 @@ export interface CommonOptions {
   color: boolean;
   unit: MoneyUnit;
   width: number;
+  /** Which reading's amount is the headline (issue 16): the adopted one, or each program's lowest. */
+  reading?: ReadingMode;
 }
 
 export interface RawCommon {
@@ -22,6 +25,7 @@ export interface RawCommon {
   lang?: string;
   color?: boolean;
   unit?: string;
+  reading?: string;
 }
 
 /** Today's date on this machine's clock, YYYY-MM-DD. */
@@ -53,9 +57,12 @@ export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env
   if (raw.lang !== undefined && raw.lang !== "zh" && raw.lang !== "en") {
     throw new SubsidyError("usage", `--lang ${raw.lang}: expected zh or en`);
   }
+  const reading = raw.reading ?? "adopted";
+  if (reading !== "adopted" && reading !== "conservative") throw new SubsidyError("usage", { key: "usage.reading", params: { value: reading } });
   // Flags, then SUBSIDY_LANG / SUBSIDY_UNIT, then the config file, then the locale or the default.
   const config = currentConfig();
   const o: CommonOptions = {
+    reading,
     asOf,
     lang: resolveLang(raw.lang, env, config).value,
     color: useColor(raw.color, env, stdout.isTTY),

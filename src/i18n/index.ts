@@ -114,6 +114,11 @@ export function formatters(ctx: RenderContext): Formatters {
   return (byUnit[unit] ??= makeFormatters({ lang: ctx.lang, ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.unit ? { unit: ctx.unit } : {}) }));
 }
 
+/** Chinese text from the policy file written with ASCII , ; : between Chinese words: the full-width marks instead. */
+export function fullWidthPunctuation(s: string): string {
+  return s.replace(/(?<=[\p{Script=Han}）])([,;:])\s*|([,;:])\s*(?=[\p{Script=Han}])/gu, (_m, a: string | undefined, b: string | undefined) => ({ ",": "，", ";": "；", ":": "：" })[(a ?? b) as "," | ";" | ":"]);
+}
+
 /** A path to one item of a profile list: recognitions[1] (in messages, also inside longer paths). */
 const ITEM_REF = /\b(recognitions|projects|standards)\[(\d+)\]/g;
 
@@ -137,7 +142,8 @@ function makeFormatters(ctx: RenderContext): Formatters {
     help: (field) => {
       const fields = ctx.policy?.data.vocabulary.fields;
       const key = String(field ?? "");
-      return fields && Object.hasOwn(fields, key) ? (fields[key]?.help[ctx.lang] ?? "") : "";
+      const text = fields && Object.hasOwn(fields, key) ? (fields[key]?.help[ctx.lang] ?? "") : "";
+      return ctx.lang === "zh" ? fullWidthPunctuation(text) : text;
     },
     item: (p) => {
       const who = f.ref(p.ref);
@@ -152,11 +158,14 @@ function makeFormatters(ctx: RenderContext): Formatters {
       const sep = ctx.lang === "zh" ? "：" : ": ";
       return `${who ? who + sep : ""}${named}${date}`;
     },
-    ref: (text) =>
-      String(text ?? "").replace(ITEM_REF, (_, list: string, i: string) => {
-        const named = catalogs[ctx.lang][`item.${list}`];
-        return named ? named({ n: Number(i) + 1 }, f) : `${list}[${i}]`;
-      }),
+    ref: (text) => {
+      const named = String(text ?? "").replace(ITEM_REF, (_, list: string, i: string) => {
+        const name = catalogs[ctx.lang][`item.${list}`];
+        return name ? name({ n: Number(i) + 1 }, f) : `${list}[${i}]`;
+      });
+      // 第1项认定、第2项认定: a Chinese list of items takes the enumeration comma.
+      return ctx.lang === "zh" ? named.replace(/, (?=第\d)/g, "、") : named;
+    },
     kinds: (list, ids) => {
       const v = ctx.policy?.data.vocabulary;
       const vocab = !v ? undefined : list === "recognitions" ? v.recognition_types : list === "projects" ? v.project_types : list === "standards" ? v.standard_scopes : undefined;
