@@ -32,7 +32,7 @@ function widest(text: string, lang: "zh" | "en"): { width: number; line: string 
 }
 
 const screens: { name: string; args: string[] }[] = [
-  { name: "check --all --explain", args: ["check", "fixtures/profiles/huachuang.yaml", "fixtures/profiles/luchuan-needs-info.yaml", "fixtures/profiles/bobeng-first-set.yaml", "--all", "--explain", "--as-of", "2026-11-25"] },
+  { name: "check --all --explain", args: ["check", "fixtures/profiles/huachuang.yaml", "fixtures/profiles/luchuan-needs-info.yaml", "fixtures/profiles/bobeng-first-set.yaml", "--all", "--explain", "--opportunities", "--as-of", "2026-11-25"] },
   { name: "check of an enterprise outside Zibo", args: ["check", "fixtures/profiles/yunqi-jinan.yaml", "--all", "--as-of", AS_OF] },
   { name: "batch with broken files", args: ["batch", "fixtures/profiles", "--as-of", AS_OF] },
   { name: "batch of the bad fixtures", args: ["batch", "fixtures/bad", "--as-of", AS_OF] },

@@ -119,8 +119,8 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
 /** What else the enterprise could obtain: program, clause, sum and what it takes. */
 function opportunitiesSection(rows: OpportunityRow[], o: TableOptions, c: ChalkInstance): string {
   const title = c.cyan.bold(t("ui.section.opportunities", o));
-  if (rows.length === 0) return `${title}\n${t("ui.opp.none", o)}`;
-  const width = Math.max(60, Math.min(o.width ?? 100, 160));
+  const width = tableWidth(o);
+  if (rows.length === 0) return `${title}\n${wrapText(t("ui.opp.none", o), width)}`;
   const programW = Math.max(22, Math.floor(width * 0.3));
   const clauseW = 10;
   const amountW = 18;
