@@ -16,7 +16,7 @@ export function mdReport(ctx: ReportContext): ReportRenderer {
       const p = ctx.policy.data;
       return (
         `# ${t("batch.title", ctx)}\n\n` +
-        `${t("ui.policy", ctx)}: ${mdCell(`${p.id} ${p.version} (sha256 ${ctx.policy.sha256})`)} · ${t("ui.asOf", ctx)}: ${ctx.asOf}\n\n` +
+        `${mdCell(t("ui.labelled", ctx, { label: t("ui.policy", ctx), value: `${p.id} ${p.version} (sha256 ${ctx.policy.sha256})` }))} · ${t("ui.labelled", ctx, { label: t("ui.asOf", ctx), value: ctx.asOf })}\n\n` +
         ctx.warnings.map((w) => `> ${mdCell(w)}\n\n`).join("") +
         row([t("batch.file", ctx), t("ui.enterprise", ctx), t("ui.district", ctx), t("batch.eligible", ctx), t("batch.fixed", ctx), t("batch.max", ctx), t("batch.needsInfo", ctx)]) +
         "|---|---|---|---:|---:|---:|---:|\n"
