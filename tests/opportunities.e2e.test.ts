@@ -21,7 +21,7 @@ describe("opportunities (end to end, real binary)", () => {
     const sums = opps.map((o) => o.yuan ?? -1);
     expect(sums).toEqual([...sums].sort((a, b) => b - a));
     // A provincial quality benchmark held: the national one is the next level up, ¥1,000,000 (二(三)1).
-    expect(opps.find((o) => o.program === "quality-benchmark-national")).toEqual({ program: "quality-benchmark-national", kind: "fixed", yuan: 1000000, change: "由省级升为国家级质量标杆(二(三)1)" });
+    expect(opps.find((o) => o.program === "quality-benchmark-national")).toEqual({ program: "quality-benchmark-national", kind: "fixed", yuan: 1000000, change: "由省级升为国家级质量标杆（二(三)1）" });
     // A missing fact with money at stake: the audited investment of the project, up to the ¥5,000,000 cap.
     const renovation = opps.find((o) => o.program === "tech-renovation");
     expect(renovation?.yuan).toBe(5000000);
