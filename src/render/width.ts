@@ -25,6 +25,8 @@ export function setAmbiguousWide(wide: boolean): void {
 export function charWidth(c: number): number {
   // Below U+00A1 nothing is wide or ambiguous: the common case needs no table.
   if (c < 0xa1 || (c >= 0x2500 && c <= 0x257f)) return 1;
+  // CJK Unified Ideographs, most of what a Chinese name holds: wide, without the table.
+  if (c >= 0x4e00 && c <= 0x9fff) return 2;
   return ambiguousAsWide ? eastAsianWidth(c, wideOptions) : eastAsianWidth(c);
 }
 
