@@ -4,7 +4,7 @@
  * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
  * engine, same check document.
  */
-import { SubsidyError } from "../errors.js";
+import { SubsidyError, unforeseen } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
@@ -101,8 +101,8 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
   try {
     loaded = loadProfileBytes(bytes ?? readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
   } catch (e) {
-    if (e instanceof SubsidyError) return failed(file, e);
-    throw e;
+    // Nothing in a profile may stop the batch: even a fault the loader did not foresee is this file's error.
+    return failed(file, e instanceof SubsidyError ? e : unforeseen(file, e));
   }
   const { profile } = loaded;
   const withReasons = ctx.reasons ?? true;

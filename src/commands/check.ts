@@ -2,7 +2,7 @@
 import { loadPolicyForCommand } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
-import { SubsidyError, EXIT } from "../errors.js";
+import { SubsidyError, EXIT, unforeseen } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated } from "../render/document.js";
 import type { LoadedPolicy, Profile } from "../types.js";
@@ -41,9 +41,10 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
       const profile: Profile = fast.profile ?? (await fullLoader(files.length)).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
       evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
     } catch (e) {
-      if (!(e instanceof SubsidyError)) throw e;
-      io.err(e.format() + "\n");
-      code = Math.max(code, e.exitCode);
+      // Nothing in one profile may stop the others: an unforeseen fault is that file's error.
+      const err = e instanceof SubsidyError ? e : unforeseen(file, e);
+      io.err(err.format() + "\n");
+      code = Math.max(code, err.exitCode);
     }
   }
   if (evaluated.length > 0) {

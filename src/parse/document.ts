@@ -19,6 +19,9 @@ import {
 } from "yaml";
 import type { Document } from "yaml";
 import { SubsidyError, type ErrorCode } from "../errors.js";
+import type { Message } from "../types.js";
+import { jsonFault } from "./json.js";
+import { numberFault } from "./money.js";
 
 export type { ParseOptions } from "./limits.js";
 import type { ParseOptions } from "./limits.js";
@@ -63,13 +66,28 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
   }
 
+  if (kind === "profile") {
+    // A .json profile is strict JSON (YAML would read 0x10, +100 and trailing commas "successfully").
+    if (/\.json$/i.test(file)) {
+      const fault = jsonFault(text);
+      if (fault) {
+        const pos = textPos(text, fault.offset);
+        throw new SubsidyError("parse", { key: fault.message.key, params: { ...fault.message.params, col: pos.col } }, { file, ...pos });
+      }
+    } else {
+      // Line ends of CR alone (classic Mac OS): YAML would read them in ways no one meant.
+      const cr = /\r(?!\n)/.exec(text);
+      if (cr) throw new SubsidyError("parse", { key: "err.loneCr" }, { file, ...textPos(text, cr.index) });
+    }
+  }
+
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined): { line?: number; col?: number } => {
     if (offset === undefined) return {};
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const fail = (code: ErrorCode, message: string, offset?: number): never => {
+  const fail = (code: ErrorCode, message: string | Message, offset?: number): never => {
     throw new SubsidyError(code, message, { file, ...at(offset) });
   };
 
@@ -194,7 +212,7 @@ interface WalkCtx {
   maxItems: number;
   kind: "profile" | "policy";
   text: string;
-  fail: (code: ErrorCode, message: string, offset?: number) => never;
+  fail: (code: ErrorCode, message: string | Message, offset?: number) => never;
 }
 
 function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
@@ -209,6 +227,11 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
     // Where the anchor itself is written: before a block mapping or list, a line above the node's first entry.
     const at = offset === undefined ? -1 : ctx.text.lastIndexOf(`&${anchor}`, offset);
     ctx.fail("parse", `anchors (&${anchor}) are not accepted; write each value out in full`, at >= 0 ? at : offset);
+  }
+  // A profile's numbers are plain decimals that a number holds exactly (no 0x10, 1e6, 0100 or 9007199254740993).
+  if (ctx.kind === "profile" && isScalar(n) && typeof n.value === "number" && n.range) {
+    const fault = numberFault(ctx.text.slice(n.range[0], n.range[1]), n.value);
+    if (fault) ctx.fail("validation", fault, offset);
   }
   if (isCollection(n)) {
     if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth, ctx.kind), offset);
@@ -235,6 +258,10 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
 }
 
 function decode(bytes: Uint8Array, file: string): string {
+  // UTF-32 first: its little-endian mark begins like UTF-16's.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new SubsidyError("file-encoding", { key: "err.utf32", params: { which: bytes[0] === 0xff ? "UTF-32LE" : "UTF-32BE" } }, { file, line: 1, col: 1 });
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const which = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
     throw new SubsidyError(
