@@ -88,7 +88,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   let fileOut: Buffered | undefined;
   const cleanup = () => stream?.abort();
   if (o.out !== undefined && fileFormat) {
-    stream = new AtomicStream(o.out, { protect: entries });
+    stream = new AtomicStream(o.out, { protect: entries, format: fileFormat });
     process.once("exit", cleanup);
     const s = stream;
     fileOut = new Buffered((pieces) => s.writev(pieces), 1 << 20);

@@ -51,7 +51,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     // A file gets plain text: no colour codes in a table written to disk.
     const render = await loadCheckRenderer(format);
     const text = render(evaluated, { ...o, ...(o.out !== undefined ? { color: false } : {}), policy });
-    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files });
+    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files, format });
     else io.out(text);
   }
   return code;
