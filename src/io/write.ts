@@ -83,6 +83,14 @@ function alive(pid: number): boolean {
   }
 }
 
+function isLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether an existing file is a report or schema this tool wrote (JSON whose first key is ours), not a client's profile. */
 function isOurJson(abs: string): boolean {
   let fd: number | undefined;
@@ -126,13 +134,7 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
   if (target.endsWith("/") || target.endsWith(sep) || st?.isDirectory()) {
     throw new SubsidyError("usage", { key: "err.out.folder", params: { example: join(target, o.format ? `report${EXTENSIONS[o.format][0]}` : "report.txt") } }, { file: target });
   }
-  let link = false;
-  try {
-    link = lstatSync(abs).isSymbolicLink();
-  } catch {
-    link = false;
-  }
-  if (link) throw new SubsidyError("usage", { key: "err.out.symlink" }, { file: target });
+  if (isLink(abs)) throw new SubsidyError("usage", { key: "err.out.symlink" }, { file: target });
   // A file with one name (one hard link) can be reached through a plain directory entry only by that
   // name (up to case and Unicode normalisation, on some file systems): inputs with a surely other name
   // need no stat (thousands of them in a batch); links, and any target with several names, always do.
