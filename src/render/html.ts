@@ -29,6 +29,7 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 td.clause { white-space: nowrap; }
 .id, code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85em; color: var(--muted); }
 .hash { word-break: break-all; }
+body, h1, h2, h3, p, li, th, td, blockquote, code, .id { overflow-wrap: anywhere; word-break: break-word; }
 .warning { border-left: 4px solid var(--warn); background: #fff7e6; padding: .5rem .75rem; margin: .5rem 0; }
 .notice { border-left: 4px solid var(--line); background: #f6f7f9; padding: .5rem .75rem; }
 blockquote { margin: .4rem 0; padding: .4rem .75rem; border-left: 4px solid var(--line); background: #fafafa; }
@@ -40,6 +41,7 @@ section.report + section.report { break-before: page; page-break-before: always;
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
+  table { width: 100%; max-width: 100%; }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, blockquote, .warning { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
