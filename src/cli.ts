@@ -167,11 +167,12 @@ export function buildProgram(): Command {
       .description("evaluate every profile in a folder: a summary on screen, and a CSV, JSON or Markdown report with --out")
       .argument("<dir>", "folder of profiles (.yaml, .yml, .json)")
       .option("-r, --recursive", "also read the folders inside", false)
+      .option("--follow-links", "with --recursive, also read folders reached through symbolic links", false)
       .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md)")
       .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md"])),
-  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string }) => {
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; followLinks: boolean; out?: string; format?: string }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, followLinks: raw.followLinks, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
     const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
     setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });

@@ -21,6 +21,8 @@ import type { ParseOptions } from "../parse/document.js";
 
 export interface BatchOptions extends CommonOptions {
   recursive: boolean;
+  /** With recursive: follow symbolic links to folders (never out of a cycle or up to a folder holding this one). */
+  followLinks?: boolean;
   out?: string;
   format?: string;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
@@ -67,7 +69,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`);
   }
   const policy = await loadPolicyForCommand(o.policyFile);
-  const entries = walk(dir, { recursive: o.recursive });
+  const entries = walk(dir, { recursive: o.recursive, followLinks: o.followLinks ?? false, onSkip: (n) => io.err(n.format() + "\n") });
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
   const { warnings } = provenance(policy, o.asOf, { lang: o.lang, policy, unit: o.unit });

@@ -291,4 +291,7 @@ export const en: Catalog = {
   "err.write.reason.EFBIG": () => "file too large for this file system",
   "err.write.reason.ENAMETOOLONG": () => "the name is too long",
   "err.write.reason.EISDIR": () => "it is a folder",
+  "walk.linkSkipped": () => "a symbolic link to a folder, not read (add --follow-links to read it)",
+  "walk.linkEscapes": () => "a symbolic link to a folder that holds the batch's own folder; it would read outside the folder, so it is not read",
+  "walk.linkSeen": () => "a symbolic link to a folder already read; not read twice",
 };

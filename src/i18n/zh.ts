@@ -290,4 +290,7 @@ export const zh: Catalog = {
   "err.write.reason.EFBIG": () => "文件超出此文件系统的大小上限",
   "err.write.reason.ENAMETOOLONG": () => "文件名过长",
   "err.write.reason.EISDIR": () => "这是文件夹",
+  "walk.linkSkipped": () => "指向文件夹的符号链接，未读取（如需读取，加 --follow-links）",
+  "walk.linkEscapes": () => "符号链接指向包含本文件夹的上级文件夹，会读到文件夹以外的内容，未读取",
+  "walk.linkSeen": () => "符号链接指向已读取过的文件夹，不重复读取",
 };
