@@ -32,6 +32,8 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
+  // A target that must not be written is refused before any work (and checked again when written).
+  if (o.out !== undefined) (await import("../io/write.js")).checkTarget(o.out, { protect: files, format });
   const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
   const evaluated: Evaluated[] = [];
   let code: number = EXIT.ok;

@@ -274,7 +274,7 @@ export const en: Catalog = {
   "err.numberForm": (p) => `'${p.value}': write plain yuan, e.g. ${p.plain} (not hexadecimal, octal, exponent form, a + sign or leading zeros)`,
   "err.numberExact": (p) => `'${p.value}' has too many digits to be held exactly; whole yuan go up to 9007199254740991, amounts with fen must be below 35184372088832; check the figure`,
   "err.out.empty": () => "--out needs a file name",
-  "err.out.folder": (p) => `is a folder; name a file inside it, e.g. ${p.example}`,
+  "err.out.folder": (p) => `names a folder; name a file inside it, e.g. ${p.example}`,
   "err.out.symlink": () => "is a symbolic link, and a link is never replaced; write to the real file or choose another name",
   "err.out.extension": (p) => `a ${p.format} report is only written to a file ending in ${p.exts}; choose such a name (or another --format)`,
   "err.out.schemaExtension": (p) => `the schema is only written to a file ending in ${p.exts}; choose such a name`,
@@ -294,4 +294,6 @@ export const en: Catalog = {
   "walk.linkSkipped": () => "a symbolic link to a folder, not read (add --follow-links to read it)",
   "walk.linkEscapes": () => "a symbolic link to a folder that holds the batch's own folder; it would read outside the folder, so it is not read",
   "walk.linkSeen": () => "a symbolic link to a folder already read; not read twice",
+  "err.policy.isProfile": (p) => `this is an enterprise profile, not a policy; evaluate it with subsidy check ${p.file}`,
+  "err.read.nameNotUtf8": () => "the file name is not valid UTF-8 (saved in another encoding, e.g. GBK), so it cannot be opened by that name; rename the file (e.g. retype its name on this computer)",
 };

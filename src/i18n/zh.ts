@@ -273,7 +273,7 @@ export const zh: Catalog = {
   "err.numberForm": (p) => `“${p.value}”：请直接写十进制元数，如 ${p.plain}（不用十六进制、八进制、科学计数法、正号或前导零）`,
   "err.numberExact": (p) => `“${p.value}”位数过多，无法精确保存；整数元最多 9007199254740991，带角分的金额须小于 35184372088832 元；请核对数字`,
   "err.out.empty": () => "--out 需要文件名",
-  "err.out.folder": (p) => `这是文件夹；请给出其中的文件名，如 ${p.example}`,
+  "err.out.folder": (p) => `这是文件夹名；请给出其中的文件名，如 ${p.example}`,
   "err.out.symlink": () => "这是符号链接，本工具从不替换链接；请写到实际文件或换一个文件名",
   "err.out.extension": (p) => `${p.format} 格式的报告只写入扩展名为 ${p.exts} 的文件；请换一个文件名（或改用其他 --format）`,
   "err.out.schemaExtension": (p) => `结构说明（schema）只写入扩展名为 ${p.exts} 的文件；请换一个文件名`,
@@ -293,4 +293,6 @@ export const zh: Catalog = {
   "walk.linkSkipped": () => "指向文件夹的符号链接，未读取（如需读取，加 --follow-links）",
   "walk.linkEscapes": () => "符号链接指向包含本文件夹的上级文件夹，会读到文件夹以外的内容，未读取",
   "walk.linkSeen": () => "符号链接指向已读取过的文件夹，不重复读取",
+  "err.policy.isProfile": (p) => `这是企业情况文件，不是政策文件；评估企业请用 subsidy check ${p.file}`,
+  "err.read.nameNotUtf8": () => "文件名不是 UTF-8 编码（可能以 GBK 等编码保存），无法按名称打开；请将文件重命名（如改为英文或在本机重新输入中文名）",
 };
