@@ -132,9 +132,8 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
     st = undefined;
   }
   if (target.endsWith("/") || target.endsWith(sep) || st?.isDirectory()) {
-    throw new SubsidyError("usage", { key: "err.out.folder", params: { example: join(target, o.format ? `report${EXTENSIONS[o.format][0]}` : "report.txt") } }, { file: target });
+    throw new SubsidyError("usage", { key: "err.out.folder", params: { example: join(target, "report" + (EXTENSIONS[o.format ?? "table"][0] ?? "")) } }, { file: target });
   }
-  if (isLink(abs)) throw new SubsidyError("usage", { key: "err.out.symlink" }, { file: target });
   // A file with one name (one hard link) can be reached through a plain directory entry only by that
   // name (up to case and Unicode normalisation, on some file systems): inputs with a surely other name
   // need no stat (thousands of them in a batch); links, and any target with several names, always do.
@@ -161,6 +160,7 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
     }
     if (same) throw new SubsidyError("usage", `${target}: refusing to overwrite an input profile (${p}); choose another --out file`);
   }
+  if (isLink(abs)) throw new SubsidyError("usage", { key: "err.out.symlink" }, { file: target });
   if (o.format) {
     const exts = EXTENSIONS[o.format];
     if (!exts.some((x) => target.toLowerCase().endsWith(x))) {

@@ -22,6 +22,7 @@ import { SubsidyError, type ErrorCode } from "../errors.js";
 import type { Message } from "../types.js";
 import { jsonFault } from "./json.js";
 import { numberFault } from "./money.js";
+import { formatPath } from "./path.js";
 
 export type { ParseOptions } from "./limits.js";
 import type { ParseOptions } from "./limits.js";
@@ -156,7 +157,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   }
 
   // Walk the AST before anything is converted to JS: aliases must never expand.
-  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, text, fail });
+  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, text, fail, moneyKeys: opts.moneyKeys, file, at });
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && !hasText(text, contents))) {
@@ -213,9 +214,12 @@ interface WalkCtx {
   kind: "profile" | "policy";
   text: string;
   fail: (code: ErrorCode, message: string | Message, offset?: number) => never;
+  moneyKeys: ReadonlySet<string> | undefined;
+  file: string;
+  at: (offset: number) => { line?: number; col?: number };
 }
 
-function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
+function checkNodes(node: unknown, depth: number, ctx: WalkCtx, path: (string | number)[] = []): void {
   if (node === null || node === undefined) return;
   const n = node as YamlNode;
   const offset = n.range?.[0];
@@ -228,11 +232,6 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
     const at = offset === undefined ? -1 : ctx.text.lastIndexOf(`&${anchor}`, offset);
     ctx.fail("parse", `anchors (&${anchor}) are not accepted; write each value out in full`, at >= 0 ? at : offset);
   }
-  // A profile's numbers are plain decimals that a number holds exactly (no 0x10, 1e6, 0100 or 9007199254740993).
-  if (ctx.kind === "profile" && isScalar(n) && typeof n.value === "number" && n.range) {
-    const fault = numberFault(ctx.text.slice(n.range[0], n.range[1]), n.value);
-    if (fault) ctx.fail("validation", fault, offset);
-  }
   if (isCollection(n)) {
     if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth, ctx.kind), offset);
     if (n.items.length > ctx.maxItems) {
@@ -242,19 +241,35 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
         offset,
       );
     }
-    for (const item of n.items) {
+    n.items.forEach((item, index) => {
       if (isPair(item)) {
         const key = item.key as YamlNode | null;
-        checkNodes(key, depth + 1, ctx);
+        checkNodes(key, depth + 1, ctx, path);
         if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
           ctx.fail("validation", `the key '${key.value}' is not accepted (it could tamper with the program); remove it`, key.range?.[0]);
         }
-        checkNodes(item.value, depth + 1, ctx);
+        const name = isScalar(key) ? String(key.value) : "";
+        path.push(name);
+        checkNodes(item.value, depth + 1, ctx, path);
+        if (ctx.moneyKeys?.has(name)) checkMoney(item.value, ctx, path);
+        path.pop();
       } else {
-        checkNodes(item, depth + 1, ctx);
+        path.push(index);
+        checkNodes(item, depth + 1, ctx, path);
+        path.pop();
       }
-    }
+    });
   }
+}
+
+/**
+ * Money is plain yuan held exactly as written: not 0x10, 0o17, 1e6, +100 or 0100 (YAML reads them as
+ * numbers), and not 9007199254740993 or 90071992547409.99 (a number cannot hold them; they would be rounded).
+ */
+function checkMoney(value: unknown, ctx: WalkCtx, path: readonly (string | number)[]): void {
+  if (!isScalar(value) || typeof value.value !== "number" || !value.range) return;
+  const fault = numberFault(ctx.text.slice(value.range[0], value.range[1]), value.value);
+  if (fault) throw new SubsidyError("validation", fault, { file: ctx.file, ...ctx.at(value.range[0]), path: formatPath(path) });
 }
 
 function decode(bytes: Uint8Array, file: string): string {
