@@ -308,7 +308,7 @@ describe.concurrent("batch: every bad input in one folder with good ones", () =>
       // JSON keeps the path as it is (a newline in a key stays a newline there); the screen shows it escaped.
       if (c.field !== undefined) expect(entry?.error?.path?.replaceAll("\n", "\\n"), name).toBe(c.field);
       const first = c.says[0] as string;
-      expect(entry?.error?.message, name).toContain(first);
+      expect(entry?.error?.message.replaceAll("\n", "\\n"), name).toContain(first);
     }
     for (const junk of ["~$huachuang.yaml", ".huachuang.yaml.swp", ".DS_Store", "notes.txt"]) expect(byName.has(junk), junk).toBe(false);
     expect(doc.profiles.length).toBe(expectedBad().length + goodNames.length);
