@@ -5,7 +5,8 @@ import { visible, visibleLines } from "../text/visible.js";
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  let s = v;
+  // Control characters (ESC, BEL) shown escaped; line breaks inside a cell stay (quoted below).
+  let s = visibleLines(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -27,7 +28,7 @@ const MD_INLINE = /[\\`*_<>|~&]|\](?=[([])/g;
 /** Markdown table cell: markup escaped, control characters shown escaped, line breaks as <br>. */
 export function mdCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
-  return visibleLines(String(v).replace(/\r\n/g, "\n")).replace(MD_INLINE, "\\$&").replace(/\n/g, "<br>");
+  return visibleLines(String(v)).replace(MD_INLINE, "\\$&").replace(/\n/g, "<br>");
 }
 
 /**

@@ -2,12 +2,14 @@
  * The client report as one self-contained HTML file: inline CSS, no scripts, no remote assets.
  * It reads on screen and prints to A4 from a browser. Every value is escaped.
  */
+import { visibleLines } from "../text/visible.js";
 import { t } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
 import { joinList, reportModel, type ReportContext, type ReportModel, type ReportRow } from "./report.js";
 
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  // Control characters (ESC, BEL, bidi overrides) shown escaped; line breaks are laid out by the caller.
+  return visibleLines(String(s)).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
 const CSS = `

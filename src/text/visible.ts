@@ -20,7 +20,14 @@ function escapeCode(code: number): string {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
-/** Like `visible`, but line breaks stay line breaks (a table cell, a multi-line block). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Like `visible`, but a line feed stays a line break (a table cell, a multi-line block); CRLF counts as one. */
 export function visibleLines(s: string): string {
-  return s.split("\n").map(visible).join("\n");
+  const t = s.includes("\r\n") ? s.replace(/\r\n/g, "\n") : s;
+  CONTROL_BUT_LF.lastIndex = 0;
+  if (!CONTROL_BUT_LF.test(t)) return t;
+  CONTROL_BUT_LF.lastIndex = 0;
+  return t.replace(CONTROL_BUT_LF, (c) => NAMED[c] ?? escapeCode(c.charCodeAt(0)));
 }
