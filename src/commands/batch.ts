@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicyForCommand } from "../policy/compiled.js";
-import { AtomicStream, checkTarget } from "../io/write.js";
+import { AtomicStream, checkOutName } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
 import { isProfileName, walk } from "../batch/walk.js";
@@ -67,8 +67,8 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   }
   let fileFormat: ReportFormat | undefined;
   if (o.out !== undefined) {
-    // '', a folder, a link or a profile: refused first, for what it is (the format is checked when writing).
-    checkTarget(o.out);
+    // '' and a folder are refused for what they are, before the format is guessed from the name.
+    checkOutName(o.out);
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
     if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`);
   }

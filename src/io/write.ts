@@ -123,17 +123,8 @@ export function tempPathFor(target: string): string {
  * Writers call it; a command may call it first to fail before doing the work.
  */
 export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
-  if (target === "") throw new SubsidyError("usage", { key: "err.out.empty" });
+  const st = checkOutName(target, o.format);
   const abs = resolve(target);
-  let st: Stats | undefined;
-  try {
-    st = statSync(abs);
-  } catch {
-    st = undefined;
-  }
-  if (target.endsWith("/") || target.endsWith(sep) || st?.isDirectory()) {
-    throw new SubsidyError("usage", { key: "err.out.folder", params: { example: join(target, "report" + (EXTENSIONS[o.format ?? "table"][0] ?? "")) } }, { file: target });
-  }
   // A file with one name (one hard link) can be reached through a plain directory entry only by that
   // name (up to case and Unicode normalisation, on some file systems): inputs with a surely other name
   // need no stat (thousands of them in a batch); links, and any target with several names, always do.
@@ -172,6 +163,21 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
   if (o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
   // A profile is never replaced by a report or a schema: a .json target must hold one of our own.
   if (PROFILE_NAME.test(target) && !isOurJson(abs)) throw new SubsidyError("usage", { key: "err.out.profile" }, { file: target });
+}
+
+/** Refuses '' and a folder (`newdir/`, an existing folder) as an output name; returns the target's stat, if it exists. */
+export function checkOutName(target: string, format?: OutputKind): Stats | undefined {
+  if (target === "") throw new SubsidyError("usage", { key: "err.out.empty" });
+  let st: Stats | undefined;
+  try {
+    st = statSync(resolve(target));
+  } catch {
+    st = undefined;
+  }
+  if (target.endsWith("/") || target.endsWith(sep) || st?.isDirectory()) {
+    throw new SubsidyError("usage", { key: "err.out.folder", params: { example: join(target, "report" + (EXTENSIONS[format ?? "table"][0] ?? "")) } }, { file: target });
+  }
+  return st;
 }
 
 /**
