@@ -222,7 +222,7 @@ export async function main(argv: string[]): Promise<number> {
 for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.terminated], ["SIGHUP", EXIT.hangup]] as const) {
   process.on(signal, () => {
     removeLiveTemps();
-    io.err("\nAborted\n");
+    io.err(`\n${say({ key: "err.aborted" }, { lang: messageLang() })}\n`);
     process.exit(code);
   });
 }

@@ -295,6 +295,7 @@ export const en: Catalog = {
   "ui.opp.enterprises": () => "Enterprises",
   "ui.opp.atStake": () => "At stake",
   // issue 18: hardening
+  "err.aborted": () => "Aborted",
   "err.moreIssues": (p) => `and ${p.count} more problems (--format json lists them all)`,
   "err.unforeseen": (p) => `cannot read this file (${p.detail}); check its contents; the other files are still evaluated`,
   "err.json.end": (p) => `column ${p.col}: the JSON ends too early (a closing bracket or quote is missing); complete the file`,

@@ -294,6 +294,7 @@ export const zh: Catalog = {
   "ui.opp.enterprises": () => "企业数",
   "ui.opp.atStake": () => "涉及金额",
   // issue 18: hardening
+  "err.aborted": () => "已中止",
   "err.moreIssues": (p) => `另有 ${p.count} 处问题未列出（用 --format json 可看全部）`,
   "err.unforeseen": (p) => `无法读取此文件（${p.detail}）；请检查文件内容，其他文件照常评估`,
   "err.json.end": (p) => `第 ${p.col} 列：JSON 在此提前结束（缺少右括号或引号）；请补全文件`,
