@@ -106,6 +106,12 @@ describe("write failures and leftovers (issue 18)", () => {
     const client = path.join(tmp, "client.json");
     fs.writeFileSync(client, '{"enterprise": {"name": "x"}}\n');
     expect(() => checkTarget(client, { format: "json" })).toThrow(/is a profile, not a report of subsidy, and is never overwritten/);
+    // Writing a profile itself (ask's save, once the user agreed to replace it) is not a report: allowed.
+    const profile = path.join(tmp, "saved.yaml");
+    fs.writeFileSync(profile, "enterprise:\n  name: x\n");
+    writeFileAtomic(profile, "enterprise:\n  name: y\n");
+    expect(fs.readFileSync(profile, "utf8")).toBe("enterprise:\n  name: y\n");
+    expect(() => checkTarget(profile, { format: "table" })).toThrow(/only written to a file ending in \.txt/);
     const ours = path.join(tmp, "ours.json");
     for (const text of ['{"policy": {}}', '[\n  {\n    "profile": {}}]', '\uFEFF{ "$schema": "x" }']) {
       fs.writeFileSync(ours, text);

@@ -161,8 +161,9 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
   if (!st) return;
   if (!st.isFile()) throw new SubsidyError("usage", `${target}: exists and is not a regular file; choose another output path`);
   if (o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
-  // A profile is never replaced by a report or a schema: a .json target must hold one of our own.
-  if (PROFILE_NAME.test(target) && !isOurJson(abs)) throw new SubsidyError("usage", { key: "err.out.profile" }, { file: target });
+  // A profile is never replaced by a report or a schema (`format` set): a .json target must hold one of our
+  // own. Writing a profile itself (init, ask's save after the user agreed) has its own rules above.
+  if (o.format && PROFILE_NAME.test(target) && !isOurJson(abs)) throw new SubsidyError("usage", { key: "err.out.profile" }, { file: target });
 }
 
 /** Refuses '' and a folder (`newdir/`, an existing folder) as an output name; returns the target's stat, if it exists. */
