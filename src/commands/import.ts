@@ -11,7 +11,8 @@ import { labelOf, t } from "../i18n/index.js";
 import { ENTERPRISE_KEYS } from "../profile/rules.js";
 import { writeFileAtomic } from "../io/write.js";
 import { isWorkbookName } from "../xlsx/name.js";
-import type { Lang, LoadedPolicy, Profile } from "../types.js";
+import type { Lang, ListName, LoadedPolicy, Profile } from "../types.js";
+import { clientSheets, profileFileName, readClientWorkbook } from "../xlsx/client.js";
 import type { CommonOptions } from "./options.js";
 import type * as YamlNs from "yaml";
 
@@ -25,7 +26,6 @@ export interface ImportOptions extends CommonOptions {
 export async function runImport(file: string, o: ImportOptions, io: Io): Promise<number> {
   if (!isWorkbookName(file)) throw new SubsidyError("usage", { key: "xlsx.inName", params: { file } });
   const policy = await loadPolicyForCommand(o.policyFile);
-  const { readClientWorkbook, profileFileName } = await import("../xlsx/client.js");
   const entries = await readClientWorkbook(file, policy, o.asOf);
   const YAML = await import("yaml");
   try {
@@ -55,7 +55,14 @@ export async function runImport(file: string, o: ImportOptions, io: Io): Promise
 export function profileYaml(YAML: YamlModule, profile: Profile, policy: LoadedPolicy, lang: Lang, from: string): string {
   const e = profile.enterprise as unknown as Record<string, unknown>;
   const enterprise = Object.fromEntries(ENTERPRISE_KEYS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]]));
-  const data = { enterprise, recognitions: profile.recognitions, projects: profile.projects, standards: profile.standards };
+  // Each item's keys in the order of the workbook's columns: the kind first, then level, date, fields.
+  const order = (list: ListName) => clientSheets(policy).find((d) => d.list === list)?.cols.map((c) => c.key) ?? [];
+  const sorted = (list: ListName) => {
+    const keys = order(list);
+    const at = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
+    return profile[list].map((item) => Object.fromEntries(Object.entries(item).sort(([a], [b]) => at(a) - at(b))));
+  };
+  const data = { enterprise, recognitions: sorted("recognitions"), projects: sorted("projects"), standards: sorted("standards") };
   const doc = new YAML.Document(data);
   const ctx = { lang, policy };
   doc.commentBefore = ` ${t("xlsx.importedFrom", ctx, { from })}\n ${t("xlsx.importedCheck", ctx)}`;

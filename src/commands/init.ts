@@ -131,6 +131,6 @@ export async function runInitXlsx(file: string, o: CommonOptions, io: Io): Promi
   const policy = loadPolicy(o.policyFile);
   const { writeClientWorkbook } = await import("../xlsx/client.js");
   await writeClientWorkbook(file, [{ profile: exampleProfile(policy, o.lang) }], policy, o.lang, { noOverwrite: true });
-  io.err(t("init.written", o, { file }) + "\n");
+  io.err(t("xlsx.initWritten", o, { file }) + "\n");
   return EXIT.ok;
 }

@@ -256,6 +256,7 @@ export const en: Catalog = {
   "ask.save.isInput": (p) => `${p.file} is the profile you started from; it is never overwritten. Choose another name.`,
   "ask.saved": (p) => `Saved ${p.file}. Evaluate it again any time with: subsidy check ${p.file}`,
   // issue 20: Excel in, Excel out
+  "xlsx.initWritten": (p) => `Wrote ${p.file}: one enterprise per row on "Enterprises", one item per row on "Recognitions", "Projects" and "Standards"; then run subsidy batch ${p.file}`,
   "xlsx.needsOut": () => "an Excel workbook is a binary file, not for the screen; name one with --out FILE.xlsx",
   "xlsx.cannotWrite": (p) => `${p.file}: cannot write (${p.code}); check that the folder exists and is writable`,
   "xlsx.outName": (p) => `${p.file}: a workbook's name must end in .xlsx`,

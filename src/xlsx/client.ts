@@ -86,7 +86,9 @@ export function clientSheets(policy: LoadedPolicy): SheetDef[] {
   const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : last.includes(k) ? 100 + last.indexOf(k) : 50);
   const names: Record<ListName, [string, string]> = { recognitions: ["认定", "Recognitions"], projects: ["项目", "Projects"], standards: ["标准", "Standards"] };
   const lists = listSpecs(policy).map((spec): SheetDef => {
-    const shape = [...spec.shape].sort((a, b) => rank(a[0]) - rank(b[0]));
+    // A vocabulary field is a column of the lists whose kinds take it (the validator refuses it elsewhere).
+    const taken = new Set(spec.kinds.flatMap((k) => k.fields));
+    const shape = spec.shape.filter(([k]) => !Object.hasOwn(v.fields, k) || taken.has(k) || spec.base.includes(k)).sort((a, b) => rank(a[0]) - rank(b[0]));
     const cols = shape.map(([k, kind]) => {
       const c = col(k, kind, spec.list);
       if (kind === "kind") Object.assign(c, termsOf(spec.kinds));
