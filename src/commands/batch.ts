@@ -65,7 +65,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   let fileFormat: ReportFormat | undefined;
   if (o.out !== undefined) {
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
-    if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`);
+    if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json, .md or .xlsx, or add --format csv|json|md|xlsx`);
   } else if (o.format === "xlsx") {
     throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   }
