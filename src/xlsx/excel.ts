@@ -94,7 +94,7 @@ export async function writeWorkbookAtomic(
   process.once("exit", cleanup);
   try {
     const closed = new Promise<void>((res, rej) => stream.once("close", () => res()).once("error", rej));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
     await fill(wb);
     await wb.commit();
     await closed;
