@@ -210,6 +210,7 @@ describe("the client workbook", () => {
     ent.addRow(["好企业有限公司", "91370303MA3C0001XY", "张店区", "民营企业", "否"]);
     ent.addRow(["坏类型有限公司", null, "淄川区", "private", false]);
     ent.addRow(["坏金额有限公司", null, "博山区"]);
+    ent.addRow(["数字代码有限公司", Number("913703031234567811"), "张店区"]); // as Excel keeps it: 913703031234567800
     const rec = wb.addWorksheet("认定");
     rec.addRow(["企业（信用代码或名称）", "类型", "级别", "日期", "实际缴纳保费(元)"]);
     rec.addRow(["91370303MA3C0001XY", "绿色工厂", "国家级", new Date(Date.UTC(2024, 0, 15))]);
@@ -228,10 +229,13 @@ describe("the client workbook", () => {
     expect(byFile.get("企业!A3")?.error?.message).toMatch(/unknown recognition type '绿色工场'/);
     expect(byFile.get("企业!A4")?.error?.message).toMatch(/money has at most two decimals \(fen\), got 1500000\.125/);
     expect(byFile.get("认定!A5")?.error?.message).toMatch(/"不存在的企业" is neither the credit code nor the name/);
+    // A credit code Excel turned into a number has lost its last digits: refused, at its cell.
+    expect(byFile.get("企业!A5")?.error?.message).toMatch(/expected text, got a number of 18 digits/);
     const screen = run(["batch", file, "--as-of", AS_OF, "--lang", "en"]);
     expect(screen.code).toBe(1);
     expect(screen.stdout).toContain(`${file} 认定!B3: unknown recognition type '绿色工场'`);
     expect(screen.stdout).toContain(`${file} 认定!E4: money has at most two decimals`);
+    expect(screen.stdout).toContain(`${file} 企业!B5: expected text`);
     // import: the good one written, the bad ones named by cell, exit 1.
     const out = path.join(tmp, "bad-import");
     const i = run(["import", file, "--out", out, "--as-of", AS_OF, "--lang", "en"]);

@@ -77,7 +77,7 @@ export function clientSheets(policy: LoadedPolicy): SheetDef[] {
     if (kind === "ownership") Object.assign(c, termsOf(v.ownership));
     if (kind === "level") Object.assign(c, termsOf(v.levels));
     if (kind === "role") Object.assign(c, termsOf(v.standard_roles));
-    if (kind === "boolean") Object.assign(c, { choices: termsOf(YES_NO).choices });
+    if (kind === "boolean") c.choices = (lang) => YES_NO.map((x) => x[lang]);
     return c;
   };
   const enterprise: SheetDef = { zh: "企业", en: "Enterprises", cols: [...ENTERPRISE_SHAPE.map(([k, kind]) => col(k, kind, "enterprise")), col("file", "file", "enterprise")] };
