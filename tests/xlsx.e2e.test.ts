@@ -197,6 +197,7 @@ describe("the client workbook", () => {
     expect(fs.readdirSync(imported).sort()).toEqual(fs.readdirSync(profilesDir).map((f) => f.replace(/\.json$/, ".yaml")).sort());
     expect(fs.readFileSync(path.join(imported, "huachuang.yaml"), "utf8")).toMatch(/^# 由 subsidy import 自 clients\.xlsx 企业!A\d+ 导入/);
     expect(normalised(batchJson(imported))).toBe(folder);
+    expect(run(["export", profilesDir, "--out", wbFile]).code).toBe(2);
     // Never overwrites: a second import refuses every file and says so.
     const again = run(["import", wbFile, "--out", imported, "--as-of", AS_OF, "--lang", "en"]);
     expect(again.code).toBe(1);

@@ -35,7 +35,8 @@ export async function runExport(dir: string, o: ExportOptions, io: Io): Promise<
     }
   }
   const { writeClientWorkbook } = await import("../xlsx/client.js");
-  await writeClientWorkbook(o.out, records, policy, o.lang, { protect: entries.map((e) => e.file) });
+  // A client workbook is edited by hand: never written over (as init and import never overwrite).
+  await writeClientWorkbook(o.out, records, policy, o.lang, { noOverwrite: true });
   io.err(t("xlsx.exported", o, { file: o.out, count: records.length }) + "\n");
   return code;
 }

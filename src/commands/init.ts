@@ -109,7 +109,7 @@ export function exampleProfile(policy: LoadedPolicy, lang: Lang): Profile {
   const rec = v.recognition_types.find((k) => k.levels.length > 0) ?? v.recognition_types[0];
   const proj = v.project_types[0];
   const std = v.standard_scopes[0];
-  const fields = (k: ItemTypeDef | undefined) => Object.fromEntries((k?.fields ?? []).map((f) => [f, v.fields[f]?.kind === "money" ? 0 : "…"]));
+  const fields = (k: ItemTypeDef | undefined) => Object.fromEntries((k?.fields ?? []).map((f) => [f, v.fields[f]?.kind === "money" ? 1000000 : "…"]));
   return {
     enterprise: {
       name: lang === "zh" ? "示例企业有限公司" : "Example Enterprise Co., Ltd.",
