@@ -257,6 +257,7 @@ export const en: Catalog = {
   "ask.saved": (p) => `Saved ${p.file}. Evaluate it again any time with: subsidy check ${p.file}`,
   // issue 20: Excel in, Excel out
   "xlsx.initWritten": (p) => `Wrote ${p.file}: one enterprise per row on "Enterprises", one item per row on "Recognitions", "Projects" and "Standards"; then run subsidy batch ${p.file}`,
+  "xlsx.ambiguousOwner": (p) => `more than one enterprise on sheet "${p.sheet}" is named "${p.value}"; write its credit code or profile file instead`,
   "xlsx.needsOut": () => "an Excel workbook is a binary file, not for the screen; name one with --out FILE.xlsx",
   "xlsx.cannotWrite": (p) => `${p.file}: cannot write (${p.code}); check that the folder exists and is writable`,
   "xlsx.outName": (p) => `${p.file}: a workbook's name must end in .xlsx`,

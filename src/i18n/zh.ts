@@ -256,6 +256,7 @@ export const zh: Catalog = {
   "ask.saved": (p) => `已保存 ${p.file}。以后可随时用 subsidy check ${p.file} 重新评估。`,
   // issue 20: Excel in, Excel out
   "xlsx.initWritten": (p) => `已生成 ${p.file}：在“企业”表每行填写一家企业，在“认定”“项目”“标准”表每行填写一项；填好后运行 subsidy batch ${p.file}`,
+  "xlsx.ambiguousOwner": (p) => `“${p.sheet}”表上有不止一家企业名为“${p.value}”；请改填该企业的信用代码或档案文件名`,
   "xlsx.needsOut": () => "Excel 工作簿是二进制文件，不能输出到屏幕；请用 --out 文件名.xlsx 指定保存位置",
   "xlsx.cannotWrite": (p) => `${p.file}：无法写入（${p.code}）；请检查文件夹是否存在、是否可写`,
   "xlsx.outName": (p) => `${p.file}：工作簿文件名须以 .xlsx 结尾`,

@@ -12,11 +12,9 @@ import { t } from "../i18n/index.js";
 import { closest } from "../parse/suggest.js";
 import { ENTERPRISE_SHAPE, listSpecs, type ValueKind } from "../profile/rules.js";
 import { validateProfileData } from "../profile/schema.js";
-import { writeFileAtomic } from "../io/write.js";
 import type { Lang, ListName, LoadedPolicy, Profile } from "../types.js";
 import type { BatchEntry } from "../batch/run.js";
-import { excel, safeText, unguard, type CellValue, type Workbook, type Worksheet } from "./excel.js";
-import { displayWidth } from "../render/table.js";
+import { addSheet, excel, safeText, unguard, writeWorkbookAtomic, type CellValue, type Column, type ExcelJSRow, type Worksheet, type WorkbookWriter } from "./excel.js";
 
 type Kind = ValueKind | "file" | "owner";
 
@@ -131,61 +129,59 @@ function toCell(c: Col, value: unknown, lang: Lang): CellValue {
 }
 
 /** Writes the client workbook: the records (an export), or the one example (the template), with drop-down lists. */
-export async function writeClientWorkbook(target: string, records: ClientRecord[], policy: LoadedPolicy, lang: Lang, o: { noOverwrite?: boolean; protect?: string[] }): Promise<void> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "subsidy";
-  const sheets = clientSheets(policy);
-  const lists = listsSheet(wb, sheets, policy, lang);
-  for (const def of sheets) {
-    const ws = wb.addWorksheet(def[lang], { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = def.cols.map((c) => ({
-      header: c[lang],
-      width: Math.max(10, displayWidth(c[lang]) + 2, c.kind === "name" || c.kind === "owner" ? 34 : c.kind === "credit-code" || c.kind === "file" ? 22 : c.kind === "kind" ? 28 : 12),
-      // Text columns stay text when typed into (an 18-digit credit code must never become 9.13703E+17).
-      style: TEXT_KINDS.has(c.kind) ? { numFmt: "@" } : c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : {},
-    }));
-    ws.getRow(1).font = { bold: true };
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: def.cols.length } };
-    for (const r of records) {
-      const e = r.profile.enterprise as unknown as Record<string, unknown>;
-      const owner = r.profile.enterprise.credit_code ?? r.profile.enterprise.name;
-      const rows: Record<string, unknown>[] = def.list ? (r.profile[def.list] as Record<string, unknown>[]) : [{ ...e, file: r.file }];
-      for (const item of rows) ws.addRow(def.cols.map((c) => (c.kind === "owner" ? safeText(owner) : toCell(c, item[c.key], lang))));
+export async function writeClientWorkbook(target: string, records: ClientRecord[], policy: LoadedPolicy, lang: Lang, o: { noOverwrite?: boolean }): Promise<void> {
+  await writeWorkbookAtomic(target, o, async (wb) => {
+    wb.creator = "subsidy";
+    const sheets = clientSheets(policy);
+    const lists = listsSheet(wb, sheets, policy, lang);
+    // An enterprise without a credit code is named on the item sheets by its name, or by its file when another has the same name.
+    const names = new Map<string, number>();
+    for (const r of records) names.set(r.profile.enterprise.name, (names.get(r.profile.enterprise.name) ?? 0) + 1);
+    for (const def of sheets) {
+      const columns: Column[] = def.cols.map((c) => ({
+        header: c[lang],
+        width: c.kind === "name" || c.kind === "owner" ? 34 : c.kind === "credit-code" || c.kind === "file" ? 22 : c.kind === "kind" ? 28 : 12,
+        // Text columns stay text when typed into (an 18-digit credit code must never become 9.13703E+17).
+        ...(TEXT_KINDS.has(c.kind) ? { numFmt: "@" } : c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : {}),
+      }));
+      const ws = addSheet(wb, def[lang], columns, { lang });
+      def.cols.forEach((c, i) => {
+        const range = lists.get(c.kind === "kind" ? `${def.list}.${c.key}` : c.key);
+        if (!range) return;
+        const letter = ws.getColumn(i + 1).letter;
+        // Strict for the vocabulary; a district may also be any other place name.
+        (ws as Worksheet & { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(`${letter}2:${letter}${Math.max(2000, records.length * 4)}`, {
+          type: "list",
+          allowBlank: true,
+          formulae: [range],
+          showErrorMessage: c.key !== "district",
+        });
+      });
+      for (const r of records) {
+        const owner = r.profile.enterprise.credit_code ?? (r.file !== undefined && (names.get(r.profile.enterprise.name) ?? 0) > 1 ? r.file : r.profile.enterprise.name);
+        const rows: Record<string, unknown>[] = def.list ? (r.profile[def.list] as Record<string, unknown>[]) : [{ ...(r.profile.enterprise as unknown as Record<string, unknown>), file: r.file }];
+        for (const item of rows) ws.addRow(def.cols.map((c) => (c.kind === "owner" ? safeText(owner) : toCell(c, item[c.key], lang)))).commit();
+      }
+      ws.commit();
     }
-    def.cols.forEach((c, i) => {
-      const range = lists.get(c.key === "type" || c.key === "scope" ? `${def.list}.${c.key}` : c.key);
-      if (!range) return;
-      const letter = ws.getColumn(i + 1).letter;
-      // Strict for the vocabulary; a district may also be any other place name.
-      (ws as Worksheet & { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(`${letter}2:${letter}2000`, { type: "list", allowBlank: true, formulae: [range], showErrorMessage: c.key !== "district" });
-    });
-  }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  writeFileAtomic(target, buffer, o);
+  });
 }
 
-/** The hidden sheet that holds the drop-downs' values; returns each column's range by key. */
-function listsSheet(wb: Workbook, sheets: SheetDef[], policy: LoadedPolicy, lang: Lang): Map<string, string> {
+/** The hidden sheet that holds the drop-downs' values, one list per column; returns each list's range by key. */
+function listsSheet(wb: WorkbookWriter, sheets: SheetDef[], policy: LoadedPolicy, lang: Lang): Map<string, string> {
   const name = lang === "zh" ? "选项" : "Lists";
+  const values = new Map<string, string[]>([["district", policy.data.vocabulary.districts.map((d) => d.id)]]);
+  for (const def of sheets) for (const c of def.cols) if (c.choices) values.set(c.kind === "kind" ? `${def.list}.${c.key}` : c.key, c.choices(lang));
   const ws = wb.addWorksheet(name, { state: "hidden" });
-  const out = new Map<string, string>();
-  const add = (key: string, values: string[]) => {
-    if (out.has(key)) return;
-    const col = out.size + 1;
-    ws.getCell(1, col).value = key;
-    values.forEach((v, i) => (ws.getCell(i + 2, col).value = v));
-    const letter = ws.getColumn(col).letter;
-    out.set(key, `'${name}'!$${letter}$2:$${letter}$${values.length + 1}`);
-  };
-  add("district", policy.data.vocabulary.districts.map((d) => d.id));
-  for (const def of sheets) {
-    for (const c of def.cols) {
-      if (!c.choices) continue;
-      add(c.kind === "kind" ? `${def.list}.${c.key}` : c.key, c.choices(lang));
-    }
-  }
-  return out;
+  const keys = [...values.keys()];
+  ws.addRow(keys).commit();
+  const longest = Math.max(...[...values.values()].map((v) => v.length));
+  for (let i = 0; i < longest; i++) ws.addRow(keys.map((k) => values.get(k)?.[i] ?? null)).commit();
+  ws.commit();
+  return new Map(keys.map((k, i) => {
+    const letter = ws.getColumn(i + 1).letter;
+    return [k, `'${name}'!$${letter}$2:$${letter}$${(values.get(k)?.length ?? 0) + 1}`];
+  }));
 }
 
 // ——— reading ———
@@ -203,26 +199,39 @@ type Row = { sheet: string; row: number; values: Map<string, { value: unknown; a
 export async function readClientWorkbook(file: string, policy: LoadedPolicy, asOf: string): Promise<WorkbookEntry[]> {
   if (!existsSync(file)) throw new SubsidyError("usage", { key: "xlsx.notFound", params: { file } });
   const ExcelJS = await excel();
+  const where = (at: string) => ({ file, path: at });
+  const sheets = clientSheets(policy);
+  const found = new Map<SheetDef, Row[]>();
+  // Read whole: exceljs's streaming reader names sheets and knows date formats only when the workbook's
+  // index and styles come before the sheets in the file, which exceljs's own writer (and others) put last.
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
     throw new SubsidyError("file-unreadable", { key: "xlsx.unreadable", params: { file, reason: (e as Error).message } });
   }
-  const where = (at: string) => ({ file, path: at });
-  const sheets = clientSheets(policy);
-  const found = new Map<SheetDef, Row[]>();
   for (const ws of wb.worksheets) {
     const def = sheets.find((d) => [d.zh, d.en].some((n) => n.toLowerCase() === ws.name.trim().toLowerCase()));
     if (!def) continue;
-    found.set(def, readRows(ws, def, file));
+    const rows: Row[] = [];
+    let byCol: Map<number, Col> | undefined;
+    ws.eachRow((row) => {
+      // The first row that holds anything is the header.
+      if (byCol === undefined) byCol = headerOf(row, def, file, ws.name);
+      else addRow(rows, row, byCol, ws.name);
+    });
+    found.set(def, rows);
   }
   const enterpriseDef = sheets[0] as SheetDef;
   const enterprises = found.get(enterpriseDef);
   if (!enterprises) throw new SubsidyError("validation", { key: "xlsx.noEnterpriseSheet", params: { file, zh: enterpriseDef.zh, en: enterpriseDef.en } });
 
   const entries: (WorkbookEntry & { data: Record<string, unknown>; cells: Map<string, string> })[] = [];
+  // An item names its enterprise by credit code, profile file or name. Codes and files are unique; two
+  // enterprises may share a name, and then an item must name its enterprise otherwise.
   const byKey = new Map<string, (typeof entries)[number]>();
+  const byName = new Map<string, (typeof entries)[number] | null>();
+  const fold = (k: unknown) => String(k).trim().toUpperCase();
   const fail = (label: string, at: string, err: SubsidyError): WorkbookEntry => ({ file: label, at, error: err });
   const out: WorkbookEntry[] = [];
   for (const r of enterprises) {
@@ -238,22 +247,26 @@ export async function readClientWorkbook(file: string, policy: LoadedPolicy, asO
     const save = r.values.get("file")?.value;
     const label = typeof save === "string" && save.trim() !== "" ? save.trim() : at;
     const entry = { file: label, at, data: { enterprise, recognitions: [], projects: [], standards: [] }, cells, ...(typeof save === "string" && save.trim() !== "" ? { save: save.trim() } : {}) };
-    const keys = [enterprise.credit_code, enterprise.name].filter((k): k is string => typeof k === "string" && k.trim() !== "").map((k) => k.trim().toUpperCase());
+    const keys = [enterprise.credit_code, entry.save].filter((k): k is string => typeof k === "string" && k.trim() !== "").map(fold);
     const dup = keys.find((k) => byKey.has(k));
     if (dup !== undefined) {
       out.push(fail(label, at, new SubsidyError("validation", { key: "xlsx.duplicate", params: { value: dup, other: byKey.get(dup)?.at ?? "" } }, where(at))));
       continue;
     }
     for (const k of keys) byKey.set(k, entry);
+    if (typeof enterprise.name === "string") {
+      const name = fold(enterprise.name);
+      byName.set(name, byName.has(name) ? null : entry);
+    }
     entries.push(entry);
   }
   for (const def of sheets.slice(1)) {
     for (const r of found.get(def) ?? []) {
       const at = `${r.sheet}!A${r.row}`;
       const ref = r.values.get("enterprise")?.value;
-      const owner = ref === undefined ? undefined : byKey.get(String(ref).trim().toUpperCase());
+      const owner = ref === undefined ? undefined : (byKey.get(fold(ref)) ?? byName.get(fold(ref)));
       if (!owner) {
-        const key = ref === undefined ? "xlsx.noOwner" : "xlsx.unknownOwner";
+        const key = ref === undefined ? "xlsx.noOwner" : owner === null ? "xlsx.ambiguousOwner" : "xlsx.unknownOwner";
         const sheet = r.sheet.toLowerCase() === def.en.toLowerCase() ? enterpriseDef.en : enterpriseDef.zh;
         out.push(fail(at, at, new SubsidyError("validation", { key, params: { value: ref === undefined ? "" : String(ref), sheet } }, where(at))));
         continue;
@@ -295,9 +308,8 @@ function cellOf(path: string | undefined, cells: Map<string, string>, fallback: 
   return fallback;
 }
 
-/** The rows of a sheet by column key; a header that is no column is an error naming its cell. */
-function readRows(ws: Worksheet, def: SheetDef, file: string): Row[] {
-  const head = ws.getRow(1);
+/** A sheet's header row: each column's key by its number; a header that is no column is an error naming its cell. */
+function headerOf(head: ExcelJSRow, def: SheetDef, file: string, sheet: string): Map<number, Col> {
   const byCol = new Map<number, Col>();
   const norm = (s: string) => s.trim().toLowerCase().replace(/[\s\-_]+/g, "_");
   head.eachCell((cell, n) => {
@@ -306,23 +318,23 @@ function readRows(ws: Worksheet, def: SheetDef, file: string): Row[] {
     const c = def.cols.find((x) => norm(x.zh) === norm(h) || norm(x.en) === norm(h));
     if (!c) {
       const hint = closest(h, def.cols.flatMap((x) => [x.zh, x.en]));
-      throw new SubsidyError("validation", { key: hint ? "xlsx.unknownColumnHint" : "xlsx.unknownColumn", params: { header: h, hint: hint ?? "", valid: def.cols.map((x) => x.zh).join("、") } }, { file, path: `${ws.name}!${cell.address}` });
+      throw new SubsidyError("validation", { key: hint ? "xlsx.unknownColumnHint" : "xlsx.unknownColumn", params: { header: h, hint: hint ?? "", valid: def.cols.map((x) => x.zh).join("、") } }, { file, path: `${sheet}!${cell.address}` });
     }
     byCol.set(n, c);
   });
-  const rows: Row[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = new Map<string, { value: unknown; at: string }>();
-    row.eachCell((cell, k) => {
-      const c = byCol.get(k);
-      const v = plain(cell.value);
-      if (!c || v === undefined || (typeof v === "string" && v.trim() === "")) return;
-      values.set(c.key, { value: v, at: `${ws.name}!${cell.address}` });
-    });
-    if (values.size > 0) rows.push({ sheet: ws.name, row: n, values });
+  return byCol;
+}
+
+/** A row's non-empty cells by column key, each with its address; an empty row is skipped. */
+function addRow(rows: Row[], row: ExcelJSRow, byCol: Map<number, Col>, sheet: string): void {
+  const values = new Map<string, { value: unknown; at: string }>();
+  row.eachCell((cell, k) => {
+    const c = byCol.get(k);
+    const v = plain(cell.value);
+    if (!c || v === undefined || (typeof v === "string" && v.trim() === "")) return;
+    values.set(c.key, { value: v, at: `${sheet}!${cell.address}` });
   });
-  return rows;
+  if (values.size > 0) rows.push({ sheet, row: row.number, values });
 }
 
 /** A cell's value as plain data: rich text joined, a formula's result, a link's text; empty as undefined. */

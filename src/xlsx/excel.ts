@@ -15,8 +15,9 @@ import { displayWidth } from "../render/table.js";
 
 export type ExcelJS = typeof ExcelJSNs;
 export type Worksheet = ExcelJSNs.Worksheet;
-export type Workbook = ExcelJSNs.Workbook;
+export type WorkbookWriter = ExcelJSNs.stream.xlsx.WorkbookWriter;
 export type CellValue = ExcelJSNs.CellValue;
+export type ExcelJSRow = ExcelJSNs.Row;
 
 let loaded: ExcelJS | undefined;
 /**
@@ -53,15 +54,17 @@ export interface Column {
   width: number;
   money?: boolean;
   wrap?: boolean;
+  /** Any other number format: "@" (text), "yyyy-mm-dd". */
+  numFmt?: string;
 }
 
 /** A sheet with a bold, frozen, filtered header row and columns wide enough for their header and content. */
-export function addSheet(wb: Workbook | ExcelJSNs.stream.xlsx.WorkbookWriter, name: string, columns: Column[], o: { unit?: MoneyUnit; lang: Lang }): Worksheet {
+export function addSheet(wb: WorkbookWriter, name: string, columns: Column[], o: { unit?: MoneyUnit; lang: Lang }): Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
     header: c.header,
     width: Math.min(80, Math.max(8, displayWidth(c.header) + 2, c.width)),
-    ...(c.money ? { style: { numFmt: moneyFormat(o.unit, o.lang) } } : c.wrap ? { style: { alignment: { wrapText: true, vertical: "top" } } } : {}),
+    ...(c.money ? { style: { numFmt: moneyFormat(o.unit, o.lang) } } : c.wrap ? { style: { alignment: { wrapText: true, vertical: "top" } } } : c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
   }));
   const head = ws.getRow(1);
   head.font = { bold: true };
@@ -77,7 +80,7 @@ export function addSheet(wb: Workbook | ExcelJSNs.stream.xlsx.WorkbookWriter, na
 export async function writeWorkbookAtomic(
   target: string,
   o: AtomicWriteOptions,
-  fill: (wb: ExcelJSNs.stream.xlsx.WorkbookWriter) => Promise<void>,
+  fill: (wb: WorkbookWriter) => Promise<void>,
 ): Promise<void> {
   checkTarget(target, o);
   const ExcelJS = await excel();
