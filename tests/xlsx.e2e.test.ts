@@ -67,35 +67,46 @@ function normalised(doc: ReturnType<typeof batchJson>): string {
 describe("workbook reports", () => {
   it("check --out x.xlsx: summary, details and to-do sheets with text and number cells, ¥ formats, frozen filtered headers", async () => {
     const out = path.join(tmp, "check.xlsx");
-    const files = ["fixtures/profiles/huachuang.yaml", "fixtures/profiles/luchuan-needs-info.yaml"];
+    const files = ["fixtures/profiles/huachuang.yaml", "fixtures/profiles/luchuan-needs-info.yaml", "fixtures/profiles/bobeng-first-set.yaml"];
     const r = run(["check", ...files, "--as-of", AS_OF, "--lang", "zh", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const json = JSON.parse(run(["check", ...files, "--as-of", AS_OF, "--lang", "zh", "--format", "json"]).stdout);
     const wb = await read(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["企业汇总", "项目明细", "待补充信息", "按项目汇总"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["企业汇总", "项目明细", "待补充信息", "按项目汇总", "可争取的项目", "可争取项目汇总"]);
     const sum = sheet(wb, "企业汇总");
     expect(sum.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sum.autoFilter).toBe("A1:M1");
-    const s = rows(sum);
+    expect(sum.autoFilter).toBe("A1:O1");
+    const s = rows(sum).filter((x) => x.v["政策编号"] !== null && x.v["政策编号"] !== undefined);
     expect(s[0]?.v).toMatchObject({ 文件: files[0], 企业名称: "淄博华创精密机械有限公司", 统一社会信用代码: "91370303MA3C0001XY", 区县: "张店区", 企业性质: "民营企业", 定额合计: json[0].totals.fixedYuan, "最高合计（含上限）": json[0].totals.maxYuan, 政策编号: "zibo-five-optimizations", 评估日期: AS_OF });
     expect(s[0]?.type).toMatchObject({ 文件: ExcelJS.ValueType.String, 统一社会信用代码: ExcelJS.ValueType.String, 定额合计: ExcelJS.ValueType.Number, 符合条件项目数: ExcelJS.ValueType.Number });
     expect(s[0]?.fmt["定额合计"]).toBe('"¥"#,##0');
+    // The totals at the lowest reading (bobeng: the insurance cap read per enterprise).
+    expect(s.map((x) => [x.v["定额合计（按最低理解）"], x.v["最高合计（按最低理解）"]])).toEqual(json.map((d: { totals: { conservativeFixedYuan: number; conservativeMaxYuan: number } }) => [d.totals.conservativeFixedYuan, d.totals.conservativeMaxYuan]));
+    expect(s[2]?.v["定额合计（按最低理解）"]).toBeLessThan(s[2]?.v["定额合计"] as number);
     // Details: one row per eligible or needs-info program, its amount the JSON's.
     const d = rows(sheet(wb, "项目明细"));
-    const applicable = json.flatMap((doc: { profile: { file: string }; results: { program: string; status: string; amount: { yuan: number | null } }[] }) => doc.results.filter((x) => x.status !== "ineligible").map((x) => ({ file: doc.profile.file, ...x })));
+    type Result = { program: string; status: string; amount: { yuan: number | null }; alternatives: { yuan: number }[] };
+    const applicable = json.flatMap((doc: { profile: { file: string }; results: Result[] }) => doc.results.filter((x) => x.status !== "ineligible").map((x) => ({ file: doc.profile.file, ...x })));
+    expect(applicable.some((a: Result) => a.alternatives.length > 0)).toBe(true);
     expect(d.length).toBe(applicable.length);
     for (const [i, a] of applicable.entries()) {
       expect(d[i]?.v["文件"]).toBe(a.file);
       expect(d[i]?.v["项目编号"]).toBe(a.program);
       expect(d[i]?.v["状态"]).toBe(a.status === "eligible" ? "符合条件" : "待补充信息");
       expect(d[i]?.v["金额"]).toBe(a.status === "eligible" ? a.amount.yuan : null);
+      const low = a.alternatives.reduce((m: number | null, x: { yuan: number }) => (m === null || x.yuan < m ? x.yuan : m), a.amount.yuan);
+      expect(d[i]?.v["保守金额"]).toBe(a.status === "eligible" ? low : null);
       if (a.status === "eligible" && a.amount.yuan !== null) expect(d[i]?.type["金额"]).toBe(ExcelJS.ValueType.Number);
     }
     // To do: the needs-info facts in words (the field and the item), not profile paths.
     const todo = rows(sheet(wb, "待补充信息"));
     expect(todo.length).toBeGreaterThan(0);
     expect(todo.every((x) => x.v["文件"] === files[1])).toBe(true);
+    // Opportunities: per enterprise as in the JSON, amounts as numbers.
+    const opp = rows(sheet(wb, "可争取的项目"));
+    const jsonOpp = json.flatMap((doc: { profile: { file: string }; opportunities: { program: string; yuan: number | null }[] }) => doc.opportunities.map((x) => [doc.profile.file, x.program, x.yuan]));
+    expect(opp.map((x) => [x.v["文件"], x.v["项目编号"], x.v["金额"]])).toEqual(jsonOpp);
     expect(todo.map((x) => x.v["需查明的事项"])).toContain("企业性质");
     expect(todo.some((x) => String(x.v["需查明的事项"]).includes("审核设备(软件)投资额(元) — 技术改造项目"))).toBe(true);
   });
@@ -111,7 +122,7 @@ describe("workbook reports", () => {
     expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     const json = JSON.parse(run(["batch", dir, "--as-of", AS_OF, "--lang", "en", "--format", "json"]).stdout);
     const wb = await read(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Enterprises", "Programs by enterprise", "To find out", "Programs", "Not evaluated"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Enterprises", "Programs by enterprise", "To find out", "Programs", "Opportunities", "Opportunities by program", "Not evaluated"]);
     const s = rows(sheet(wb, "Enterprises")).filter((x) => x.v["File"] !== null && x.v["File"] !== undefined && String(x.v["File"]).includes(dir));
     expect(s.length).toBe(json.profiles.length);
     expect(s.map((x) => x.v["Fixed total"])).toEqual(json.profiles.map((p: { totals?: { fixedYuan: number } }) => p.totals?.fixedYuan ?? null));
@@ -129,13 +140,23 @@ describe("workbook reports", () => {
   it("no cell from profile text can start a formula: such text is a string cell with a leading '", async () => {
     const dir = path.join(tmp, "formula");
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "a.yaml"), 'enterprise:\n  name: "=HYPERLINK(\\"http://x\\",\\"y\\")"\n  district: "@张店区"\n');
+    fs.writeFileSync(path.join(dir, "a.yaml"), 'enterprise:\n  name: "=HYPERLINK(\\"http://x\\",\\"y\\")"\n  district: 张店区\n  note: "+86 533 1234567"\n');
     const out = path.join(tmp, "formula.xlsx");
     expect(run(["batch", dir, "--as-of", AS_OF, "--out", out]).code).toBe(0);
     const s = rows(sheet(await read(out), "Enterprises"))[0];
     expect(s?.v["Enterprise"]).toBe('\'=HYPERLINK("http://x","y")');
     expect(s?.type["Enterprise"]).toBe(ExcelJS.ValueType.String);
-    expect(s?.v["District"]).toBe("'@张店区");
+    // The client workbook guards the same way, and import takes the guard off again.
+    const client = path.join(tmp, "formula-client.xlsx");
+    expect(run(["export", dir, "--out", client, "--as-of", AS_OF, "--lang", "en"]).code).toBe(0);
+    const e = rows(sheet(await read(client), "Enterprises"))[0];
+    expect([e?.v["name"], e?.v["note"], e?.type["note"]]).toEqual(['\'=HYPERLINK("http://x","y")', "'+86 533 1234567", ExcelJS.ValueType.String]);
+    const back = path.join(tmp, "formula-back");
+    expect(run(["import", client, "--out", back, "--as-of", AS_OF]).code).toBe(0);
+    const yaml = fs.readFileSync(path.join(back, "a.yaml"), "utf8");
+    expect(yaml).toContain('name: =HYPERLINK("http://x","y")');
+    expect(yaml).toContain("note: +86 533 1234567");
+    expect(run(["check", path.join(back, "a.yaml"), "--as-of", AS_OF]).code).toBe(0);
   });
 
   it("--format xlsx needs --out; .xlsx picks the format; exceljs is not loaded by check or the batch screen", () => {

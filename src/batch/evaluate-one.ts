@@ -5,7 +5,9 @@
  * engine, same check document.
  */
 import { SubsidyError } from "../errors.js";
-import { evaluate } from "../engine/evaluate.js";
+import { evaluate, type ReadingMode } from "../engine/evaluate.js";
+import { findOpportunities, type OpportunityCache } from "../engine/opportunities.js";
+import { opportunityDocs } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
@@ -21,6 +23,8 @@ export interface EvalContext {
   asOf: string;
   lang: Lang;
   unit: MoneyUnit;
+  /** Which reading's amount is the headline (issue 16; default the adopted one). */
+  reading?: ReadingMode;
   /** Build the JSON check document (only the JSON report needs it). */
   json: boolean;
   /**
@@ -34,6 +38,10 @@ export interface EvalContext {
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items); defaults when absent. */
   limits?: ParseOptions;
+  /** Look for what else each enterprise could obtain (--opportunities, and the JSON report). */
+  opportunities?: boolean;
+  /** What programs with no item of their own offered, for the rest of the run (made on first use). */
+  opportunityCache?: OpportunityCache;
 }
 
 export interface ProgramLine {
@@ -47,7 +55,7 @@ export interface ProgramLine {
   missing: string[];
   /** The missing facts in words (describeMissing), when the context asked for them. */
   todo?: string[];
-  /** The amount under the program's lowest reading (its `alternatives`, where the engine gives them); else `yuan`. */
+  /** The amount under the program's lowest reading (the least of `yuan` and its `alternatives`). */
   lowYuan: number | null;
 }
 
@@ -60,10 +68,15 @@ export interface ProfileOk {
   ownership?: string;
   fixedYuan: number;
   maxYuan: number;
+  /** The totals with every program at its lowest reading (issue 16). */
+  conservativeFixedYuan: number;
+  conservativeMaxYuan: number;
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
   json?: (string | Uint8Array)[];
+  /** What else the enterprise could obtain, by program (when the run looks for it). */
+  opportunities?: { program: string; yuan: number | null }[];
 }
 
 export interface ProfileFailed {
@@ -95,14 +108,10 @@ function programLine(r: ProgramResult, lang: Lang, reasons: string[]): ProgramLi
   return { program: r.program.id, title: r.program.title[lang], clause: r.program.clause, status: r.status as ProgramLine["status"], kind: r.amount.kind, yuan: r.amount.yuan, reasons, missing: [...r.missing], lowYuan: lowestYuan(r) };
 }
 
-/**
- * The amount at the program's lowest reading. Results carry `alternatives` (spec/output.md) once the
- * engine gives them; until then, and for a program without any, it is the amount itself.
- */
+/** The amount at the program's lowest reading: the least of its amount and its `alternatives` (spec/output.md). */
 export function lowestYuan(r: ProgramResult): number | null {
-  const alternatives = (r as { alternatives?: readonly { yuan: number | null }[] }).alternatives ?? [];
   let low = r.amount.yuan;
-  for (const a of alternatives) if (a.yuan !== null && (low === null || a.yuan < low)) low = a.yuan;
+  for (const a of r.alternatives) if (a.yuan !== null && (low === null || a.yuan < low)) low = a.yuan;
   return low;
 }
 
@@ -129,9 +138,10 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
 export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext): Outcome {
   const withReasons = ctx.reasons ?? true;
   // The JSON report prints every result's reasons, the CSV report those of the programs that apply.
-  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none" });
+  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none", reading: ctx.reading ?? "adopted" });
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
+  const opportunities = ctx.opportunities ? findOpportunities(ctx.policy, profile, ctx.asOf, evaluation, (ctx.opportunityCache ??= new Map())) : undefined;
   const programs: ProgramLine[] = [];
   // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
   // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
@@ -161,12 +171,15 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
     name: meta.name,
     fixedYuan: evaluation.totals.fixedYuan,
     maxYuan: evaluation.totals.maxYuan,
+    conservativeFixedYuan: evaluation.totals.conservativeFixedYuan,
+    conservativeMaxYuan: evaluation.totals.conservativeMaxYuan,
     programs,
   };
   if (ctx.todo) for (const line of programs) line.todo = line.missing.map((path) => describeMissing(path, profile, rctx));
   if (meta.district !== undefined) out.district = meta.district;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
+  if (opportunities) out.opportunities = opportunities.map((x) => ({ program: x.program.id, yuan: x.yuan }));
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
     const warnings = warningsJson(evaluation.warnings, rctx);
@@ -175,7 +188,7 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
       if (i > 0) pieces.push(",");
       pieces.push(p);
     });
-    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}}`);
+    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}${opportunities ? `,"opportunities":${JSON.stringify(opportunityDocs(opportunities, rctx))}` : ""}}`);
     out.json = pieces;
   }
   return out;

@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const zh: Catalog = {
   // 条件
@@ -27,9 +27,9 @@ export const zh: Catalog = {
   "cond.requires.met": (p, f) => `${p.ref}:${f.label(p.field)} ${f.field(p.field, p.value)}`,
   // 明细说明
   "note.onceEnterprise": (p) => `${p.ref}:每家企业奖励一次,已按${p.by}计算`,
-  "note.sameCounted": (p) => `${p.ref}:“${p.value}”已按${p.by}计算,同一产品不重复享受`,
-  "note.yearCap": (p, f) => `${p.ref}:已达${p.year}年度企业奖励上限${f.money(p.cap)}`,
-  "note.totalCap": (p, f) => `${p.ref}:已达本项目奖励上限${f.money(p.cap)}`,
+  "note.sameCounted": (p) => `${p.ref}：与${p.by}${p.value ? `（${p.value}）` : ""}为同一事项，已按${p.by}奖励，不重复享受`,
+  "note.yearCap": (p, f) => `${p.ref}：受${p.year}年度企业奖励上限${f.money(p.cap)}限制，只计${f.money(p.yuan)}（当年已计${f.money(p.before)}）`,
+  "note.totalCap": (p, f) => `${p.ref}：受本项目奖励上限${f.money(p.cap)}限制，只计${f.money(p.yuan)}（已计${f.money(p.before)}）`,
   // 计算过程
   "comp.fixed": (p, f) => `${p.ref}:${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的标准)` : ""}`,
   "comp.rate": (p, f) => `${p.ref}:${p.percent}% × ${f.fen(p.baseFen)} = ${f.fen(p.exactFen)} → ${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的比例)` : ""}`,
@@ -39,8 +39,8 @@ export const zh: Catalog = {
   "comp.totalCap.reached": (p, f) => `${p.ref}:已达本项目上限${f.money(p.cap)},可计${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的上限)` : ""}`,
   "comp.distinct.each": (p, f) => `${p.count}个不同${p.by === "product" ? "产品" : "事项"} × ${f.money(p.each)} = ${f.money(p.yuan)}`,
   "comp.distinct.sum": (p, f) => `${p.count}个不同${p.by === "product" ? "产品" : "事项"}:未计上限前共${f.money(p.yuan)}`,
-  "comp.countedOnce.lists": (p) => `${p.value}同时列入${p.count}个名单(${p.refs}),只计一次`,
-  "comp.countedOnce.repeated": (p) => `${p.value}填写了${p.count}次(${p.refs}),只计一次`,
+  "comp.countedOnce.lists": (p) => `${p.value || "同一事项"}同时列入${p.count}个名单(${p.refs}),只计一次`,
+  "comp.countedOnce.repeated": (p) => `${p.value || "同一事项"}填写了${p.count}次(${p.refs}),只计一次`,
   "comp.yearCap.sumReached": (p, f) => `${p.year}年度:${f.money(p.wanted)}超过年度上限${f.money(p.cap)} → ${f.money(p.yuan)}`,
   "comp.yearCap.sumNotReached": (p, f) => `${p.year}年度:${f.money(p.yuan)},未超过年度上限${f.money(p.cap)}`,
   "comp.sum": (p, f) => `共${p.count}项,合计${f.money(p.yuan)}`,
@@ -257,6 +257,13 @@ export const zh: Catalog = {
   // issue 20: Excel in, Excel out
   "xlsx.initWritten": (p) => `已生成 ${p.file}：在“企业”表每行填写一家企业，在“认定”“项目”“标准”表每行填写一项；填好后运行 subsidy batch ${p.file}`,
   "xlsx.ambiguousOwner": (p) => `“${p.sheet}”表上有不止一家企业名为“${p.value}”；请改填该企业的信用代码或档案文件名`,
+  "xlsx.col.rewarded_yuan": () => "市里已奖励金额(元)",
+  "xlsx.report.lowFixed": () => "定额合计（按最低理解）",
+  "xlsx.report.lowMax": () => "最高合计（按最低理解）",
+  "xlsx.report.sheet.opportunities": () => "可争取的项目",
+  "xlsx.report.sheet.pipeline": () => "可争取项目汇总",
+  "xlsx.report.enterprises": () => "企业数",
+  "xlsx.report.atStake": () => "涉及金额",
   "xlsx.needsOut": () => "Excel 工作簿是二进制文件，不能输出到屏幕；请用 --out 文件名.xlsx 指定保存位置",
   "xlsx.cannotWrite": (p) => `${p.file}：无法写入（${p.code}）；请检查文件夹是否存在、是否可写`,
   "xlsx.outName": (p) => `${p.file}：工作簿文件名须以 .xlsx 结尾`,
@@ -322,5 +329,57 @@ export const zh: Catalog = {
   "xlsx.report.needsInfoCount": () => "待补充信息企业数",
   "xlsx.report.upTo": () => "最高额合计",
   "xlsx.report.total": () => "合计",
+  // issue 16: amounts a consultant can quote
+  "cond.rewarded.stated": (p, f) => `${p.ref}：已获市级奖励（实收${f.money(p.yuan)}），不重复享受`,
+  "cond.beforePolicy": (p) => `${p.ref}：取得日期${p.date}早于政策施行日${p.since}——请向主管部门确认`,
+  "cond.base.zero": (p, f) => `${p.ref}：${f.label(p.field)}为0元，没有可配套的基数，不符合条件`,
+  "cond.renewal": (p) => `${p.ref}：属于${p.by}的复核或延续（首次取得于${p.date}，早于${p.since}），不是新认定`,
+  "note.sameCutToZero": (p) => `${p.ref}：与${p.by}${p.value ? `（${p.value}）` : ""}为同一事项，该项受上限限制未获奖励；按此理解不再奖励`,
+  "note.yearCap.zero": (p, f) => `${p.ref}：计0元——${p.year}年度企业奖励上限${f.money(p.cap)}已用完（当年已计${f.money(p.before)}）`,
+  "note.totalCap.zero": (p, f) => `${p.ref}：计0元——本项目奖励上限${f.money(p.cap)}已用完（已计${f.money(p.before)}）`,
+  "comp.rewardedCounted": (p, f) => `${p.ref}：市里已奖励，按政策标准${f.money(p.yuan)}计入${p.year ? `${p.year}年度` : ""}上限`,
+  "comp.rewardedCounted.stated": (p, f) => `${p.ref}：市里已奖励，按实收${f.money(p.yuan)}计入${p.year ? `${p.year}年度` : ""}上限`,
+  "reading.note": (p) => String(p.zh),
+  "reading.adopted": () => "按本工具采用的理解",
+  "ui.alternative": (p, f) => `${p.note}：${f.money(p.yuan)}`,
+  "ui.totals.conservative": () => "按最低理解",
+  "ui.none.outsideZibo": (p) => `本政策各项目均不适用：${p.value}不属于淄博市十一个区县（功能区）。`,
+  "ui.none.why": (p) => `本政策各项目均不适用：${p.why}`,
+  "ui.headlineReading": (p) => `（按最低理解：${p.reading}）`,
+  "warn.afterAsOf": (p, f) => `未计入：${p.ref}${f.item(p)}的日期晚于评估日${p.asOf}`,
+  "profile.district.slip": (p) => `“${p.value}”不是淄博市的区县；是不是“${p.suggestion}”？如企业注册在淄博市以外，请连同所在城市一起写（如“上海市宝山区”）`,
+  "policy.identity.unknownField": (p) => `identity 中的字段“${p.field}”不存在${p.hint}`,
+  "policy.reading.unknownProgram": (p) => `该理解所列项目“${p.id}”不在本政策中${p.hint}`,
+  "ask.item.rewarded": (p) => `${p.zh}${p.tag}：市里是否已经奖励过？`,
+  "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}：实际收到多少元？（不清楚可不填）`,
+  "batch.conservativeTotals": (p, f) => `按各项目最低理解：定额 ${f.money(p.fixed)} · 含限额最高 ${f.money(p.max)}`,
+  "usage.reading": (p) => `--reading ${p.value}：应为 adopted（采用的理解）或 conservative（最低理解）`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "是否查看还可争取的项目？",
+  "opp.findOut": (p, f) => `查明${p.item !== undefined ? `“${p.item}”的` : ""}${fieldNames(p.fields, f, "、")}${p.ownership !== undefined ? `（须为${f.label(p.ownership)}）` : ""}`,
+  "opp.headroom": (p, f) => `${p.year}年还可再奖励${p.count}项，每项${f.money(p.each)}（年度上限${f.money(p.cap)}）`,
+  "opp.higherLevel": (p, f) => `由${f.label(p.now)}升为${f.label(p.level)}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.recognitions": (p, f) => `新获${p.level !== undefined ? f.label(p.level) : ""}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.projects": (p, f) => `新增一个${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.standards": (p, f) => `主导或参与编制一项${f.label(p.type)}`,
+  "ui.section.opportunities": () => "可争取的项目",
+  "ui.opp.change": () => "怎样争取",
+  "ui.opp.share": () => "按比例计算",
+  "ui.opp.none": () => "根据所填信息，本政策中暂无其他可争取的项目。",
+  "ui.opp.enterprises": () => "企业数",
+  "ui.opp.atStake": () => "涉及金额",
 };
 
+/** A money field's name without its unit: 省级奖励金额(元) → 省级奖励金额. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  return f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, "");
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateZh(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return `（${fieldName(p.of, f)}达到${f.money(p.base)}）`;
+  if (p.percent !== undefined) return `（按${fieldName(p.of, f)}的${p.percent}%计）`;
+  return "";
+}

@@ -9,6 +9,10 @@ import { didYouMean } from "../parse/suggest.js";
 import { formatPath } from "../parse/path.js";
 import type { LoadedPolicy, PolicyData } from "../types.js";
 import { policySchema } from "./schema.js";
+import { messageLang, say } from "../i18n/index.js";
+
+/** A problem sentence from the message catalogue, in the run's language. */
+const catalogued = (key: string, params: Record<string, string>): string => say({ key, params }, { lang: messageLang() });
 import { foldName } from "./index-policy.js";
 import { compiledPolicy, loadedPolicy, readPolicyFile, type PolicyFile } from "./compiled.js";
 
@@ -185,7 +189,18 @@ export function crossCheck(data: PolicyData): Problem[] {
     } else if (a.distinct_by) {
       problems.push([[...base, "amount", "distinct_by"], `distinct_by only applies with per: distinct (this program has per: ${a.per})`]);
     }
+    a.identity?.forEach((f, j) => {
+      if (!fields.has(f) && !itemKeys.has(f)) problems.push([[...base, "amount", "identity", j], catalogued("policy.identity.unknownField", { field: f, hint: didYouMean(f, [...fields.keys(), ...itemKeys]) })]);
+    });
     if (p.starts && p.ends && p.starts > p.ends) problems.push([[...base, "ends"], `ends ${p.ends} is before starts ${p.starts}`]);
+  });
+  // issue 16: every reading names programs of this policy, once per id.
+  const programIds = new Set(data.programs.map((p) => p.id));
+  unique(data.readings, "readings");
+  data.readings.forEach((r, i) => {
+    r.programs.forEach((id, j) => {
+      if (!programIds.has(id)) problems.push([["readings", i, "programs", j], catalogued("policy.reading.unknownProgram", { id, hint: didYouMean(id, programIds) })]);
+    });
   });
   return problems;
 }

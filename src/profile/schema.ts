@@ -8,11 +8,11 @@
 import { z } from "zod";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { isRealDate } from "../dates.js";
-import { resolveDistrict } from "../policy/index-policy.js";
+import { districtSlip, resolveDistrict } from "../policy/index-policy.js";
 import { didYouMean } from "../parse/suggest.js";
 import type { ParsedDocument } from "../parse/document.js";
 import { formatPath } from "../parse/path.js";
-import type { ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
+import type { ListName, LoadedPolicy, Message, Profile, ProfileItem } from "../types.js";
 import { checkCreditCode } from "./credit-code.js";
 import { fenToYuanText, parseSpokenMoney } from "../parse/money.js";
 import { decimals, ENTERPRISE_KEYS, ENTERPRISE_SHAPE, listSpecs, TOP_KEYS, type ListSpec, type Shape, type ValueKind } from "./rules.js";
@@ -165,13 +165,10 @@ function dateSchema(asOf: string) {
         ctx.addIssue({ code: "custom", message: `expected a date written YYYY-MM-DD${hint}, got "${s}"`, input: s });
       } else if (!isRealDate(s)) {
         ctx.addIssue({ code: "custom", message: `${s} is not a real calendar date; check the month and day`, input: s });
-      } else if (s > asOf) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${s} is after the evaluation date --as-of ${asOf}; correct the date, or evaluate with a later --as-of`,
-          input: s,
-        });
       }
+      // A date after --as-of is valid: the engine leaves the item out of that evaluation and names it
+      // in the warnings (issue 16); `asOf` stays in the signature for the schema cache.
+      void asOf;
     });
 }
 
@@ -343,9 +340,10 @@ function cachedSchema(policy: LoadedPolicy, asOf: string): ReturnType<typeof bui
 export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: ValidateOptions): Profile {
   const schema = cachedSchema(policy, opts.asOf);
   const result = schema.safeParse(data);
-  if (!result.success) {
+  const slip = districtSlipOf(data, policy);
+  if (!result.success || slip) {
     const errors: { err: SubsidyError; order: number }[] = [];
-    const located = (path: Path, message: string) => {
+    const located = (path: Path, message: string | Message) => {
       const pos = opts.locate?.(path.filter((s): s is string | number => typeof s !== "symbol"));
       const err = new SubsidyError("validation", message, {
         ...(opts.file !== undefined ? { file: opts.file } : {}),
@@ -354,7 +352,8 @@ export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: V
       });
       errors.push({ err, order: errors.length });
     };
-    for (const issue of result.error.issues) {
+    if (slip) located(["enterprise", "district"], slip);
+    for (const issue of result.success ? [] : result.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) located([...issue.path, key], unknownKeyMessage(policy, issue.path, key));
       } else {
@@ -382,6 +381,15 @@ export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: V
     projects: (parsed.projects ?? []).map((i) => dropNulls(i) as ProfileItem),
     standards: (parsed.standards ?? []).map((i) => dropNulls(i) as ProfileItem),
   };
+}
+
+/** A district one character from a Zibo division (张店去): a profile error with did-you-mean, never a silent "outside Zibo". */
+function districtSlipOf(data: unknown, policy: LoadedPolicy): Message | undefined {
+  const e = data !== null && typeof data === "object" ? (data as { enterprise?: unknown }).enterprise : undefined;
+  const value = e !== null && typeof e === "object" ? (e as { district?: unknown }).district : undefined;
+  if (typeof value !== "string") return undefined;
+  const suggestion = districtSlip(policy.index, value);
+  return suggestion === undefined ? undefined : { key: "profile.district.slip", params: { value, suggestion } };
 }
 
 /** A blank value (`date:` with nothing after it) means "not given", like leaving the line out. */

@@ -80,7 +80,7 @@ export function clientSheets(policy: LoadedPolicy): SheetDef[] {
   };
   const enterprise: SheetDef = { zh: "企业", en: "Enterprises", cols: [...ENTERPRISE_SHAPE.map(([k, kind]) => col(k, kind, "enterprise")), col("file", "file", "enterprise")] };
   const first = ["type", "scope", "level", "role", "code", "date"];
-  const last = ["rewarded", "name", "note"];
+  const last = ["rewarded", "rewarded_yuan", "name", "note"];
   const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : last.includes(k) ? 100 + last.indexOf(k) : 50);
   const names: Record<ListName, [string, string]> = { recognitions: ["认定", "Recognitions"], projects: ["项目", "Projects"], standards: ["标准", "Standards"] };
   const lists = listSpecs(policy).map((spec): SheetDef => {
