@@ -181,7 +181,7 @@ describe("the client workbook", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("subsidy batch");
     const wb = await read(out);
-    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([["选项", "hidden"], ["企业", "visible"], ["认定", "visible"], ["项目", "visible"], ["标准", "visible"]]);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([["企业", "visible"], ["认定", "visible"], ["项目", "visible"], ["标准", "visible"], ["选项", "hidden"]]);
     const e = rows(sheet(wb, "企业"));
     expect(e.length).toBe(1);
     expect(e[0]?.v).toMatchObject({ 企业名称: "示例企业有限公司", 统一社会信用代码: "91370303MA3C0001XY", 所在区县: "张店区", 企业性质: "民营企业", 军民结合企业: "否" });
@@ -229,13 +229,15 @@ describe("the client workbook", () => {
     const wb = new ExcelJS.Workbook();
     const ent = wb.addWorksheet("企业");
     ent.addRow(["企业名称", "统一社会信用代码", "所在区县", "企业性质", "军民结合企业"]);
-    ent.addRow(["好企业有限公司", "91370303MA3C0001XY", "张店区", "民营企业", "否"]);
+    ent.addRow([{ richText: [{ text: "好企业" }, { font: { bold: true }, text: "有限公司" }] }, "91370303MA3C0001XY", "张店区", "民营企业", "否"]);
     ent.addRow(["坏类型有限公司", null, "淄川区", "private", false]);
     ent.addRow(["坏金额有限公司", null, "博山区"]);
     ent.addRow(["数字代码有限公司", Number("913703031234567811"), "张店区"]); // as Excel keeps it: 913703031234567800
     const rec = wb.addWorksheet("认定");
-    rec.addRow(["企业（信用代码或名称）", "类型", "级别", "日期", "实际缴纳保费(元)"]);
+    rec.addRow(["企业（信用代码或名称）", "类型", "级别", "日期", "实际缴纳保费(元)", "市里已奖励"]);
     rec.addRow(["91370303MA3C0001XY", "绿色工厂", "国家级", new Date(Date.UTC(2024, 0, 15))]);
+    // Found by its name; its date a formula's result; rewarded written 是 (the city paid): no award again.
+    rec.addRow([{ formula: "\"好企业有限公司\"", result: "好企业有限公司" }, "itm-certification", "national", "2021-06-30", null, "是"]);
     rec.addRow(["坏类型有限公司", "绿色工场", "national", "2024-01-15"]);
     rec.addRow(["坏金额有限公司", "first-set-insurance", "省级", "2024-05-01", 1500000.125]);
     rec.addRow(["不存在的企业", "green-factory", "national", "2024-01-15"]);
@@ -248,22 +250,25 @@ describe("the client workbook", () => {
     // The good enterprise: its green factory dated by an Excel date, national, ¥1,000,000 (二(一)3).
     const good = byFile.get("企业!A2")?.results?.find((x) => x.program === "green-factory");
     expect(good).toMatchObject({ status: "eligible", amount: { yuan: 1000000 } });
+    const itm = byFile.get("企业!A2")?.results?.find((x) => x.program === "itm-certification");
+    expect(itm?.status).toBe("ineligible");
+    expect(JSON.stringify(itm)).toMatch(/already|rewarded/i);
     expect(byFile.get("企业!A3")?.error?.message).toMatch(/unknown recognition type '绿色工场'/);
     expect(byFile.get("企业!A4")?.error?.message).toMatch(/money has at most two decimals \(fen\), got 1500000\.125/);
-    expect(byFile.get("认定!A5")?.error?.message).toMatch(/"不存在的企业" is neither the credit code nor the name/);
+    expect(byFile.get("认定!A6")?.error?.message).toMatch(/"不存在的企业" is not the credit code, profile file or name of any enterprise/);
     // A credit code Excel turned into a number has lost its last digits: refused, at its cell.
     expect(byFile.get("企业!A5")?.error?.message).toMatch(/expected text, got a number of 18 digits/);
     const screen = run(["batch", file, "--as-of", AS_OF, "--lang", "en"]);
     expect(screen.code).toBe(1);
-    expect(screen.stdout).toContain(`${file} 认定!B3: unknown recognition type '绿色工场'`);
-    expect(screen.stdout).toContain(`${file} 认定!E4: money has at most two decimals`);
+    expect(screen.stdout).toContain(`${file} 认定!B4: unknown recognition type '绿色工场'`);
+    expect(screen.stdout).toContain(`${file} 认定!E5: money has at most two decimals`);
     expect(screen.stdout).toContain(`${file} 企业!B5: expected text`);
     // import: the good one written, the bad ones named by cell, exit 1.
     const out = path.join(tmp, "bad-import");
     const i = run(["import", file, "--out", out, "--as-of", AS_OF, "--lang", "en"]);
     expect(i.code).toBe(1);
     expect(fs.readdirSync(out)).toEqual(["好企业有限公司.yaml"]);
-    expect(i.stderr).toContain(`${file} 认定!B3: unknown recognition type`);
+    expect(i.stderr).toContain(`${file} 认定!B4: unknown recognition type`);
   });
 
   it("an unknown column names its cell with the nearest column", async () => {

@@ -133,7 +133,7 @@ export async function writeClientWorkbook(target: string, records: ClientRecord[
   await writeWorkbookAtomic(target, o, async (wb) => {
     wb.creator = "subsidy";
     const sheets = clientSheets(policy);
-    const lists = listsSheet(wb, sheets, policy, lang);
+    const lists = listsSheet(sheets, policy, lang);
     // An enterprise without a credit code is named on the item sheets by its name, or by its file when another has the same name.
     const names = new Map<string, number>();
     for (const r of records) names.set(r.profile.enterprise.name, (names.get(r.profile.enterprise.name) ?? 0) + 1);
@@ -146,7 +146,7 @@ export async function writeClientWorkbook(target: string, records: ClientRecord[
       }));
       const ws = addSheet(wb, def[lang], columns, { lang });
       def.cols.forEach((c, i) => {
-        const range = lists.get(c.kind === "kind" ? `${def.list}.${c.key}` : c.key);
+        const range = lists.ranges.get(c.kind === "kind" ? `${def.list}.${c.key}` : c.key);
         if (!range) return;
         const letter = ws.getColumn(i + 1).letter;
         // Strict for the vocabulary; a district may also be any other place name.
@@ -164,24 +164,30 @@ export async function writeClientWorkbook(target: string, records: ClientRecord[
       }
       ws.commit();
     }
+    lists.write(wb);
   });
 }
 
-/** The hidden sheet that holds the drop-downs' values, one list per column; returns each list's range by key. */
-function listsSheet(wb: WorkbookWriter, sheets: SheetDef[], policy: LoadedPolicy, lang: Lang): Map<string, string> {
+/**
+ * The hidden sheet that holds the drop-downs' values, one list per column: each list's range by key, and
+ * the sheet's writer (called last, so that the workbook opens on the enterprise sheet, a visible one).
+ */
+function listsSheet(sheets: SheetDef[], policy: LoadedPolicy, lang: Lang): { ranges: Map<string, string>; write(wb: WorkbookWriter): void } {
   const name = lang === "zh" ? "选项" : "Lists";
   const values = new Map<string, string[]>([["district", policy.data.vocabulary.districts.map((d) => d.id)]]);
   for (const def of sheets) for (const c of def.cols) if (c.choices) values.set(c.kind === "kind" ? `${def.list}.${c.key}` : c.key, c.choices(lang));
-  const ws = wb.addWorksheet(name, { state: "hidden" });
   const keys = [...values.keys()];
-  ws.addRow(keys).commit();
-  const longest = Math.max(...[...values.values()].map((v) => v.length));
-  for (let i = 0; i < longest; i++) ws.addRow(keys.map((k) => values.get(k)?.[i] ?? null)).commit();
-  ws.commit();
-  return new Map(keys.map((k, i) => {
-    const letter = ws.getColumn(i + 1).letter;
-    return [k, `'${name}'!$${letter}$2:$${letter}$${(values.get(k)?.length ?? 0) + 1}`];
-  }));
+  const letter = (i: number): string => (i >= 26 ? letter(Math.floor(i / 26) - 1) : "") + String.fromCharCode(65 + (i % 26));
+  return {
+    ranges: new Map(keys.map((k, i) => [k, `'${name}'!$${letter(i)}$2:$${letter(i)}$${(values.get(k)?.length ?? 0) + 1}`])),
+    write: (wb) => {
+      const ws = wb.addWorksheet(name, { state: "hidden" });
+      ws.addRow(keys).commit();
+      const longest = Math.max(...[...values.values()].map((v) => v.length));
+      for (let i = 0; i < longest; i++) ws.addRow(keys.map((k) => values.get(k)?.[i] ?? null)).commit();
+      ws.commit();
+    },
+  };
 }
 
 // ——— reading ———
