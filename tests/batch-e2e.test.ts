@@ -263,7 +263,7 @@ describe("subsidy batch", () => {
     const data = path.join(tmp, "data.json");
     expect(run(["batch", d, "--out", data, "--format", "json", "--as-of", AS_OF]).code).toBe(0);
     expect((JSON.parse(fs.readFileSync(data, "utf8")) as { profiles: Doc[] }).profiles[0]?.profile.name).toBe("甲|乙公司");
-    const unknown = run(["batch", d, "--out", path.join(tmp, "r.xlsx"), "--as-of", AS_OF]);
+    const unknown = run(["batch", d, "--out", path.join(tmp, "r.docx"), "--as-of", AS_OF]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/cannot tell the format/);
   });

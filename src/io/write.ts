@@ -17,7 +17,7 @@ export interface AtomicWriteOptions {
   format?: OutputKind;
 }
 
-export type OutputKind = "table" | "json" | "md" | "html" | "csv" | "schema";
+export type OutputKind = "table" | "json" | "md" | "html" | "csv" | "xlsx" | "schema";
 
 /** The extensions each kind of output may be written to. */
 const EXTENSIONS: Record<OutputKind, readonly string[]> = {
@@ -26,6 +26,7 @@ const EXTENSIONS: Record<OutputKind, readonly string[]> = {
   md: [".md", ".markdown"],
   html: [".html", ".htm"],
   csv: [".csv"],
+  xlsx: [".xlsx"],
   schema: [".json"],
 };
 
