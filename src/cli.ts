@@ -6,8 +6,9 @@ import { Command, CommanderError, Option } from "commander";
 import type { Lang } from "./types.js";
 import { displayWidth, setAmbiguousWide, wrapText } from "./render/width.js";
 import { loadConfig, resolveLang, resolvePolicy, resolveUnit, setConfig, type ConfigFile, type Setting, type Source } from "./commands/prefs.js";
-import { SubsidyError, EXIT } from "./errors.js";
-import { detectLang, setMessageLang, t } from "./i18n/index.js";
+import { SubsidyError, EXIT, formatLocated } from "./errors.js";
+import { detectLang, messageLang, say, setMessageLang, t } from "./i18n/index.js";
+import { removeLiveTemps, writeReason } from "./io/write.js";
 import { parseCommon, parseLimits, screenWidth, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
@@ -19,18 +20,26 @@ const VERSION = typeof __SUBSIDY_VERSION__ === "string" ? __SUBSIDY_VERSION__ : 
  * is dropped, quietly, and the command goes on (a batch still writes its --out report whole) and ends with
  * its own exit code. Without this, Node reports the EPIPE as an unhandled 'error' event, with a stack trace.
  */
-function closable(stream: NodeJS.WriteStream): (s: string | Uint8Array) => void {
+/**
+ * Any other failure (a full disk, /dev/full, a read-only file system) is output lost: one line on stderr
+ * saying why, and a non-zero exit, never exit 0 with a truncated or empty report.
+ */
+let outputLost: number = EXIT.ok;
+function closable(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): (s: string | Uint8Array) => void {
   let closed = false;
   stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
     closed = true;
+    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") return;
+    outputLost = EXIT.usage;
+    process.exitCode = Math.max(Number(process.exitCode ?? 0), outputLost);
+    if (name === "stdout") toStderr(formatLocated(say({ key: "err.write.stdout", params: { reason: writeReason(e) } }, { lang: messageLang() }), {}) + "\n");
   });
   return (s) => {
     if (!closed) stream.write(s);
   };
 }
-const toStdout = closable(process.stdout);
-const toStderr = closable(process.stderr);
+const toStdout = closable(process.stdout, "stdout");
+const toStderr = closable(process.stderr, "stderr");
 
 const io: Io = {
   out: (s) => toStdout(s),
@@ -206,12 +215,37 @@ export function buildProgram(): Command {
     const { runSchema } = await import("./commands/schema.js");
     setExit(await runSchema({ ...parseCommon(raw), ...(raw.out !== undefined ? { out: raw.out } : {}) }, io));
   });
-  withCommon(program.command("init").description(h("init")).argument("[file]", h("init.file"), "profile.yaml")).action(
-    async (file: string, raw: RawCommon) => {
-      const { runInit } = await import("./commands/init.js");
-      setExit(await runInit(file, parseCommon(raw), io));
-    },
-  );
+  withCommon(
+    program
+      .command("init")
+      .description(h("init"))
+      .argument("[file]", h("init.file"), "profile.yaml")
+      .option("--xlsx <file>", h("init.xlsx")),
+  ).action(async (file: string, raw: RawCommon & { xlsx?: string }) => {
+    const init = await import("./commands/init.js");
+    setExit(raw.xlsx !== undefined ? await init.runInitXlsx(raw.xlsx, parseCommon(raw), io) : await init.runInit(file, parseCommon(raw), io));
+  });
+  withLimits(withCommon(
+    program
+      .command("export")
+      .description(h("export"))
+      .argument("<dir>", h("batch.dir"))
+      .requiredOption("-o, --out <file>", h("export.out"))
+      .option("-r, --recursive", h("batch.recursive"), false),
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { out: string; recursive: boolean }) => {
+    const { runExport } = await import("./commands/export.js");
+    setExit(await runExport(dir, { ...parseCommon(raw), limits: parseLimits(raw), out: raw.out, recursive: raw.recursive }, io));
+  });
+  withCommon(
+    program
+      .command("import")
+      .description(h("import"))
+      .argument("<file>", h("import.file"))
+      .requiredOption("-o, --out <dir>", h("import.out")),
+  ).action(async (file: string, raw: RawCommon & { out: string }) => {
+    const { runImport } = await import("./commands/import.js");
+    setExit(await runImport(file, { ...parseCommon(raw), out: raw.out }, io));
+  });
   withCommon(
     program
       .command("ask")
@@ -228,12 +262,13 @@ export function buildProgram(): Command {
       .description(h("batch"))
       .argument("<dir>", h("batch.dir"))
       .option("-r, --recursive", h("batch.recursive"), false)
+      .option("--follow-links", h("batch.followLinks"), false)
       .option("-o, --out <file>", h("batch.out"))
       .option("-f, --format <format>", h("batch.format"))
       .option("--opportunities", h("batch.opportunities"), false),
-  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string; opportunities: boolean }) => {
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; followLinks: boolean; out?: string; format?: string; opportunities: boolean }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, followLinks: raw.followLinks, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
     const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
     setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });
@@ -305,16 +340,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.on("SIGINT", () => {
-  io.err("\nAborted\n");
-  process.exit(EXIT.interrupted);
-});
+/** Ctrl-C, kill (SIGTERM) and a closed terminal (SIGHUP) alike: temporary files removed, "Aborted", 128 + the signal. */
+for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.terminated], ["SIGHUP", EXIT.hangup]] as const) {
+  process.on(signal, () => {
+    removeLiveTemps();
+    io.err(`\n${say({ key: "err.aborted" }, { lang: messageLang() })}\n`);
+    process.exit(code);
+  });
+}
 
 // Not a top-level await: the same source is also bundled as CommonJS (dist/cli.cjs, see bin/subsidy.js).
-void main(process.argv).then((code) => {
-  process.exitCode = code;
-  // The command has finished its work (every command awaits its own) and its output is written: end now,
-  // rather than let Node free the whole heap first (about 30 ms after a batch of 10,000 profiles). Unless
-  // output is still queued on a stream, or a 'beforeExit' hook waits to run (the build's code-cache writers).
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && process.listenerCount("beforeExit") === 0) process.exit(code);
+void main(process.argv).then((done) => {
+  // A write error on stdout arrives as an event after the write: let it land before deciding the exit code.
+  setImmediate(() => {
+    const code = Math.max(done, outputLost);
+    process.exitCode = code;
+    // The command has finished its work (every command awaits its own) and its output is written: end now,
+    // rather than let Node free the whole heap first (about 30 ms after a batch of 10,000 profiles). Unless
+    // output is still queued on a stream, or a 'beforeExit' hook waits to run (the build's code-cache writers).
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && process.listenerCount("beforeExit") === 0) process.exit(code);
+  });
 });

@@ -6,7 +6,7 @@ import { readRegularFile } from "../parse/read.js";
 import { DEFAULT_MAX_BYTES, fileTooLarge } from "../parse/limits.js";
 import { evaluate } from "../engine/evaluate.js";
 import { findOpportunities } from "../engine/opportunities.js";
-import { SubsidyError, EXIT, ValidationErrors } from "../errors.js";
+import { SubsidyError, EXIT, ValidationErrors, unforeseen } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated, type FileErrors } from "../render/document.js";
 import type { LoadedPolicy, Profile } from "../types.js";
@@ -60,7 +60,11 @@ function isFolder(file: string): boolean {
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
+  // A workbook is binary: never to a terminal or a pipe.
+  if (format === "xlsx" && o.out === undefined) throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
+  // A target that must not be written is refused before any work (and checked again when written).
+  if (o.out !== undefined) (await import("../io/write.js")).checkTarget(o.out, { protect: files, format });
   const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
   // Every file in the order given: its evaluation, or its problems (JSON lists both, in that order).
   const entries: (Evaluated | FileErrors)[] = [];
@@ -72,24 +76,43 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
       const evaluation = evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" });
       entries.push({ meta: profileMeta(name, profile), evaluation, profile, opportunities: findOpportunities(policy, profile, o.asOf, evaluation) });
     } catch (e) {
-      if (!(e instanceof SubsidyError)) throw e;
-      io.err(e.format() + "\n");
-      code = Math.max(code, e.exitCode);
-      const issues = e instanceof ValidationErrors ? e.issues : [e];
-      entries.push({ file: file === "-" ? STDIN_NAME : file, issues: issues.map((i) => ({ message: i.message, ...i.location })) });
+      // Nothing in one profile may stop the others: an unforeseen fault is that file's error.
+      const err = e instanceof SubsidyError ? e : unforeseen(file, e);
+      io.err(err.format() + "\n");
+      code = Math.max(code, err.exitCode);
+      const issues = err instanceof ValidationErrors ? err.issues : [err];
+      entries.push({ file: file === "-" ? STDIN_NAME : file, issues: issues.map((x) => ({ message: x.message, ...x.location })) });
     }
   }
   const evaluated = entries.filter((x): x is Evaluated => "evaluation" in x);
   // JSON: one file gives one document; several give an array with an entry for every file, failed ones included.
   const several = format === "json" && files.length > 1;
-  if (evaluated.length > 0 || several) {
+  if (evaluated.length > 0 && format === "xlsx" && o.out !== undefined) {
+    await writeCheckWorkbook(o.out, evaluated, { ...o, policy }, files);
+  } else if ((evaluated.length > 0 || several) && format !== "xlsx") {
     // A file gets plain text: no colour codes in a table written to disk.
     const oo = { ...o, ...(o.out !== undefined ? { color: false } : {}), policy };
     const text = several ? (await import("../render/json.js")).renderJsonEntries(entries, oo) : (await loadCheckRenderer(format))(evaluated, oo);
-    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files });
+    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files, format });
     else io.out(text);
   }
   return code;
+}
+
+/** The profiles as a workbook report: their outcomes as a batch has them, through the same writer. */
+async function writeCheckWorkbook(out: string, evaluated: Evaluated[], o: CheckOptions & { policy: LoadedPolicy }, files: string[]): Promise<void> {
+  const [{ evaluateProfile }, { SummaryBuilder }, { writeReportWorkbook }, { provenance }] = await Promise.all([
+    import("../batch/evaluate-one.js"),
+    import("../batch/summary.js"),
+    import("../xlsx/report.js"),
+    import("../render/document.js"),
+  ]);
+  const ctx = { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: false, reasons: true, todo: true, opportunities: true, ...(o.reading ? { reading: o.reading } : {}) };
+  const outcomes = evaluated.map((e) => evaluateProfile(e.meta.file, e.profile as Profile, ctx));
+  const summary = new SummaryBuilder(o.policy, o.lang, true);
+  for (const x of outcomes) summary.add(x);
+  const { warnings } = provenance(o.policy, o.asOf, { lang: o.lang, policy: o.policy, unit: o.unit });
+  await writeReportWorkbook(out, { policy: o.policy, lang: o.lang, unit: o.unit, asOf: o.asOf, warnings }, () => outcomes, summary.summary, files);
 }
 
 /** The authoritative loader (the `yaml` parser and zod), loaded only for a profile the fast path declines. */

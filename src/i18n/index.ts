@@ -5,6 +5,7 @@
 import type { Lang, LoadedPolicy, Message } from "../types.js";
 import { zh } from "./zh.js";
 import { en } from "./en.js";
+import { visible } from "../text/visible.js";
 
 export type Params = Record<string, string | number>;
 export type Catalog = Record<string, (p: Params, f: Formatters) => string>;
@@ -153,7 +154,8 @@ function makeFormatters(ctx: RenderContext): Formatters {
       // "national green factory", but "national ITM certification": lower-case only a capitalised word.
       if (ctx.lang === "en" && /^[A-Z][a-z]/.test(type)) type = type[0]?.toLowerCase() + type.slice(1);
       const what = [p.level !== undefined ? labelOf(String(p.level), ctx) : "", type].filter(Boolean).join(ctx.lang === "zh" ? "" : " ");
-      const named = [what, p.name !== undefined ? String(p.name) : ""].filter(Boolean).join(" ");
+      // An item's name comes from the profile: control characters shown escaped in every report.
+      const named = [what, p.name !== undefined ? visible(String(p.name)) : ""].filter(Boolean).join(" ");
       const date = p.date === undefined ? "" : ctx.lang === "zh" ? `（${p.date}）` : ` (${p.date})`;
       const sep = ctx.lang === "zh" ? "：" : ": ";
       return `${who ? who + sep : ""}${named}${date}`;

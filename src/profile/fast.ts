@@ -6,10 +6,19 @@
  * loads neither.
  */
 import { fastParse, type FastLimits } from "../parse/fast.js";
+import { readRegularFile } from "../parse/read.js";
+import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 import type { LoadedPolicy, Profile } from "../types.js";
 import { acceptProfile } from "./accept.js";
 
 export function fastProfile(bytes: Uint8Array, policy: LoadedPolicy, asOf: string, limits: FastLimits = {}): Profile | undefined {
   const data = fastParse(bytes, limits);
   return data === undefined ? undefined : acceptProfile(data, policy, asOf);
+}
+
+/** Reads a profile file (regular files only; errors are the loader's) and tries the fast path. */
+export function loadProfileFast(file: string, policy: LoadedPolicy, asOf: string, limits: FastLimits = {}): { bytes: Uint8Array; profile?: Profile } {
+  const bytes = readRegularFile(file, "profile", limits.maxBytes ?? DEFAULT_MAX_BYTES);
+  const profile = fastProfile(bytes, policy, asOf, limits);
+  return profile ? { bytes, profile } : { bytes };
 }

@@ -1,4 +1,5 @@
 /** The terminal table of `subsidy check`: eligible programs by amount kind, then what to find out. */
+import { visible } from "../text/visible.js";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
@@ -152,8 +153,9 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   // Every line outside the tables is wrapped to the width too (words in English, characters in Chinese), then coloured.
   const para = (text: string, style: (s: string) => string = (s) => s) => wrapText(text, width).split("\n").map((l) => style(l)).join("\n");
   const labelled = (key: string, value: string) => t("ui.labelled", o, { label: t(key, o), value });
-  out.push(para(`${meta.name}${meta.district ? `  ${labelled("ui.district", meta.district)}` : ""}`, c.bold));
-  const provenance = [meta.file, labelled("ui.policy", `${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)})`), labelled("ui.asOf", evaluation.asOf)];
+  // Names and paths from the profile and the file system: control characters shown escaped, never sent raw.
+  out.push(para(`${visible(meta.name)}${meta.district ? `  ${labelled("ui.district", visible(meta.district))}` : ""}`, c.bold));
+  const provenance = [visible(meta.file), labelled("ui.policy", `${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)})`), labelled("ui.asOf", evaluation.asOf)];
   out.push(c.dim(packParts(provenance, " · ", width)));
   for (const w of evaluation.warnings) out.push(para(say(w, o), c.yellow));
   out.push("");
