@@ -264,3 +264,18 @@ describe("preferences: flags, then SUBSIDY_LANG / SUBSIDY_UNIT, then the config 
     expect(en.stdout).toContain("Examples:");
   });
 });
+
+describe("every command's --help is in the chosen language, every text from the catalogue", () => {
+  const commands = [[], ["check"], ["batch"], ["ask"], ["init"], ["schema"], ["export"], ["import"], ["policy"], ["policy", "list"], ["policy", "show"], ["policy", "validate"], ["policy", "diff"], ["policy", "test"]];
+  for (const lang of ["zh", "en"] as const) {
+    it(`${lang}: no catalogue key shows through, and the lines fit 80 columns`, () => {
+      for (const cmd of commands) {
+        const r = runCli([...cmd, "--help", "--lang", lang], { env: { COLUMNS: "80" } });
+        expect(r.code, cmd.join(" ")).toBe(0);
+        expect(r.stdout, cmd.join(" ")).not.toMatch(/\bhelp\.[a-z]/);
+        if (lang === "zh") expect(r.stdout, cmd.join(" ")).toContain("用法：");
+        expect(widest(r.stdout, lang).width, cmd.join(" ")).toBeLessThanOrEqual(80);
+      }
+    });
+  }
+});
