@@ -255,4 +255,41 @@ export const en: Catalog = {
   "ask.save.exists": (p) => `${p.file} already exists. Overwrite it?`,
   "ask.save.isInput": (p) => `${p.file} is the profile you started from; it is never overwritten. Choose another name.`,
   "ask.saved": (p) => `Saved ${p.file}. Evaluate it again any time with: subsidy check ${p.file}`,
+  // issue 19: messages (loader, validation, policy, commands)
+  "err.file.empty": () => "file is empty (nothing but blank lines or comments); fill it in or remove it",
+  "err.file.tooLarge": (p) => `file is ${bytesEn(p.size)}, over the limit of ${bytesEn(p.limit)}; ${p.kind === "policy" ? "a policy is a few hundred kilobytes — check this is the right file" : "a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size"}`,
+  "err.file.notRegular": (p) => `${p.what} is ${({ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device" } as Record<string, string>)[String(p.kind)] ?? "not a regular file"}, not a regular file; name a .yaml or .json file`,
+  "err.file.notFound": (p) => `${p.what} not found; check the path`,
+  "err.file.danglingLink": (p) => `${p.what} is a symbolic link to something that does not exist`,
+  "err.file.permission": (p) => `permission denied: cannot read the ${p.what}; check its permissions`,
+  "err.file.loop": (p) => `${p.what} is a symbolic link that loops back on itself`,
+  "err.file.notDir": () => "a part of the path is not a directory; check the path",
+  "err.file.nameTooLong": () => "the path is too long",
+  "err.file.unreadable": (p) => `cannot read the ${p.what}: ${p.detail}`,
+  "err.parse.utf16": (p) => `file is saved as UTF-16 (${p.which}, Notepad's "Unicode"); re-save as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+  "err.parse.binary": (p) => `binary file: byte 0x${p.byte} is not text; is this a spreadsheet or a document rather than a .yaml/.json file?`,
+  "err.parse.gbk": () => "file is not UTF-8: it looks like GBK/GB18030 (a Chinese Windows encoding); re-save as UTF-8",
+  "err.parse.notUtf8": () => "file is not valid UTF-8 text; re-save it as UTF-8",
+  "err.parse.tooDeep": (p) => `nesting is deeper than ${p.limit} levels; ${p.kind === "policy" ? "a policy needs only a few" : "a profile needs only a few (raise the limit with --max-depth if this is deliberate)"}`,
+  "err.parse.tooMany": (p) => `a list or mapping has ${p.count} entries, more than the limit of ${p.limit}; ${p.kind === "policy" ? "shorten the list" : "split the file, or raise the limit with --max-items"}`,
+  "err.parse.crashed": (p) => `could not parse the file: ${p.detail}`,
+  "err.parse.duplicateKey": (p) => `duplicate key '${p.key}': each key may appear only once in a mapping${p.numeric ? ` (1: and "1": are the same key)` : ""}; remove or rename one`,
+  "err.parse.nonStringKey": () => "keys must be plain text (no lists or mappings as keys)",
+  "err.parse.syntax": (p) => `YAML syntax error: ${p.detail}${p.hint === "colon" ? " (this line uses the full-width colon '：'; use ':' followed by a space)" : p.hint === "tab" ? " (indent with spaces, not tabs)" : ""}`,
+  "err.parse.multiDoc": () => "the file holds several documents (separated by ---); put one enterprise per file",
+  "err.parse.directive": (p) => `directives such as %${p.directive} are not accepted: they change how values are read (YAML 1.1 reads 'on' as true and 012 as 10); remove the line`,
+  "err.parse.tag": (p) => `tags such as ${p.tag} are not accepted; write a plain value (text, number, true/false, a date as YYYY-MM-DD)`,
+  "err.parse.warning": (p) => `not accepted: ${p.detail}`,
+  "err.parse.fullWidthColon": () => "the file reads as one piece of text because it uses the full-width colon '：'; write keys with an ASCII colon and a space, e.g. 'name: 淄博华创' (check the input method's full-width punctuation)",
+  "err.parse.alias": (p) => `aliases (*${p.name}) are not accepted; write the value out in full`,
+  "err.parse.anchor": (p) => `anchors (&${p.name}) are not accepted; write each value out in full`,
+  "err.parse.forbiddenKey": (p) => `the key '${p.key}' is not accepted (it could tamper with the program); remove it`,
 };
+
+/** 1.5 MiB (1572864 bytes) */
+function bytesEn(n: string | number | undefined): string {
+  const b = Number(n);
+  if (b >= 1024 * 1024) return `${+(b / (1024 * 1024)).toFixed(1)} MiB (${b} bytes)`;
+  if (b >= 1024) return `${+(b / 1024).toFixed(1)} KiB (${b} bytes)`;
+  return `${b} bytes`;
+}

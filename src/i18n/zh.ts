@@ -254,4 +254,73 @@ export const zh: Catalog = {
   "ask.save.exists": (p) => `${p.file} 已存在。覆盖它吗?`,
   "ask.save.isInput": (p) => `${p.file} 是本次读取的原文件,不会被覆盖。请换一个文件名。`,
   "ask.saved": (p) => `已保存 ${p.file}。以后可随时用 subsidy check ${p.file} 重新评估。`,
+  // issue 19: messages (loader, validation, policy, commands)
+  "err.file.empty": () => "文件是空的（只有空行或注释）：请填写内容，或删除该文件",
+  "err.file.tooLarge": (p) => `文件大小为${bytesZh(p.size)}，超过上限${bytesZh(p.limit)}；${p.kind === "policy" ? "政策文件一般只有几百 KB，请确认文件是否选对" : "企业信息文件一般只有几 KB，请确认文件是否选对，或用 --max-file-size 放宽上限"}`,
+  "err.file.notRegular": (p) => `${whatZh(p.what)}是${({ directory: "文件夹", fifo: "命名管道（FIFO）", socket: "套接字", device: "设备" } as Record<string, string>)[String(p.kind)] ?? "特殊文件"}，不是普通文件：请指定一个 .yaml 或 .json 文件`,
+  "err.file.notFound": (p) => `找不到${whatZh(p.what)}：请检查路径`,
+  "err.file.danglingLink": (p) => `${whatZh(p.what)}是一个符号链接，但它指向的文件不存在`,
+  "err.file.permission": (p) => `没有读取权限，无法读取${whatZh(p.what)}：请检查文件权限`,
+  "err.file.loop": (p) => `${whatZh(p.what)}是一个循环指向自身的符号链接`,
+  "err.file.notDir": () => "路径中有一部分不是文件夹：请检查路径",
+  "err.file.nameTooLong": () => "路径太长",
+  "err.file.unreadable": (p) => `无法读取${whatZh(p.what)}（系统错误 ${p.code}）`,
+  "err.parse.utf16": (p) => `文件以 UTF-16 编码保存（${p.which}，即记事本的“Unicode”）：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）`,
+  "err.parse.binary": (p) => `这不是文本文件（含字节 0x${p.byte}）：是否选成了表格或 Word 文档？请指定 .yaml 或 .json 文件`,
+  "err.parse.gbk": () => "文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）：请另存为 UTF-8",
+  "err.parse.notUtf8": () => "文件不是有效的 UTF-8 文本：请另存为 UTF-8",
+  "err.parse.tooDeep": (p) => `层级嵌套超过${p.limit}层；${p.kind === "policy" ? "政策文件只需要几层" : "企业信息文件只需要几层（确有需要，可用 --max-depth 放宽上限）"}`,
+  "err.parse.tooMany": (p) => `一个列表或映射中有${p.count}项，超过上限${p.limit}项；${p.kind === "policy" ? "请精简该列表" : "请拆分文件，或用 --max-items 放宽上限"}`,
+  "err.parse.crashed": () => "无法解析该文件（结构过于复杂）：请检查文件内容",
+  "err.parse.duplicateKey": (p) => `键“${p.key}”重复：同一层中每个键只能出现一次${p.numeric ? '（1: 与 "1": 是同一个键）' : ""}，请删除或改名其中一个`,
+  "err.parse.nonStringKey": () => "键必须是普通文字（不能用列表或映射作键）",
+  "err.parse.syntax": (p) => `YAML 语法错误：${yamlErrorZh(p.code)}${p.hint === "colon" ? "（这一行用了全角冒号“：”，请改为半角冒号“:”加一个空格）" : p.hint === "tab" ? "（请用空格缩进，不要用制表符）" : ""}`,
+  "err.parse.multiDoc": () => "文件中有多份文档（以 --- 分隔）：每个文件只写一家企业",
+  "err.parse.directive": (p) => `不接受 %${p.directive} 这样的指令：它会改变取值的读法（YAML 1.1 会把 on 读成 true、把 012 读成 10），请删除这一行`,
+  "err.parse.tag": (p) => `不接受 ${p.tag} 这样的标签：请直接写值（文字、数字、true/false，日期写成 YYYY-MM-DD）`,
+  "err.parse.warning": () => "文件中有不接受的 YAML 写法：请直接写值",
+  "err.parse.fullWidthColon": () => "整个文件被读成了一段文字，因为用了全角冒号“：”：键后请用半角冒号加一个空格，例如“name: 淄博华创”（请检查输入法是否处于全角标点状态）",
+  "err.parse.alias": (p) => `不接受别名（*${p.name}）：请把值完整写出`,
+  "err.parse.anchor": (p) => `不接受锚点（&${p.name}）：请把每个值完整写出`,
+  "err.parse.forbiddenKey": (p) => `不接受键“${p.key}”（它可能篡改程序行为）：请删除`,
 };
+
+/** The file a message is about, as a consultant names it. */
+function whatZh(what: string | number | undefined): string {
+  return ({ profile: "企业信息文件", "policy file": "政策文件", "scenario file": "场景文件" } as Record<string, string>)[String(what)] ?? "文件";
+}
+
+/** 1.5 MB（1572864 字节） */
+function bytesZh(n: string | number | undefined): string {
+  const b = Number(n);
+  if (b >= 1024 * 1024) return ` ${+(b / (1024 * 1024)).toFixed(1)} MB（${b} 字节）`;
+  if (b >= 1024) return ` ${+(b / 1024).toFixed(1)} KB（${b} 字节）`;
+  return ` ${b} 字节`;
+}
+
+/** What the yaml parser's error codes mean, in words a consultant knows. */
+function yamlErrorZh(code: string | number | undefined): string {
+  switch (code) {
+    case "BAD_INDENT":
+      return "缩进不对，同一层的键要左侧对齐";
+    case "MISSING_CHAR":
+      return "括号或引号没有配对结束";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "键的写法不对（可能少了冒号，或缩进不齐）";
+    case "TAB_AS_INDENT":
+      return "用了制表符缩进";
+    case "BAD_SCALAR_START":
+      return "值以不能直接使用的符号开头（如 @ 或 `），请给值加上引号";
+    case "BLOCK_IN_FLOW":
+      return "花括号或方括号内不能分行书写";
+    case "BAD_DQ_ESCAPE":
+      return "双引号中的转义写法不对";
+    case "KEY_OVER_1024_CHARS":
+      return "键太长";
+    case "UNEXPECTED_TOKEN":
+      return "出现了多余的符号";
+    default:
+      return "无法按 YAML 读取";
+  }
+}
