@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Params } from "./index.js";
 
 export const en: Catalog = {
   // Conditions
@@ -284,6 +284,56 @@ export const en: Catalog = {
   "err.parse.alias": (p) => `aliases (*${p.name}) are not accepted; write the value out in full`,
   "err.parse.anchor": (p) => `anchors (&${p.name}) are not accepted; write each value out in full`,
   "err.parse.forbiddenKey": (p) => `the key '${p.key}' is not accepted (it could tamper with the program); remove it`,
+  "label.enterprise": () => "enterprise",
+  "label.name": () => "name",
+  "label.credit_code": () => "credit code",
+  "label.type": () => "type",
+  "label.scope": () => "scope",
+  "label.role": () => "role",
+  "label.code": () => "standard code",
+  "label.rewarded": () => "already rewarded",
+  "label.note": () => "note",
+  "err.profile.atField": (p) => String(p.message),
+  "err.profile.invalid": (p) => String(p.detail),
+  "err.profile.required": () => "missing: this field is required",
+  "err.profile.expectedText": (p) => `expected text, got ${gotEn(p)}${String(p.got).endsWith("number") ? "; put it in quotes" : ""}`,
+  "err.profile.booleanWord": (p) => `expected true or false: write ${p.word}, not '${p.value}' (YAML reads '${p.value}' as text)`,
+  "err.profile.expectedBoolean": (p) => `expected true or false, got ${gotEn(p)}`,
+  "err.profile.moneyText": (p) => `write money as a plain number of yuan, e.g. ${p.suggest}, not "${p.value}"`,
+  "err.profile.moneyNumber": (p) => `expected a number of yuan, got ${p.value}`,
+  "err.profile.moneyExpected": (p) => `expected a plain number of yuan, e.g. 3800000; got ${gotEn(p)}`,
+  "err.profile.moneyNegative": (p) => `money cannot be negative (got ${p.value})`,
+  "err.profile.moneyTooLarge": (p) => `${p.value} yuan is too large to be exact (the most is 9007199254740991); check the figure is in yuan`,
+  "err.profile.moneyDecimals": (p) => `money has at most two decimals (fen), got ${p.value}`,
+  "err.profile.dateExpected": (p) => `expected a date written YYYY-MM-DD (in quotes is fine), got ${gotEn(p)}`,
+  "err.profile.dateFormat": (p) => `expected a date written YYYY-MM-DD${p.suggest ? `, e.g. ${p.suggest}` : ""}, got "${p.value}"`,
+  "err.profile.dateNotReal": (p) => `${p.value} is not a real calendar date; check the month and day`,
+  "err.profile.dateAfterAsOf": (p) => `${p.value} is after the evaluation date --as-of ${p.asOf}; correct the date, or evaluate with a later --as-of`,
+  "err.profile.termMissing": (p) => `missing ${p.what}: write one of ${idsEn(p.ids)}`,
+  "err.profile.termExpected": (p) => `expected a ${p.what} (one of ${idsEn(p.ids)}), got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.termUnknown": (p) => `unknown ${p.what} '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""} — valid: ${idsEn(p.ids)}`,
+  "err.profile.expectedMapping": (p) => `expected ${p.what === "enterprise" ? "enterprise" : `each item of ${p.what}`} as a mapping (key: value lines), got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.missingEnterprise": () => "missing the enterprise section: add 'enterprise:' with at least 'name:' under it",
+  "err.profile.missingItem": (p) => `missing each item of ${p.list}`,
+  "err.profile.expectedList": (p) => `expected ${p.list} as a list (lines starting with '- '), got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.notMapping": (p) => `a profile is a mapping with enterprise:, recognitions:, projects: and standards:, got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.nameEmpty": () => "the enterprise name is empty; write the registered name",
+  "err.profile.fieldForOtherKinds": (p) => `'${p.key}' does not apply to ${p.list} of ${p.kindKey} '${p.kind}'; it is for ${p.kindKey} ${idsEn(p.kinds)}`,
+  "err.profile.fieldOfOtherList": (p) =>
+    `'${p.key}' does not apply to ${p.list}; it belongs to ${String(p.elsewhere)
+      .split("|")
+      .map((e) => {
+        const [list, kindKey, id] = e.split(" ");
+        return `${list} of ${kindKey} ${id}`;
+      })
+      .join(", ")}`,
+  "err.profile.fieldNotApplicable": (p) => `'${p.key}' does not apply to ${p.list} of ${p.kindKey} '${p.kind}'; remove it`,
+  "err.profile.unknownField": (p) =>
+    `unknown field '${p.key}'${p.where ? ` in ${p.where}` : ""}${p.suggest ? `; did you mean '${p.suggest}'?` : p.colon ? " — the full-width colon '：' does not separate a key from its value; use ':' and a space" : p.known ? ` (known: ${idsEn(p.known)})` : ""}`,
+  "err.creditCode.length": (p) => `invalid credit code (统一社会信用代码): a credit code has 18 characters, this one has ${p.count}`,
+  "err.creditCode.char": (p) =>
+    `invalid credit code (统一社会信用代码): character ${p.index} '${p.char}' is not allowed in a credit code${p.upper ? ` (write capitals: '${p.upper}')` : ""}${p.never ? " (I, O, Z, S and V are never used)" : ""}`,
+  "err.creditCode.check": (p) => `invalid credit code (统一社会信用代码): the check character (the 18th) should be '${p.expected}', not '${p.actual}': a character is probably mistyped`,
 };
 
 /** 1.5 MiB (1572864 bytes) */
@@ -292,4 +342,34 @@ function bytesEn(n: string | number | undefined): string {
   if (b >= 1024 * 1024) return `${+(b / (1024 * 1024)).toFixed(1)} MiB (${b} bytes)`;
   if (b >= 1024) return `${+(b / 1024).toFixed(1)} KiB (${b} bytes)`;
   return `${b} bytes`;
+}
+
+/** What a value was, for "got …". */
+function gotEn(p: Params): string {
+  switch (p.got) {
+    case "nothing":
+      return "nothing";
+    case "text":
+      return `the text "${p.value}"`;
+    case "number":
+      return `the number ${p.value}`;
+    case "long-number":
+      return `a number of ${p.value} digits, too long to be kept exactly`;
+    case "huge-number":
+      return "a number too long to be kept exactly";
+    case "list":
+      return "a list";
+    case "mapping":
+      return "a mapping (key: value lines)";
+    default:
+      return String(p.value);
+  }
+}
+
+function colonEn(p: Params): string {
+  return p.colon ? " — this line uses the full-width colon '：', so it reads as text; use ':' followed by a space" : "";
+}
+
+function idsEn(ids: string | number | undefined): string {
+  return String(ids ?? "").split("|").join(", ");
 }

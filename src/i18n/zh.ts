@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const zh: Catalog = {
   // 条件
@@ -283,6 +283,55 @@ export const zh: Catalog = {
   "err.parse.alias": (p) => `不接受别名（*${p.name}）：请把值完整写出`,
   "err.parse.anchor": (p) => `不接受锚点（&${p.name}）：请把每个值完整写出`,
   "err.parse.forbiddenKey": (p) => `不接受键“${p.key}”（它可能篡改程序行为）：请删除`,
+  "label.enterprise": () => "企业信息",
+  "label.name": () => "名称",
+  "label.credit_code": () => "统一社会信用代码",
+  "label.type": () => "类型",
+  "label.scope": () => "标准范围",
+  "label.role": () => "角色",
+  "label.code": () => "标准编号",
+  "label.rewarded": () => "是否已获市级奖励",
+  "label.note": () => "备注",
+  "err.profile.atField": (p) => (p.label ? `${p.label}：${p.message}` : String(p.message)),
+  "err.profile.invalid": () => "此项填写有误，请对照模板（subsidy init）检查",
+  "err.profile.required": () => "缺少此项：必须填写",
+  "err.profile.expectedText": (p) => `应填写文字，实际是${gotZh(p)}${String(p.got).endsWith("number") ? "；请给它加上引号" : ""}`,
+  "err.profile.booleanWord": (p) => `应填写 true 或 false，请写 ${p.word}，不要写“${p.value}”（YAML 会把“${p.value}”当作文字）`,
+  "err.profile.expectedBoolean": (p) => `应填写 true 或 false，实际是${gotZh(p)}`,
+  "err.profile.moneyText": (p) => `金额请写成以元为单位的纯数字，例如 ${p.suggest}，不要写成“${p.value}”`,
+  "err.profile.moneyNumber": (p) => `应填写以元为单位的金额，实际是 ${p.value}`,
+  "err.profile.moneyExpected": (p) => `应填写以元为单位的纯数字金额（如 3800000），实际是${gotZh(p)}`,
+  "err.profile.moneyNegative": (p) => `金额不能为负数（填写的是 ${p.value}）`,
+  "err.profile.moneyTooLarge": (p) => `${p.value} 元过大，无法精确计算（最多 9007199254740991 元），请确认金额的单位是元`,
+  "err.profile.moneyDecimals": (p) => `金额最多保留两位小数（到分），填写的是 ${p.value}`,
+  "err.profile.dateExpected": (p) => `应填写 YYYY-MM-DD 格式的日期（可加引号），实际是${gotZh(p)}`,
+  "err.profile.dateFormat": (p) => `日期应写成 YYYY-MM-DD 格式${p.suggest ? `，例如 ${p.suggest}` : ""}，填写的是“${p.value}”`,
+  "err.profile.dateNotReal": (p) => `${p.value} 不是真实存在的日期，请核对月份和日期`,
+  "err.profile.dateAfterAsOf": (p) => `${p.value} 晚于评估日期 ${p.asOf}，请更正日期，或用更晚的 --as-of 评估`,
+  "err.profile.termMissing": (p, f) => `未填写${termZh(p.what)}：可填写${idsZh(p.ids, f)}`,
+  "err.profile.termExpected": (p, f) => `应填写${termZh(p.what)}（${idsZh(p.ids, f)}之一），实际是${gotZh(p)}${colonZh(p)}`,
+  "err.profile.termUnknown": (p, f) => `未知的${termZh(p.what)}“${p.value}”${p.suggest ? `，是否应为“${p.suggest}”？` : "。"}可填写：${idsZh(p.ids, f)}`,
+  "err.profile.expectedMapping": (p, f) => `${p.what === "enterprise" ? "企业信息（enterprise）" : `${f.label(p.what)}（${p.what}）中的每一项`}应写成若干行“键: 值”，实际是${gotZh(p)}${colonZh(p)}`,
+  "err.profile.missingEnterprise": () => "缺少企业信息部分：请添加“enterprise:”，并至少在其下填写“name:”（企业名称）",
+  "err.profile.missingItem": (p, f) => `${f.label(p.list)}中缺少条目`,
+  "err.profile.expectedList": (p, f) => `${f.label(p.list)}（${p.list}）应写成列表（每行以“- ”开头），实际是${gotZh(p)}${colonZh(p)}`,
+  "err.profile.notMapping": (p) => `企业信息文件应由 enterprise:、recognitions:、projects:、standards: 几部分组成，实际是${gotZh(p)}${colonZh(p)}`,
+  "err.profile.nameEmpty": () => "企业名称为空，请填写营业执照上的名称",
+  "err.profile.fieldForOtherKinds": (p, f) => `“${p.key}”只适用于${f.oneOf(p.kinds)}，不适用于${f.label(p.kind)}`,
+  "err.profile.fieldOfOtherList": (p, f) =>
+    `“${p.key}”不适用于${f.label(p.list)}，只适用于${String(p.elsewhere)
+      .split("|")
+      .map((e) => {
+        const [list, , id] = e.split(" ");
+        return `${f.label(list)}中的${f.label(id)}`;
+      })
+      .join("、")}`,
+  "err.profile.fieldNotApplicable": (p, f) => `“${p.key}”不适用于${f.label(p.kind)}，请删除`,
+  "err.profile.unknownField": (p, f) =>
+    `未知字段“${p.key}”${p.where ? `（位于 ${p.where}）` : ""}${p.suggest ? `，是否应为“${p.suggest}”？` : p.colon ? "：全角冒号“：”不能分隔键和值，请改用半角冒号加一个空格" : p.known ? `；可填写：${idsZh(p.known, f)}` : ""}`,
+  "err.creditCode.length": (p) => `统一社会信用代码应为18位，这里是${p.count}位`,
+  "err.creditCode.char": (p) => `统一社会信用代码第${p.index}位“${p.char}”不是有效字符${p.upper ? `（请用大写“${p.upper}”）` : ""}${p.never ? "（代码中不使用 I、O、Z、S、V）" : ""}`,
+  "err.creditCode.check": (p) => `统一社会信用代码的校验位（第18位）应为“${p.expected}”，而不是“${p.actual}”：可能有字符录入错误`,
 };
 
 /** The file a message is about, as a consultant names it. */
@@ -323,4 +372,43 @@ function yamlErrorZh(code: string | number | undefined): string {
     default:
       return "无法按 YAML 读取";
   }
+}
+
+/** What a value was, for “实际是……”. */
+function gotZh(p: Params): string {
+  switch (p.got) {
+    case "nothing":
+      return "空值";
+    case "text":
+      return `文字“${p.value}”`;
+    case "number":
+      return `数字 ${p.value}`;
+    case "long-number":
+      return `一个${p.value}位的数字（位数过多，无法精确保存）`;
+    case "huge-number":
+      return "一个位数过多、无法精确保存的数字";
+    case "list":
+      return "一个列表";
+    case "mapping":
+      return "若干行“键: 值”";
+    default:
+      return ` ${p.value}`;
+  }
+}
+
+function colonZh(p: Params): string {
+  return p.colon ? "（这一行用了全角冒号“：”，因此被读成了文字；请改用半角冒号“:”加一个空格）" : "";
+}
+
+/** The kind of term a value must be. */
+function termZh(what: string | number | undefined): string {
+  return (
+    ({ "recognition type": "认定类型", "project type": "项目类型", "standard scope": "标准范围", ownership: "企业性质", level: "级别", "standard role": "标准角色" } as Record<string, string>)[String(what)] ?? String(what)
+  );
+}
+
+/** `a|b` vocabulary ids: a short list with each one's name, a long one as the ids alone. */
+function idsZh(ids: string | number | undefined, f: Formatters): string {
+  const list = String(ids ?? "").split("|");
+  return list.map((id) => (list.length <= 8 && f.label(id) !== id ? `${id}（${f.label(id)}）` : id)).join("、");
 }
