@@ -59,12 +59,12 @@ class Buffered {
 
 export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo): Promise<number> {
   if (o.format !== undefined && !isReportFormat(o.format)) {
-    throw new SubsidyError("usage", `--format ${o.format}: expected one of ${REPORT_FORMATS.join(", ")}`);
+    throw new SubsidyError("usage", { key: "err.usage.format", params: { value: o.format, formats: REPORT_FORMATS.join("|") } });
   }
   let fileFormat: ReportFormat | undefined;
   if (o.out !== undefined) {
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
-    if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`);
+    if (!fileFormat) throw new SubsidyError("usage", { key: "err.usage.outFormat", params: { out: o.out } });
   }
   const policy = await loadPolicyForCommand(o.policyFile);
   const entries = walk(dir, { recursive: o.recursive });

@@ -30,7 +30,7 @@ export interface Io {
 
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
-  if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
+  if (!isCheckFormat(format)) throw new SubsidyError("usage", { key: "err.usage.format", params: { value: format, formats: CHECK_FORMATS.join("|") } });
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
   const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
   const evaluated: Evaluated[] = [];

@@ -334,6 +334,66 @@ export const en: Catalog = {
   "err.creditCode.char": (p) =>
     `invalid credit code (统一社会信用代码): character ${p.index} '${p.char}' is not allowed in a credit code${p.upper ? ` (write capitals: '${p.upper}')` : ""}${p.never ? " (I, O, Z, S and V are never used)" : ""}`,
   "err.creditCode.check": (p) => `invalid credit code (统一社会信用代码): the check character (the 18th) should be '${p.expected}', not '${p.actual}': a character is probably mistyped`,
+  "err.policy.file": (p) => `policy: ${p.message}`,
+  "err.policy.unknownField": (p) => `unknown field '${p.key}' in the policy`,
+  "err.policy.required": (p) => `missing: this field is required (expected ${p.expected})`,
+  "err.policy.wrongType": (p) => String(p.detail),
+  "err.policy.notOneOf": (p) => String(p.detail),
+  "err.policy.tooSmall": (p) => String(p.detail),
+  "err.policy.tooBig": (p) => String(p.detail),
+  "err.policy.format": (p) => String(p.detail),
+  "err.policy.invalid": (p) => String(p.detail),
+  "err.policy.discretionaryWithSum": () => "a discretionary program names no sum or rate",
+  "err.policy.yuanOrRate": () => "give exactly one of yuan or rate",
+  "err.policy.distinctNeedsBy": () => "per: distinct needs distinct_by",
+  "err.policy.duplicateId": (p) => `duplicate id '${p.id}' in ${p.where}`,
+  "err.policy.districtClash": (p) => `'${p.name}' names both ${p.a} and ${p.b}`,
+  "err.policy.unknownRef": (p) => `unknown ${p.what} '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""}; define it in vocabulary.${p.list}`,
+  "err.policy.typeNotInVocabulary": (p) => `'${p.value}' is not in vocabulary.${p.vocabulary}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "err.policy.requiresNotTaken": (p) => `requires '${p.field}', which type ${idsEn(p.types)} does not take (add it to that type's fields)`,
+  "err.policy.rateNotMoney": (p) => `'${p.field}' is a ${p.kind} field; a rate needs a money field`,
+  "err.policy.unknownDistinctBy": (p) => `unknown field '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "err.policy.distinctByOnly": (p) => `distinct_by only applies with per: distinct (this program has per: ${p.per})`,
+  "err.policy.endsBeforeStarts": (p) => `ends ${p.ends} is before starts ${p.starts}`,
+  "err.policy.datedOrder": (p) => `dated values must be in ascending date order: ${p.date} is written after ${p.prev}`,
+  "err.policy.firstDatedLate": (p) =>
+    `the first dated value takes effect on ${p.first}, after the program starts (${p.starts}); items dated before ${p.first} also get this first value — add a value dated ${p.starts} if that is not meant`,
+  "err.policy.datedAfterEnd": (p) => `value dated ${p.date} is after the program ends (${p.ends}) and is never used`,
+  "err.policy.startsBeforeEffective": (p) => `starts ${p.starts} is before the policy's effective_from ${p.from}`,
+  "err.policy.endsAfterUntil": (p) => `ends ${p.ends} is after the policy's effective_until ${p.until}`,
+  "err.policy.untilBeforeFrom": (p) => `effective_until ${p.until} is before effective_from ${p.from}`,
+  "err.policy.reviewBeforeFrom": (p) => `review_after ${p.review} is before effective_from ${p.from}`,
+  "err.policy.blankText": (p) => `missing translation: the ${p.lang} text is blank`,
+  "err.policy.enStillChinese": (p) => `missing translation: the en text "${p.text}" is still Chinese`,
+  "err.policy.unused": (p) =>
+    `unused vocabulary: ${p.what} '${p.id}' ${({ action: "is the action of no item type", level: "is named by no item type or program", field: "is taken by no item type and read by no program", paid: "is paid by no program" } as Record<string, string>)[String(p.why)] ?? ""}`,
+  "err.usage.format": (p) => `--format ${p.value}: expected ${String(p.formats).includes("|") && String(p.formats).split("|").length === 2 ? String(p.formats).split("|").join(" or ") : `one of ${idsEn(p.formats)}`}`,
+  "err.usage.outFormat": (p) => `--out ${p.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`,
+  "err.usage.noProgram": (p) => `no program '${p.id}' in policy ${p.policy}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}; run 'subsidy policy list' for the ids`,
+  "err.usage.profilesNotFolder": (p) => `--profiles ${p.dir}: not a folder; give the folder holding the profiles to re-evaluate`,
+  "err.usage.noScenarios": (p) => `${p.where}: no such scenario folder or file${p.isDefault ? " (the default is fixtures/scenarios of the current folder; name one)" : ""}`,
+  "err.usage.emptyScenarioFolder": (p) => `${p.where}: no scenario files (.yaml, .yml, .json) in this folder`,
+  "err.scenario.mapping": (p) => `expected ${scenarioWhatEn(p)} as a mapping (key: value lines)`,
+  "err.scenario.unknownField": (p) => `unknown field '${p.key}' in ${scenarioWhatEn(p)}${p.suggest ? `; did you mean '${p.suggest}'?` : ` (known: ${idsEn(p.known)})`}`,
+  "err.scenario.text": (p) => `expected ${scenarioWhatEn(p)} as text`,
+  "err.scenario.yuan": (p) => `expected a whole number of yuan${p.nullable ? " (or null for a discretionary program)" : ""}, e.g. 3800000`,
+  "err.scenario.list": () => "expected scenarios as a non-empty list (lines starting with '- ')",
+  "err.scenario.asOf": (p) => `as_of must be a real date written YYYY-MM-DD, got "${p.value}"`,
+  "err.scenario.bothProfiles": () => "give either profile (inline) or profile_file, not both",
+  "err.scenario.profileFile": (p) => `profile_file ${p.rel}: ${p.message}`,
+  "err.scenario.noProfile": () => "a scenario needs profile: (the profile written inline) or profile_file: (a path relative to the scenario file)",
+  "err.scenario.status": (p) => `status must be one of ${idsEn(p.statuses)}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "err.scenario.missing": () => `missing must be a list of profile paths, e.g. ["projects[0].audited_investment"] (quote each path: YAML reads [ ] as a list)`,
+  "err.scenario.reasonContains": () => "reason_contains must be text, or a list of texts, found in the English reasons",
+  "err.scenario.nothingToCheck": () => "expected names nothing to check: give totals and/or programs",
+  "err.scenario.profileFailed": (p) => `the profile could not be evaluated: ${p.message}`,
+  "err.scenario.fileFailed": (p) => `the scenario file could not be read: ${p.message}`,
+  "err.scenario.aProgram": () => "a program of the policy",
+  "err.scenario.noProgram": (p) => `no program '${p.id}' in policy ${p.policy}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "scenario.pass": () => "PASS",
+  "scenario.fail": () => "FAIL",
+  "scenario.expected": () => "expected: ",
+  "scenario.actual": () => "actual:   ",
 };
 
 /** 1.5 MiB (1572864 bytes) */
@@ -372,4 +432,28 @@ function colonEn(p: Params): string {
 
 function idsEn(ids: string | number | undefined): string {
   return String(ids ?? "").split("|").join(", ");
+}
+
+/** The part of a scenario file a message is about. */
+function scenarioWhatEn(p: Params): string {
+  switch (p.what) {
+    case "file":
+      return "a scenario file";
+    case "scenario":
+      return "a scenario";
+    case "name":
+      return "the scenario's name";
+    case "asOf":
+      return "as_of, the evaluation date (YYYY-MM-DD)";
+    case "profileFile":
+      return "profile_file, a path relative to this scenario file";
+    case "program":
+      return `the expectation for ${p.id}`;
+    case "totals":
+      return "expected.totals";
+    case "programs":
+      return "expected.programs";
+    default:
+      return String(p.what);
+  }
 }

@@ -205,8 +205,8 @@ export const zh: Catalog = {
   "policy.notes": () => "说明",
   "policy.severity.error": () => "错误",
   "policy.severity.warning": () => "提示",
-  "policy.validate.valid": (p) => `${p.file}:有效(${p.warnings}条提示)`,
-  "policy.validate.invalid": (p) => `${p.file}:无效——${p.errors}个错误,${p.warnings}条提示`,
+  "policy.validate.valid": (p) => `${p.file}：有效（${p.warnings}条提示）`,
+  "policy.validate.invalid": (p) => `${p.file}：无效——${p.errors}个错误，${p.warnings}条提示`,
   "policy.diff.head": (p) => `政策版本比较:${p.old} → ${p.new}`,
   "policy.diff.policyFields": () => "政策:",
   "policy.diff.noProgramChange": () => "没有项目变化。",
@@ -332,6 +332,65 @@ export const zh: Catalog = {
   "err.creditCode.length": (p) => `统一社会信用代码应为18位，这里是${p.count}位`,
   "err.creditCode.char": (p) => `统一社会信用代码第${p.index}位“${p.char}”不是有效字符${p.upper ? `（请用大写“${p.upper}”）` : ""}${p.never ? "（代码中不使用 I、O、Z、S、V）" : ""}`,
   "err.creditCode.check": (p) => `统一社会信用代码的校验位（第18位）应为“${p.expected}”，而不是“${p.actual}”：可能有字符录入错误`,
+  "err.policy.file": (p) => `政策文件：${p.message}`,
+  "err.policy.unknownField": (p) => `政策文件中没有“${p.key}”这个字段`,
+  "err.policy.required": (p) => `缺少此项：必须填写（应为${typeZh(p.expected)}）`,
+  "err.policy.wrongType": (p) => `类型不对：应为${typeZh(p.expected)}`,
+  "err.policy.notOneOf": (p) => `取值不对：应为 ${String(p.values).split("|").join("、")} 之一`,
+  "err.policy.tooSmall": (p) => `取值过小或条目过少（至少 ${p.limit}）`,
+  "err.policy.tooBig": (p) => `取值过大或条目过多（至多 ${p.limit}）`,
+  "err.policy.format": () => "格式不对，请对照 policy.yaml 的写法",
+  "err.policy.invalid": () => "此项不符合政策文件的格式要求",
+  "err.policy.discretionaryWithSum": () => "择优支持（discretionary）的项目不写金额或比例",
+  "err.policy.yuanOrRate": () => "金额（yuan）与比例（rate）须写且只写其中一个",
+  "err.policy.distinctNeedsBy": () => "per: distinct 须同时写明 distinct_by",
+  "err.policy.duplicateId": (p) => `${p.where} 中的编号“${p.id}”重复`,
+  "err.policy.districtClash": (p) => `“${p.name}”同时指向 ${p.a} 和 ${p.b}`,
+  "err.policy.unknownRef": (p) => `未定义的${({ action: "动作", level: "级别", field: "字段", ownership: "企业性质" } as Record<string, string>)[String(p.what)] ?? p.what}“${p.value}”${p.suggest ? `（是否应为“${p.suggest}”？）` : ""}，请在 vocabulary.${p.list} 中定义`,
+  "err.policy.typeNotInVocabulary": (p) => `“${p.value}”不在 vocabulary.${p.vocabulary} 中${p.suggest ? `，是否应为“${p.suggest}”？` : ""}`,
+  "err.policy.requiresNotTaken": (p) => `要求填写“${p.field}”，但类型 ${String(p.types).split("|").join("、")} 没有这个字段（请把它加到该类型的 fields 中）`,
+  "err.policy.rateNotMoney": (p) => `“${p.field}”是 ${p.kind} 类字段；比例须按金额字段计算`,
+  "err.policy.unknownDistinctBy": (p) => `未定义的字段“${p.value}”${p.suggest ? `，是否应为“${p.suggest}”？` : ""}`,
+  "err.policy.distinctByOnly": (p) => `distinct_by 只与 per: distinct 一起使用（本项目是 per: ${p.per}）`,
+  "err.policy.endsBeforeStarts": (p) => `截止日 ${p.ends} 早于起始日 ${p.starts}`,
+  "err.policy.datedOrder": (p) => `分时段取值须按日期先后书写：${p.date} 写在了 ${p.prev} 之后`,
+  "err.policy.firstDatedLate": (p) => `第一个分时段取值自 ${p.first} 起执行，晚于项目起始日（${p.starts}）；${p.first} 之前的事项也会按这个取值计算——如非本意，请补一个自 ${p.starts} 起的取值`,
+  "err.policy.datedAfterEnd": (p) => `自 ${p.date} 起的取值晚于项目截止日（${p.ends}），不会被用到`,
+  "err.policy.startsBeforeEffective": (p) => `项目起始日 ${p.starts} 早于政策施行日 effective_from ${p.from}`,
+  "err.policy.endsAfterUntil": (p) => `项目截止日 ${p.ends} 晚于政策截止日 effective_until ${p.until}`,
+  "err.policy.untilBeforeFrom": (p) => `政策截止日 effective_until ${p.until} 早于施行日 effective_from ${p.from}`,
+  "err.policy.reviewBeforeFrom": (p) => `复核日期 review_after ${p.review} 早于施行日 effective_from ${p.from}`,
+  "err.policy.blankText": (p) => `缺少译文：${p.lang === "zh" ? "中文" : "英文"}（${p.lang}）文字为空`,
+  "err.policy.enStillChinese": (p) => `缺少译文：英文（en）文字“${p.text}”仍是中文`,
+  "err.policy.unused": (p) =>
+    `未使用的词汇：${({ action: "动作", level: "级别", field: "字段", "recognition type": "认定类型", "project type": "项目类型", "standard scope": "标准范围" } as Record<string, string>)[String(p.what)] ?? p.what}“${p.id}”${({ action: "不是任何事项类型的动作", level: "没有被任何事项类型或项目用到", field: "没有被任何事项类型采用，也没有被任何项目读取", paid: "没有任何项目奖励" } as Record<string, string>)[String(p.why)] ?? ""}`,
+  "err.usage.format": (p) => `--format ${p.value}：可选 ${String(p.formats).split("|").join("、")}`,
+  "err.usage.outFormat": (p) => `--out ${p.out}：无法从文件名判断格式；请以 .csv、.json 或 .md 结尾，或加上 --format csv|json|md`,
+  "err.usage.noProgram": (p) => `政策 ${p.policy} 中没有编号为“${p.id}”的项目${p.suggest ? `，是否应为“${p.suggest}”？` : ""}；可运行 subsidy policy list 查看编号`,
+  "err.usage.profilesNotFolder": (p) => `--profiles ${p.dir}：不是文件夹；请指定存放待重新评估企业信息文件的文件夹`,
+  "err.usage.noScenarios": (p) => `${p.where}：找不到该场景文件夹或文件${p.isDefault ? "（默认是当前文件夹下的 fixtures/scenarios；请指定一个）" : ""}`,
+  "err.usage.emptyScenarioFolder": (p) => `${p.where}：文件夹中没有场景文件（.yaml、.yml、.json）`,
+  "err.scenario.mapping": (p) => `${scenarioWhatZh(p)}应写成若干行“键: 值”`,
+  "err.scenario.unknownField": (p) => `${scenarioWhatZh(p)}中没有“${p.key}”这个字段${p.suggest ? `，是否应为“${p.suggest}”？` : `（可填写：${String(p.known).split("|").join("、")}）`}`,
+  "err.scenario.text": (p) => `${scenarioWhatZh(p)}应写成文字`,
+  "err.scenario.yuan": (p) => `应填写以元为单位的整数${p.nullable ? "（择优支持的项目可写 null）" : ""}，例如 3800000`,
+  "err.scenario.list": () => "scenarios 应写成非空列表（每行以“- ”开头）",
+  "err.scenario.asOf": (p) => `as_of 应是 YYYY-MM-DD 格式的真实日期，填写的是“${p.value}”`,
+  "err.scenario.bothProfiles": () => "profile（直接写在场景中）与 profile_file 只能二选一",
+  "err.scenario.profileFile": (p) => `profile_file ${p.rel}：${p.message}`,
+  "err.scenario.noProfile": () => "场景须写明 profile:（直接写出企业信息）或 profile_file:（相对于场景文件的路径）",
+  "err.scenario.status": (p) => `status 应为 ${String(p.statuses).split("|").join("、")} 之一${p.suggest ? `，是否应为“${p.suggest}”？` : ""}`,
+  "err.scenario.missing": () => "missing 应写成企业信息路径的列表，例如 [\"projects[0].audited_investment\"]（每个路径加引号：YAML 会把 [ ] 读成列表）",
+  "err.scenario.reasonContains": () => "reason_contains 应写成文字或文字列表（在英文依据中查找）",
+  "err.scenario.nothingToCheck": () => "expected 中没有要核对的内容：请写 totals 和/或 programs",
+  "err.scenario.profileFailed": (p) => `无法评估该企业信息：${p.message}`,
+  "err.scenario.fileFailed": (p) => `无法读取该场景文件：${p.message}`,
+  "err.scenario.aProgram": () => "政策中的一个项目",
+  "err.scenario.noProgram": (p) => `政策 ${p.policy} 中没有编号为“${p.id}”的项目${p.suggest ? `，是否应为“${p.suggest}”？` : ""}`,
+  "scenario.pass": () => "通过",
+  "scenario.fail": () => "失败",
+  "scenario.expected": () => "预期：",
+  "scenario.actual": () => "实际：",
 };
 
 /** The file a message is about, as a consultant names it. */
@@ -411,4 +470,33 @@ function termZh(what: string | number | undefined): string {
 function idsZh(ids: string | number | undefined, f: Formatters): string {
   const list = String(ids ?? "").split("|");
   return list.map((id) => (list.length <= 8 && f.label(id) !== id ? `${id}（${f.label(id)}）` : id)).join("、");
+}
+
+/** The part of a scenario file a message is about. */
+function scenarioWhatZh(p: Params): string {
+  switch (p.what) {
+    case "file":
+      return "场景文件";
+    case "scenario":
+      return "场景";
+    case "name":
+      return "场景名称";
+    case "asOf":
+      return "as_of（评估日期，YYYY-MM-DD）";
+    case "profileFile":
+      return "profile_file（相对于本场景文件的路径）";
+    case "program":
+      return `对 ${p.id} 的预期`;
+    case "totals":
+      return "expected.totals";
+    case "programs":
+      return "expected.programs";
+    default:
+      return String(p.what);
+  }
+}
+
+/** A value's type as zod names it (string, number…), in words. */
+function typeZh(t: string | number | undefined): string {
+  return ({ string: "文字", number: "数字", int: "整数", boolean: "true 或 false", array: "列表", object: "若干行“键: 值”", record: "若干行“键: 值”" } as Record<string, string>)[String(t)] ?? ` ${t}`;
 }
