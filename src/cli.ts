@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { SubsidyError, EXIT } from "./errors.js";
-import { detectLang, setMessageLang } from "./i18n/index.js";
+import { detectLang, messageLang, say, setMessageLang } from "./i18n/index.js";
+import type { Message } from "./types.js";
 import { parseCommon, parseLimits, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
@@ -53,6 +54,37 @@ function withLimits(cmd: Command): Command {
     .option("--max-items <n>", "most entries in one list or mapping of a profile (default 10000)");
 }
 
+const text = (m: Message): string => say(m, { lang: messageLang() });
+
+/** commander's own errors (unknown option, missing argument, a choice not allowed…) as catalogue messages. */
+export function commanderMessage(raw: string): Message {
+  const [first = "", hint = ""] = raw.trim().replace(/^error: /, "").split("\n");
+  const suggest = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(hint)?.[1] ?? "";
+  let m: RegExpExecArray | null;
+  if ((m = /^unknown option '(.*)'$/.exec(first))) return { key: "err.cli.unknownOption", params: { flag: m[1] ?? "", suggest } };
+  if ((m = /^unknown command '(.*)'$/.exec(first))) return { key: "err.cli.unknownCommand", params: { name: m[1] ?? "", suggest } };
+  if ((m = /^missing required argument '(.*)'$/.exec(first))) return { key: "err.cli.missingArgument", params: { name: m[1] ?? "" } };
+  if ((m = /^option '(.*)' argument missing$/.exec(first))) return { key: "err.cli.optionValueMissing", params: { flags: m[1] ?? "" } };
+  if ((m = /^required option '(.*)' not specified$/.exec(first))) return { key: "err.cli.requiredOption", params: { flags: m[1] ?? "" } };
+  if ((m = /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(first))) {
+    return { key: "err.cli.tooManyArguments", params: { command: m[1] ?? "", expected: m[2] ?? "", got: m[3] ?? "" } };
+  }
+  if ((m = /^(?:option|command-argument value) '(.*)'(?: argument)? '(.*)' is invalid(?: for argument '(.*)')?\. Allowed choices are (.*)\.$/.exec(first))) {
+    return { key: "err.cli.notAChoice", params: { flags: m[3] ?? m[1] ?? "", value: m[2] ?? "", choices: (m[4] ?? "").split(", ").join("|") } };
+  }
+  if ((m = /^command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/.exec(first))) {
+    return { key: "err.cli.notAChoice", params: { flags: m[2] ?? "", value: m[1] ?? "", choices: (m[3] ?? "").split(", ").join("|") } };
+  }
+  return { key: "err.cli.other", params: { detail: first } };
+}
+
+/** Where commander writes: help and version as they are, its errors through the catalogue. */
+const output = {
+  writeOut: (s: string) => io.out(s),
+  writeErr: (s: string) => io.err(s),
+  outputError: (s: string, write: (s: string) => void) => write(text(commanderMessage(s)) + "\n"),
+};
+
 let exitCode: number = EXIT.ok;
 const setExit = (code: number) => {
   exitCode = Math.max(exitCode, code);
@@ -64,9 +96,9 @@ export function buildProgram(): Command {
     .name("subsidy")
     .description('淄博制造业"五个优化"惠企政策计算器 — which Zibo manufacturing subsidies an enterprise qualifies for, and how much')
     .version(VERSION, "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
+    .showHelpAfterError(text({ key: "err.cli.helpHint" }))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput(output);
 
   withLimits(withCommon(
     program
@@ -183,7 +215,7 @@ function langFromArgv(argv: readonly string[]): string | undefined {
 export async function main(argv: string[]): Promise<number> {
   setMessageLang(detectLang(langFromArgv(argv), process.env));
   const program = buildProgram();
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -198,15 +230,15 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode;
     }
     const err = e as Error;
-    io.err(`subsidy: internal error: ${err?.message ?? String(e)}\n`);
+    io.err(text({ key: "err.cli.internal", params: { detail: err?.message ?? String(e) } }) + "\n");
     if (process.env.DEBUG) io.err(`${err?.stack ?? ""}\n`);
-    else io.err("This is a bug in subsidy, not in your files. Run again with DEBUG=1 for details and report it.\n");
+    else io.err(text({ key: "err.cli.reportBug" }) + "\n");
     return EXIT.usage;
   }
 }
 
 process.on("SIGINT", () => {
-  io.err("\nAborted\n");
+  io.err(`\n${text({ key: "err.cli.aborted" })}\n`);
   process.exit(EXIT.interrupted);
 });
 

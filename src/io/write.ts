@@ -61,11 +61,11 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
         // an input that cannot be stat'ed cannot be the target either
       }
     }
-    if (same) throw new SubsidyError("usage", `${target}: refusing to overwrite an input profile (${p}); choose another --out file`);
+    if (same) throw new SubsidyError("usage", { key: "err.write.isInput", params: { target, input: p } });
   }
   if (!st) return;
-  if (!st.isFile()) throw new SubsidyError("usage", `${target}: exists and is not a regular file; choose another output path`);
-  if (o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
+  if (!st.isFile()) throw new SubsidyError("usage", { key: "err.write.notRegular", params: { target } });
+  if (o.noOverwrite) throw new SubsidyError("usage", { key: "err.write.exists", params: { target } });
 }
 
 /**
@@ -100,7 +100,7 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, o:
     rmSync(tmp, { force: true });
     if (e instanceof SubsidyError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw new SubsidyError("usage", `${target}: cannot write (${err.code ?? err.message}); check that the folder exists and is writable`);
+    throw new SubsidyError("usage", { key: "err.write.cannotWrite", params: { target, code: err.code ?? err.message } });
   }
 }
 
@@ -118,7 +118,7 @@ export class AtomicStream {
       this.fd = openSync(this.tmp, "wx", 0o644);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      throw new SubsidyError("usage", `${target}: cannot write (${err.code ?? err.message}); check that the folder exists and is writable`);
+      throw new SubsidyError("usage", { key: "err.write.cannotWrite", params: { target, code: err.code ?? err.message } });
     }
   }
   write(s: string | Uint8Array): void {
