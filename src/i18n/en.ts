@@ -425,6 +425,17 @@ export const en: Catalog = {
   "err.write.notRegular": (p) => `${p.target}: exists and is not a regular file; choose another output path`,
   "err.write.exists": (p) => `${p.target}: already exists; choose another file name or remove it first`,
   "err.write.cannotWrite": (p) => `${p.target}: cannot write (${p.code}); check that the folder exists and is writable`,
+  "ask.key.space": () => "space",
+  "ask.key.select.navigate": () => "navigate",
+  "ask.key.select.select": () => "select",
+  "ask.key.checkbox.navigate": () => "navigate",
+  "ask.key.checkbox.select": () => "select",
+  "ask.key.checkbox.all": () => "all",
+  "ask.key.checkbox.invert": () => "invert",
+  "ask.key.checkbox.submit": () => "submit",
+  "ask.yes": () => "Yes",
+  "ask.no": () => "No",
+  "ask.listJoin": () => ", ",
 };
 
 /** 1.5 MiB (1572864 bytes) */

@@ -219,7 +219,7 @@ export const zh: Catalog = {
   "schema.written": (p) => `已生成${p.file}`,
   // 问卷(subsidy ask)
   "ask.notTerminal": () => "subsidy ask 需要在终端中交互运行;要评估文件,请使用:subsidy check FILE",
-  "ask.aborted": () => "已中止(Aborted)",
+  "ask.aborted": () => "已中止",
   "ask.loader": (p) => String(p.message),
   "ask.required": () => "此项必须填写",
   "ask.optional": () => "(不清楚可直接回车留空。)",
@@ -422,6 +422,17 @@ export const zh: Catalog = {
   "err.write.notRegular": (p) => `${p.target}：已存在且不是普通文件；请换一个输出路径`,
   "err.write.exists": (p) => `${p.target}：文件已存在；请换一个文件名，或先删除它`,
   "err.write.cannotWrite": (p) => `${p.target}：无法写入（${p.code}）；请确认文件夹存在且可写`,
+  "ask.key.space": () => "空格",
+  "ask.key.select.navigate": () => "上下移动",
+  "ask.key.select.select": () => "选定",
+  "ask.key.checkbox.navigate": () => "上下移动",
+  "ask.key.checkbox.select": () => "勾选",
+  "ask.key.checkbox.all": () => "全选",
+  "ask.key.checkbox.invert": () => "反选",
+  "ask.key.checkbox.submit": () => "确认",
+  "ask.yes": () => "是",
+  "ask.no": () => "否",
+  "ask.listJoin": () => "、",
 };
 
 /** The file a message is about, as a consultant names it. */
