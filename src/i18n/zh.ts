@@ -218,7 +218,7 @@ export const zh: Catalog = {
   "init.written": (p) => `已生成${p.file}:填写后运行 subsidy check ${p.file}`,
   "schema.written": (p) => `已生成${p.file}`,
   // 问卷(subsidy ask)
-  "ask.notTerminal": () => "subsidy ask 需要在终端中交互运行;要评估文件,请使用:subsidy check FILE",
+  "ask.notTerminal": () => "subsidy ask 需要在终端中交互运行；要评估文件，请使用：subsidy check 文件名",
   "ask.aborted": () => "已中止",
   "ask.loader": (p) => String(p.message),
   "ask.required": () => "此项必须填写",
