@@ -396,7 +396,7 @@ describe("subsidy batch", () => {
     expect(r.err).toBe("");
     const zh = run(["batch", profilesDir, "--as-of", AS_OF, "--lang", "zh"]);
     expect(zh.out).toContain("各项目汇总");
-    expect(zh.out).toMatch(/总计:共 9 份档案,已评估 9 份/);
+    expect(zh.out).toMatch(/总计：共 9 份档案，已评估 9 份/);
   });
 
   it("an empty folder or a missing one is a usage error", () => {
