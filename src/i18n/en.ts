@@ -367,7 +367,10 @@ export const en: Catalog = {
   "err.policy.enStillChinese": (p) => `missing translation: the en text "${p.text}" is still Chinese`,
   "err.policy.unused": (p) =>
     `unused vocabulary: ${p.what} '${p.id}' ${({ action: "is the action of no item type", level: "is named by no item type or program", field: "is taken by no item type and read by no program", paid: "is paid by no program" } as Record<string, string>)[String(p.why)] ?? ""}`,
-  "err.usage.format": (p) => `--format ${p.value}: expected ${String(p.formats).includes("|") && String(p.formats).split("|").length === 2 ? String(p.formats).split("|").join(" or ") : `one of ${idsEn(p.formats)}`}`,
+  "err.usage.format": (p) => {
+    const formats = String(p.formats).split("|");
+    return `--format ${p.value}: expected ${formats.length === 2 ? formats.join(" or ") : `one of ${formats.join(", ")}`}`;
+  },
   "err.usage.outFormat": (p) => `--out ${p.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`,
   "err.usage.noProgram": (p) => `no program '${p.id}' in policy ${p.policy}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}; run 'subsidy policy list' for the ids`,
   "err.usage.profilesNotFolder": (p) => `--profiles ${p.dir}: not a folder; give the folder holding the profiles to re-evaluate`,

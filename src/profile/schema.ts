@@ -313,7 +313,20 @@ function unknownKeyMessage(policy: LoadedPolicy, path: Path, key: string): Messa
  * the profile path staying in the location prefix.
  */
 /** Messages that name what they are about themselves. */
-const SAYS_WHAT_IT_IS = new Set(["err.profile.unknownField", "err.profile.missingEnterprise", "err.profile.termMissing", "err.profile.termExpected", "err.profile.termUnknown"]);
+const SAYS_WHAT_IT_IS = new Set([
+  "err.profile.unknownField",
+  "err.profile.missingEnterprise",
+  "err.profile.nameEmpty",
+  "err.profile.expectedList",
+  "err.profile.expectedMapping",
+  "err.profile.notMapping",
+  "err.profile.termMissing",
+  "err.profile.termExpected",
+  "err.profile.termUnknown",
+  "err.creditCode.length",
+  "err.creditCode.char",
+  "err.creditCode.check",
+]);
 
 function atField(policy: LoadedPolicy, path: Path, m: Message): Message {
   const last = path[path.length - 1];
