@@ -439,6 +439,23 @@ export const en: Catalog = {
   "ask.yes": () => "Yes",
   "ask.no": () => "No",
   "ask.listJoin": () => ", ",
+  "init.head": (p) => `Enterprise profile template. Fill it in, then run: subsidy check ${p.file}`,
+  "init.policy": (p) => `Policy: ${p.id} ${p.version}`,
+  "init.schema": () => "Validation and completion in editors: see subsidy schema",
+  "init.name": () => "required: the registered name on the business licence",
+  "init.credit": () => "optional: unified social credit code (统一社会信用代码), 18 characters",
+  "init.district": (p) => `one of Zibo's eleven divisions (or any other place name): ${p.list}`,
+  "init.ownership": (p) => `optional: ${p.list}`,
+  "init.military": () => "optional: a military–civil integration enterprise (军民结合企业)? true / false",
+  "init.recognitions": () => "Listings, certifications and honours obtained; one entry each: remove the # and edit. Types:",
+  "init.projects": () => "Projects. Types:",
+  "init.standards": () => "Standards the enterprise led or took part in drafting. Scopes:",
+  "init.date": () => "date listed or obtained, YYYY-MM-DD",
+  "init.term": (p) => `${p.id} (${p.label})`,
+  "init.kind": (p) => {
+    const extra = [p.levels ? `levels: ${p.levels}` : "", p.fields ? `extra fields: ${p.fields}` : ""].filter(Boolean).join("; ");
+    return `${p.id} — ${p.label}${extra ? ` (${extra})` : ""}`;
+  },
 };
 
 /** 1.5 MiB (1572864 bytes) */

@@ -433,6 +433,23 @@ export const zh: Catalog = {
   "ask.yes": () => "是",
   "ask.no": () => "否",
   "ask.listJoin": () => "、",
+  "init.head": (p) => `企业档案模板。填写后运行：subsidy check ${p.file}`,
+  "init.policy": (p) => `政策：${p.id} ${p.version}`,
+  "init.schema": () => "编辑器校验与补全：见 subsidy schema",
+  "init.name": () => "必填：营业执照上的企业名称",
+  "init.credit": () => "可选：统一社会信用代码，18位",
+  "init.district": (p) => `淄博十一个区县之一（或其他地名）：${p.list}`,
+  "init.ownership": (p) => `可选：${p.list}`,
+  "init.military": () => "可选：是否军民结合企业（true / false）",
+  "init.recognitions": () => "取得的名单、认定、荣誉；每项一行，去掉 # 并修改。类型：",
+  "init.projects": () => "项目。类型：",
+  "init.standards": () => "主导或参与编制的标准。类别：",
+  "init.date": () => "列入或取得日期 YYYY-MM-DD",
+  "init.term": (p) => `${p.id}（${p.label}）`,
+  "init.kind": (p) => {
+    const extra = [p.levels ? `级别：${p.levels}` : "", p.fields ? `附加字段：${p.fields}` : ""].filter(Boolean).join("；");
+    return `${p.id} — ${p.label}${extra ? `（${extra}）` : ""}`;
+  },
 };
 
 /** The file a message is about, as a consultant names it. */
