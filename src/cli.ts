@@ -43,6 +43,7 @@ function withCommon(cmd: Command): Command {
     .option("--policy <file>", "policy file (default: the bundled policy.yaml)")
     .addOption(new Option("--lang <lang>", "output language (default: zh when LANG starts with zh, else en)").choices(["zh", "en"]))
     .addOption(new Option("--unit <unit>", "money as ¥1,000,000 (yuan) or 100万元 (wan)").choices(["yuan", "wan"]).default("yuan"))
+    .addOption(new Option("--reading <reading>", "headline amounts: the policy's adopted reading, or each program's lowest (conservative)").choices(["adopted", "conservative"]).default("adopted"))
     .option("--no-color", "no colour (also when piped or NO_COLOR is set)");
 }
 
@@ -108,10 +109,11 @@ export function buildProgram(): Command {
       .addOption(new Option("-f, --format <format>", "output format (default: from the --out file's extension, else table)").choices(["table", "json", "md", "html", "csv"]))
       .option("-o, --out <file>", "write the report to FILE (atomically) instead of standard output")
       .option("--all", "also list the programs the enterprise does not qualify for, with reasons", false)
-      .option("--explain", "under each program, its conditions, computation, clause and departments", false),
-  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean }) => {
+      .option("--explain", "under each program, its conditions, computation, clause and departments", false)
+      .option("--opportunities", "add what else the enterprise could obtain, and what it would take (JSON and reports always carry it)", false),
+  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean; opportunities: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, opportunities: raw.opportunities, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
     setExit(await runCheck(files, o, io));
   });
 
@@ -191,10 +193,11 @@ export function buildProgram(): Command {
       .argument("<dir>", "folder of profiles (.yaml, .yml, .json)")
       .option("-r, --recursive", "also read the folders inside", false)
       .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md)")
-      .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md"])),
-  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string }) => {
+      .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md"]))
+      .option("--opportunities", "add, per program, how many enterprises are one step from it and the sum at stake (the JSON report always carries it)", false),
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string; opportunities: boolean }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
     const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
     setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });

@@ -1,7 +1,7 @@
 /** Types shared by the loaders, the engine and the renderers. */
-import type { PolicyData, ProgramData, ItemTypeDef } from "./policy/schema.js";
+import type { PolicyData, ProgramData, ItemTypeDef, ReadingData } from "./policy/schema.js";
 
-export type { PolicyData, ProgramData, ItemTypeDef };
+export type { PolicyData, ProgramData, ItemTypeDef, ReadingData };
 
 export type Lang = "zh" | "en";
 
@@ -20,6 +20,8 @@ export interface LoadedPolicy {
 export interface PolicyIndex {
   /** Every accepted spelling of a Zibo district (id, aliases, case-folded) → the canonical Chinese name. */
   districtByName: Map<string, string>;
+  /** Real places outside Zibo one character from a division's name (沂水县 beside 沂源县), folded: never a slip. */
+  districtElsewhere: Set<string>;
   recognitionTypes: Map<string, ItemTypeDef>;
   projectTypes: Map<string, ItemTypeDef>;
   standardScopes: Map<string, ItemTypeDef>;
@@ -116,6 +118,21 @@ export interface ProgramResult {
   missing: string[];
   /** The computation of the amount, step by step. */
   computation: Message[];
+  /** The amount under each other reading of the clause that changes the money (empty when none). */
+  alternatives: Alternative[];
+  /** With --reading conservative, the reading whose amount is the headline (absent: the adopted one). */
+  headlineReading?: string;
+}
+
+/** A program's amount under another reading of its clause (policy.yaml `readings`). */
+export interface Alternative {
+  /** The reading's id; "adopted" for the policy's own reading when another one is the headline. */
+  reading: string;
+  /** Whole yuan the program pays under that reading (0 when it is not eligible then). */
+  yuan: number;
+  /** What the reading is, as shown beside the amount ("if the cap is per enterprise"). */
+  note: Message;
+  clause: string;
 }
 
 export interface Evaluation {
@@ -123,5 +140,5 @@ export interface Evaluation {
   /** About the policy's window on the as-of date: not yet in force, ended, or to be confirmed. */
   warnings: Message[];
   results: ProgramResult[];
-  totals: { fixedYuan: number; maxYuan: number };
+  totals: { fixedYuan: number; maxYuan: number; conservativeFixedYuan: number; conservativeMaxYuan: number };
 }

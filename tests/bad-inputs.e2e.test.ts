@@ -64,7 +64,6 @@ export const CASES: BadCase[] = [
   { spec: "money as 380万", file: `${BAD}/money-wan.yaml`, code: 1, line: 6, field: "projects[0].audited_investment", says: ["e.g. 3800000", `not "380万"`] },
   { spec: "money with commas", file: `${BAD}/money-commas.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["e.g. 3800000"] },
   { spec: "date not on the calendar", file: `${BAD}/date-not-real.yaml`, code: 1, line: 6, field: "recognitions[0].date", says: ["2024-02-30 is not a real calendar date"] },
-  { spec: "date after --as-of", file: `${BAD}/date-after-as-of.yaml`, code: 1, line: 6, field: "recognitions[0].date", says: ["after the evaluation date", "--as-of"] },
   { spec: "syntax error", file: `${BAD}/syntax-error.yaml`, code: 1, line: 5, says: ["YAML syntax error"] },
   { spec: "missing enterprise", file: `${BAD}/missing-enterprise.yaml`, code: 1, line: 1, field: "enterprise", says: ["add 'enterprise:'"] },
 ];

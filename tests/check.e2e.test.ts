@@ -42,13 +42,13 @@ describe("subsidy check (end to end, real binary)", () => {
     const r = runCli(["check", "fixtures/profiles/huachuang.yaml", "--as-of", "2024-12-31", "--format", "json", "--lang", "en"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(["policy", "asOf", "warnings", "profile", "results", "totals"]);
+    expect(Object.keys(doc)).toEqual(["policy", "asOf", "warnings", "profile", "results", "totals", "opportunities"]);
     expect(doc.policy).toEqual({ id: "zibo-five-optimizations", version: "2020.1.0", sha256: policySha });
     expect(doc.asOf).toBe("2024-12-31");
     expect(doc.profile).toEqual({ file: "fixtures/profiles/huachuang.yaml", name: "淄博华创精密机械有限公司" });
     expect(doc.results).toHaveLength(26);
     for (const res of doc.results) {
-      expect(Object.keys(res)).toEqual(["program", "title", "clause", "status", "amount", "items", "reasons", "missing"]);
+      expect(Object.keys(res)).toEqual(["program", "title", "clause", "status", "amount", "items", "reasons", "missing", "alternatives"]);
       expect(["eligible", "ineligible", "needs-info"]).toContain(res.status);
       if (res.status !== "eligible") expect(res.amount.yuan).toBe(0);
       else if (res.amount.kind === "discretionary") expect(res.amount.yuan).toBeNull();
@@ -60,7 +60,7 @@ describe("subsidy check (end to end, real binary)", () => {
     const itm = doc.results.find((x: { program: string }) => x.program === "itm-certification");
     expect(itm).toMatchObject({ status: "ineligible", amount: { kind: "fixed", yuan: 0 } });
     expect(itm.reasons.join(" ")).toContain("already rewarded");
-    expect(doc.totals).toEqual({ fixedYuan: 1800000, maxYuan: 5800000 });
+    expect(doc.totals).toEqual({ fixedYuan: 1800000, maxYuan: 5800000, conservativeFixedYuan: 1800000, conservativeMaxYuan: 5800000 });
   });
 
   it("lists needs-info programs with the profile paths to find out", () => {
@@ -105,10 +105,11 @@ describe("subsidy check (end to end, real binary)", () => {
     expect(missingPolicy.stderr).toContain("no/such/policy.yaml");
   });
 
-  it("an item dated after --as-of is invalid input naming file, line and field", () => {
+  it("an item dated after --as-of is left out of that evaluation and named in the warnings (issue 16)", () => {
     const r = runCli(["check", "fixtures/profiles/huachuang.yaml", "--as-of", "2024-02-01", "--lang", "en"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^fixtures\/profiles\/huachuang\.yaml:\d+ recognitions\[1\]\.date: .*2024-02-01/m);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Left out: recognitions[1] (HC-5000 五轴加工中心, provincial first-of-its-kind (first set) major equipment and key component product list, 2024-03-01) is dated after the evaluation date 2024-02-01");
   });
 
   it("every fixture profile evaluates with exit 0 and totals that add up", () => {

@@ -160,7 +160,7 @@ describe("resource-utilization (二(一)3): discretionary", () => {
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "discretionary", yuan: null });
     expect(r.text).toMatch(/projects\[0\] \(固废利用, .*\) qualifies to apply.*\(二\(一\)3\)/);
-    expect(run({ projects: [{ type: "resource-utilization" }] }).totals).toEqual({ fixedYuan: 0, maxYuan: 0 });
+    expect(run({ projects: [{ type: "resource-utilization" }] }).totals).toEqual({ fixedYuan: 0, maxYuan: 0, conservativeFixedYuan: 0, conservativeMaxYuan: 0 });
   });
   it("is ineligible without one", () => {
     const r = result({ projects: [{ type: "technical-renovation", audited_investment: 1 }] }, "resource-utilization");
@@ -222,7 +222,7 @@ describe("first-set-product (二(二)3): ¥500,000 per distinct product, ¥3,000
     expect(r.status).toBe("eligible");
     expect(r.amount).toEqual({ kind: "fixed", yuan: 1000000 });
     expect(r.items.map((i) => i.yuan)).toEqual([500000, 0, 500000]);
-    expect(r.text).toMatch(/"HC-5000 \u3000五轴加工中心" is already counted under recognitions\[0\]/);
+    expect(r.text).toMatch(/recognitions\[1\]: the same as recognitions\[0\] \("HC-5000 \u3000五轴加工中心"\), which is paid; the same thing is paid once/);
   });
   it("counts the same product once across years", () => {
     const r = result({ recognitions: [fsp("X1", "2022-03-01"), fsp("X1", "2023-03-01", "high-end-equipment-catalog")] }, "first-set-product");
@@ -236,7 +236,7 @@ describe("first-set-product (二(二)3): ¥500,000 per distinct product, ¥3,000
     const r = result({ recognitions: seven }, "first-set-product");
     expect(r.amount.yuan).toBe(3000000);
     expect(r.items[6]?.yuan).toBe(0);
-    expect(r.text).toMatch(/the 2024 cap of ¥3,000,000 per enterprise is reached/);
+    expect(r.text).toMatch(/recognitions\[6\]: earns ¥0 — the 2024 cap of ¥3,000,000 per enterprise was already used up \(¥3,000,000 counted that year\)/);
   });
   it("applies the cap per calendar year of the listing date", () => {
     const items = [...Array.from({ length: 7 }, (_, i) => fsp(`A${i}`, `2023-0${i + 1}-01`)), fsp("B", "2024-01-01")];
@@ -331,7 +331,7 @@ describe("whole evaluation", () => {
       projects: [{ type: "technical-renovation", audited_investment: 38000000, date: "2024-06-30" }],
     });
     expect(e.results.map((r) => r.program.id)).toEqual(policy.data.programs.map((p) => p.id));
-    expect(e.totals).toEqual({ fixedYuan: 1100000, maxYuan: 1100000 + 3800000 + 200000 });
+    expect(e.totals).toEqual({ fixedYuan: 1100000, maxYuan: 1100000 + 3800000 + 200000, conservativeFixedYuan: 1100000, conservativeMaxYuan: 1100000 + 3800000 + 200000 });
   });
   it("uses the item's date for dated values and the as-of date otherwise", () => {
     const dated = structuredClone(policy);

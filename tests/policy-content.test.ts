@@ -186,26 +186,28 @@ describe("policy.yaml", () => {
     expect(program(policy, "tech-renovation").amount).toEqual({
       kind: "up-to",
       per: "item",
+      identity: ["name", "date", "audited_investment"],
       rate: { percent: 10, of: "audited_investment" },
       cap: { item: 5_000_000 },
     });
     expect(program(policy, "tech-renovation").items.requires).toEqual(["audited_investment"]);
 
     const fsp = program(policy, "first-set-product");
-    expect(fsp.amount).toEqual({ kind: "fixed", per: "distinct", distinct_by: "product", yuan: 500_000, cap: { year: 3_000_000 } });
+    expect(fsp.amount).toEqual({ kind: "fixed", per: "distinct", distinct_by: "product", identity: ["product"], repeat_after_zero: true, yuan: 500_000, cap: { year: 3_000_000 } });
     expect(fsp.items).toMatchObject({ types: ["first-set-product", "high-end-equipment-catalog"], levels: ["provincial"], needs_date: true, requires: ["product"] });
 
-    expect(program(policy, "champion-matching").amount).toEqual({ kind: "up-to", per: "item", rate: { percent: 20, of: "provincial_award" } });
+    expect(program(policy, "champion-matching").amount).toEqual({ kind: "up-to", per: "item", identity: ["type", "level", "date"], rate: { percent: 20, of: "provincial_award" } });
     expect(program(policy, "champion-matching").items.levels).toBeUndefined();
 
     expect(program(policy, "first-set-insurance").amount).toEqual({
       kind: "fixed",
       per: "item",
+      identity: ["date"],
       rate: { percent: 20, of: "premium" },
       cap: { item: 1_000_000 },
     });
     expect(program(policy, "itm-certification").amount).toEqual({ kind: "fixed", per: "enterprise", yuan: 100_000 });
-    expect(program(policy, "identifier-resolution-node").amount).toEqual({ kind: "up-to", per: "item", yuan: 10_000_000 });
+    expect(program(policy, "identifier-resolution-node").amount).toEqual({ kind: "up-to", per: "item", identity: ["name"], yuan: 10_000_000 });
 
     const mq = program(policy, "military-qualification");
     expect(mq.enterprise).toEqual({ ownership: ["private"] });
@@ -213,7 +215,31 @@ describe("policy.yaml", () => {
 
     const ms = program(policy, "military-standard");
     expect(ms.enterprise).toEqual({ military_civil: true });
-    expect(ms.amount).toEqual({ kind: "fixed", per: "item", yuan: 300_000 });
+    expect(ms.amount).toEqual({ kind: "fixed", per: "item", identity: ["code"], yuan: 300_000 });
+  });
+
+  it("declares, for every program paying per item, what makes two items the same (issue 16)", () => {
+    const policy = loadPolicy();
+    const lacking = policy.programs.filter((p) => p.amount.kind !== "discretionary" && p.amount.per !== "enterprise" && !p.amount.identity && !p.amount.distinct_by).map((p) => p.id);
+    expect(lacking).toEqual([]);
+  });
+
+  it("declares the readings issue 16 lists, each naming programs of the policy with a note in zh and en", () => {
+    const policy = loadPolicy();
+    const ids = policy.readings.map((r) => r.id);
+    for (const id of ["insurance-cap-per-year", "insurance-cap-per-enterprise", "before-policy-excluded", "renewals-as-new", "mixed-collective-as-private", "municipal-design-centre-only", "cut-product-not-repeated"]) {
+      expect(ids).toContain(id);
+    }
+    const programs = new Set(policy.programs.map((p) => p.id));
+    for (const r of policy.readings) {
+      for (const p of r.programs) expect(programs.has(p), `${r.id}: ${p}`).toBe(true);
+      expect(r.note.zh.length).toBeGreaterThan(0);
+      expect(r.note.en.length).toBeGreaterThan(0);
+    }
+    // Items before the policy on clauses without 新: every paying program without `newly` is named.
+    const before = policy.readings.find((r) => r.id === "before-policy-excluded");
+    const withoutNew = policy.programs.filter((p) => !p.items.newly && p.amount.kind !== "discretionary").map((p) => p.id);
+    expect([...(before?.programs ?? [])].sort()).toEqual(withoutNew.sort());
   });
 
   it("names no sum for discretionary programs", () => {

@@ -177,10 +177,9 @@ describe("validation errors: file:line field and how to fix", () => {
     expect(e?.location).toMatchObject({ line: 6, path: "recognitions[0].date" });
   });
 
-  it("rejects a date after --as-of", () => {
-    const [e] = issues(() => load("date-after-as-of.yaml"));
-    expect(e?.message).toBe("2099-01-01 is after the evaluation date --as-of 2025-06-30; correct the date, or evaluate with a later --as-of");
-    expect(e?.location).toMatchObject({ line: 6, path: "recognitions[0].date" });
+  it("accepts a date after --as-of: the engine leaves the item out and warns (issue 16)", () => {
+    const p = text("enterprise:\n  name: x\nrecognitions:\n  - type: green-factory\n    level: national\n    date: 2099-01-01\n");
+    expect(p.recognitions[0]?.date).toBe("2099-01-01");
   });
 
   it("rejects badly written dates with the form to use", () => {

@@ -138,6 +138,8 @@ export async function runInterview(policy: LoadedPolicy, prompter: Prompter, ict
         if (q.when && !q.when(answers)) continue;
         const a = await askOne(q, prompter, ctx);
         answers.set(q.name, a);
+        // "Not yet paid" is the default of a profile: only a yes is written.
+        if (q.name === `${ref}.rewarded` && a !== true) continue;
         setField(item, q.name.slice(ref.length + 1), a);
       }
       data[list].push(item);

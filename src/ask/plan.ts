@@ -246,10 +246,14 @@ export function levelQuestion(policy: LoadedPolicy, list: ListName, kind: string
   const levels = def && def.levels.length > 0 ? def.levels : policy.data.vocabulary.levels.map((l) => l.id);
   if (levels.length < 2) return undefined;
   const vocab = new Map(policy.data.vocabulary.levels.map((l) => [l.id, l]));
+  const pays = (id: string) => programs.some((p) => (!p.items.levels || p.items.levels.includes(id)) && p.amount.kind !== "discretionary");
+  // The cursor starts on a level that pays (never on one that pays nothing).
+  const first = levels.find(pays) ?? levels.find((id) => programs.some((p) => !p.items.levels || p.items.levels.includes(id)));
   return {
     name: `${ref}.level`,
     kind: "select",
     message: { key: "ask.item.level", params: itemLabel(def, kind, n) },
+    ...(first !== undefined ? { default: first } : {}),
     choices: levels.map((id) => {
       const l = vocab.get(id);
       const paid = programs.some((p) => !p.items.levels || p.items.levels.includes(id));
@@ -317,6 +321,21 @@ export function itemQuestions(policy: LoadedPolicy, asOf: string, list: ListName
   if (idField && programsFor(policy, list, kind).some((p) => p.amount.per === "item")) {
     const q = fieldQuestion(policy, asOf, list, kind, idField, ref, n);
     if (q) out.push({ ...q, when: (a) => paying(a).some((p) => p.amount.per === "item") });
+  }
+  // Whether the city already paid for it (issue 16): for every item that can pay a sum; what was
+  // received counts against the caps.
+  const paysSum = (a: Answers) => paying(a).some((p) => p.amount.kind !== "discretionary");
+  if (programsFor(policy, list, kind).some((p) => p.amount.kind !== "discretionary")) {
+    const params = itemLabel(def, kind, n);
+    out.push({ name: `${ref}.rewarded`, kind: "confirm", message: { key: "ask.item.rewarded", params }, default: false, when: paysSum });
+    out.push({
+      name: `${ref}.rewarded_yuan`,
+      kind: "money",
+      message: { key: "ask.item.rewardedYuan", params },
+      optional: true,
+      when: (a) => paysSum(a) && a.get(`${ref}.rewarded`) === true,
+      ...moneyQuestionParts((yuan) => itemFieldMessage(policy, asOf, list, kind, "rewarded_yuan", yuan)),
+    });
   }
   return out;
 }

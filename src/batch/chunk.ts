@@ -41,7 +41,7 @@ export function chunkProcessor(ctx: ChunkContext): ((items: readonly ChunkItem[]
   // One collector per report for all chunks: each starts its buffer at the size the last chunk needed.
   const outs = renderers.map(() => new Bytes());
   const run = (items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]): ChunkResult => {
-    const summary = new SummaryBuilder(ctx.policy, ctx.lang);
+    const summary = new SummaryBuilder(ctx.policy, ctx.lang, ctx.opportunities ?? false);
     try {
       items.forEach((item, k) => {
         const o = item.failed ?? evaluateFile(item.file, ctx, contents?.[k]);

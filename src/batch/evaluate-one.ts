@@ -5,7 +5,9 @@
  * engine, same check document.
  */
 import { SubsidyError } from "../errors.js";
-import { evaluate } from "../engine/evaluate.js";
+import { evaluate, type ReadingMode } from "../engine/evaluate.js";
+import { findOpportunities, type OpportunityCache } from "../engine/opportunities.js";
+import { opportunityDocs } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
@@ -20,6 +22,8 @@ export interface EvalContext {
   asOf: string;
   lang: Lang;
   unit: MoneyUnit;
+  /** Which reading's amount is the headline (issue 16; default the adopted one). */
+  reading?: ReadingMode;
   /** Build the JSON check document (only the JSON report needs it). */
   json: boolean;
   /**
@@ -31,6 +35,10 @@ export interface EvalContext {
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items); defaults when absent. */
   limits?: ParseOptions;
+  /** Look for what else each enterprise could obtain (--opportunities, and the JSON report). */
+  opportunities?: boolean;
+  /** What programs with no item of their own offered, for the rest of the run (made on first use). */
+  opportunityCache?: OpportunityCache;
 }
 
 export interface ProgramLine {
@@ -53,10 +61,15 @@ export interface ProfileOk {
   ownership?: string;
   fixedYuan: number;
   maxYuan: number;
+  /** The totals with every program at its lowest reading (issue 16). */
+  conservativeFixedYuan: number;
+  conservativeMaxYuan: number;
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
   json?: (string | Uint8Array)[];
+  /** What else the enterprise could obtain, by program (when the run looks for it). */
+  opportunities?: { program: string; yuan: number | null }[];
 }
 
 export interface ProfileFailed {
@@ -107,9 +120,10 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
   const { profile } = loaded;
   const withReasons = ctx.reasons ?? true;
   // The JSON report prints every result's reasons, the CSV report those of the programs that apply.
-  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none" });
+  const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none", reading: ctx.reading ?? "adopted" });
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
+  const opportunities = ctx.opportunities ? findOpportunities(ctx.policy, profile, ctx.asOf, evaluation, (ctx.opportunityCache ??= new Map())) : undefined;
   const programs: ProgramLine[] = [];
   // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
   // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
@@ -139,11 +153,14 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     name: meta.name,
     fixedYuan: evaluation.totals.fixedYuan,
     maxYuan: evaluation.totals.maxYuan,
+    conservativeFixedYuan: evaluation.totals.conservativeFixedYuan,
+    conservativeMaxYuan: evaluation.totals.conservativeMaxYuan,
     programs,
   };
   if (meta.district !== undefined) out.district = meta.district;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
+  if (opportunities) out.opportunities = opportunities.map((x) => ({ program: x.program.id, yuan: x.yuan }));
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
     const warnings = warningsJson(evaluation.warnings, rctx);
@@ -152,7 +169,7 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
       if (i > 0) pieces.push(",");
       pieces.push(p);
     });
-    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}}`);
+    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}${opportunities ? `,"opportunities":${JSON.stringify(opportunityDocs(opportunities, rctx))}` : ""}}`);
     out.json = pieces;
   }
   return out;

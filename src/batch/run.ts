@@ -8,6 +8,7 @@
  * buffer keeps the output sorted and streamable, and dispatch stops while too many chunks wait for an
  * earlier one, so memory stays bounded whatever the number of profiles.
  */
+import type { ReadingMode } from "../engine/evaluate.js";
 import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { MoneyUnit } from "../i18n/index.js";
@@ -26,6 +27,8 @@ export interface RunOptions {
   asOf: string;
   lang: Lang;
   unit: MoneyUnit;
+  /** Which reading's amount is the headline (issue 16). */
+  reading?: ReadingMode;
   /** The reports to render (screen, --out file): each chunk yields one buffer per report, in this order. */
   reports: ReportSpec[];
   fast?: boolean;
@@ -33,6 +36,8 @@ export interface RunOptions {
   limits?: ParseOptions;
   /** Threads: 0 or 1 runs on this thread; default: defaultThreads(). */
   threads?: number;
+  /** Look for what else each enterprise could obtain. */
+  opportunities?: boolean;
 }
 
 export interface RunCallbacks {
@@ -80,10 +85,12 @@ function chunkContext(o: RunOptions): ChunkContext {
     asOf: o.asOf,
     lang: o.lang,
     unit: o.unit,
+    ...(o.reading ? { reading: o.reading } : {}),
     json: o.reports.some((r) => r.format === "json"),
     reasons: o.reports.some((r) => r.format === "csv"),
     fast: o.fast ?? true,
     reports: o.reports,
+    opportunities: o.opportunities ?? false,
     ...(o.limits ? { limits: o.limits } : {}),
   };
 }

@@ -25,6 +25,8 @@ export interface BatchOptions extends CommonOptions {
   format?: string;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
   limits?: ParseOptions;
+  /** Add what the enterprises are one step from (the JSON report always carries it). */
+  opportunities?: boolean;
 }
 
 export interface BatchIo extends Io {
@@ -96,13 +98,15 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     sinks.push({ r: RENDERERS[fileFormat]({ ...ctx, color: false }), w: fileOut });
   }
 
-  const summary = new SummaryBuilder(policy, o.lang);
+  // The JSON report carries each enterprise's opportunities and the pipeline across them; other reports on request.
+  const opportunities = (o.opportunities ?? false) || reports.some((r) => r.format === "json");
+  const summary = new SummaryBuilder(policy, o.lang, opportunities);
   const progress = progressBar(io.progress, entries.length, ctx);
   try {
     for (const s of sinks) s.w.write(s.r.head());
     await runBatch(
       entries,
-      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, reports, ...(o.limits ? { limits: o.limits } : {}) },
+      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, ...(o.reading ? { reading: o.reading } : {}), reports, opportunities, ...(o.limits ? { limits: o.limits } : {}) },
       {
         onChunk: (outputs, part) => {
           summary.merge(part);

@@ -2,6 +2,7 @@
 import { loadPolicyForCommand } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
+import { findOpportunities } from "../engine/opportunities.js";
 import { SubsidyError, EXIT } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated } from "../render/document.js";
@@ -17,6 +18,8 @@ export interface CheckOptions extends CommonOptions {
   out?: string;
   all: boolean;
   explain: boolean;
+  /** Show what else the enterprise could obtain in the table (JSON and the reports always carry it). */
+  opportunities?: boolean;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
   limits?: ParseOptions;
 }
@@ -39,7 +42,8 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     try {
       const fast = loadProfileFast(file, policy, o.asOf, o.limits);
       const profile: Profile = fast.profile ?? (await fullLoader(files.length)).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
-      evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf), profile });
+      const evaluation = evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" });
+      evaluated.push({ meta: profileMeta(file, profile), evaluation, profile, opportunities: findOpportunities(policy, profile, o.asOf, evaluation) });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
       io.err(e.format() + "\n");

@@ -3,6 +3,7 @@ import { isRealDate } from "../dates.js";
 import { SubsidyError } from "../errors.js";
 import { detectLang, type MoneyUnit } from "../i18n/index.js";
 import type { Lang } from "../types.js";
+import type { ReadingMode } from "../engine/evaluate.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS } from "../parse/limits.js";
 import type { ParseOptions } from "../parse/document.js";
 
@@ -13,6 +14,8 @@ export interface CommonOptions {
   color: boolean;
   unit: MoneyUnit;
   width: number;
+  /** Which reading's amount is the headline (issue 16): the adopted one, or each program's lowest. */
+  reading?: ReadingMode;
 }
 
 export interface RawCommon {
@@ -21,6 +24,7 @@ export interface RawCommon {
   lang?: string;
   color?: boolean;
   unit?: string;
+  reading?: string;
 }
 
 /** Today's date on this machine's clock, YYYY-MM-DD. */
@@ -47,7 +51,10 @@ export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env
   }
   const unit = raw.unit ?? "yuan";
   if (unit !== "yuan" && unit !== "wan") throw new SubsidyError("usage", { key: "err.usage.unit", params: { value: unit } });
+  const reading = raw.reading ?? "adopted";
+  if (reading !== "adopted" && reading !== "conservative") throw new SubsidyError("usage", { key: "usage.reading", params: { value: reading } });
   const o: CommonOptions = {
+    reading,
     asOf,
     lang: detectLang(raw.lang, env),
     color: useColor(raw.color, env, stdout.isTTY),

@@ -5,8 +5,9 @@
  * vocabulary as enums (types, levels, scopes, roles, ownership), Zibo's districts as examples,
  * date and credit-code patterns, and a description for every field in the chosen language.
  *
- * Not representable, so only `subsidy check` enforces them: a date after --as-of, the credit
- * code's check character, at most two decimals of money, and which extra fields each type takes.
+ * Not representable, so only `subsidy check` enforces them: the credit code's check character, at
+ * most two decimals of money, which extra fields each type takes, and a district one character from
+ * a Zibo division (张店去). A date after --as-of is valid: that evaluation leaves the item out.
  */
 import { z } from "zod";
 import { loadPolicy } from "../policy/load.js";
@@ -23,7 +24,7 @@ type Json = Record<string, unknown>;
 const BASE_HELP: Record<string, { zh: string; en: string }> = {
   name: { zh: "名称", en: "Name" },
   credit_code: { zh: "统一社会信用代码,18位(GB 32100-2015)", en: "Unified social credit code (统一社会信用代码), 18 characters, GB 32100-2015" },
-  district: { zh: "所在区县:淄博十一个区县之一,或其他地名", en: "District: one of Zibo's eleven divisions, or any other place name" },
+  district: { zh: "所在区县：淄博十一个区县之一（可带“山东省淄博市”前缀），或其他地名（连同所在城市）", en: "District: one of Zibo's eleven divisions (the province and city may be written in front: 山东省淄博市张店区), or any other place with its city" },
   ownership: { zh: "企业性质", en: "Ownership" },
   military_civil: { zh: "是否军民结合企业", en: "Whether the enterprise is a military–civil integration enterprise (军民结合企业)" },
   note: { zh: "备注,不参与计算", en: "A note; not used in the calculation" },
@@ -32,8 +33,9 @@ const BASE_HELP: Record<string, { zh: string; en: string }> = {
   role: { zh: "主导或参与", en: "Lead or participant" },
   code: { zh: "标准编号", en: "Standard number" },
   level: { zh: "级别", en: "Level" },
-  date: { zh: "列入、认定或取得日期,YYYY-MM-DD,不得晚于评估日期", en: "Date listed, certified or obtained, YYYY-MM-DD, not after the evaluation date" },
+  date: { zh: "列入、认定或取得日期，YYYY-MM-DD；晚于评估日期的事项不计入该次评估", en: "Date listed, certified or obtained, YYYY-MM-DD; an item dated after the evaluation date is left out of that evaluation" },
   rewarded: { zh: "市里是否已就此项给予过奖励", en: "Whether the city already paid for this item" },
+  rewarded_yuan: { zh: "市里就此项实际拨付的金额（元）；计入各项上限，填写即表示已奖励", en: "Yuan the city actually paid for this item; counts against the caps, and means the item was rewarded" },
 };
 
 function obj(v: unknown): Json | undefined {

@@ -8,6 +8,7 @@
  * the same data as "how much".
  */
 import type {
+  Alternative,
   ConditionTrace,
   Evaluation,
   ItemResult,
@@ -19,6 +20,7 @@ import type {
   ProfileItem,
   ProgramData,
   ProgramResult,
+  ReadingData,
   Status,
 } from "../types.js";
 import { applyRate, floorYuan, percentToBasisPoints, toFen, yuanToFen } from "./money.js";
@@ -39,12 +41,13 @@ function all(conds: readonly ConditionTrace[]): Outcome {
   return o;
 }
 
-/** Product names and similar keys: the same thing written with other spacing or width counts once. */
+/** Product names, codes and similar keys: the same thing written with other spacing, width or punctuation counts once. */
 export function distinctKey(v: string | number | boolean | undefined): string {
   const raw = String(v ?? "");
   let k = distinctKeys.get(raw);
   if (k === undefined) {
-    k = raw.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+    // Case, width (NFKC), spaces and punctuation variants: BT-100 压滤机 = BT-100压滤机 = ＢＴ１００压滤机.
+    k = raw.normalize("NFKC").toLowerCase().replace(/[\s\p{P}]+/gu, "");
     if (distinctKeys.size < 4096) distinctKeys.set(raw, k);
   }
   return k;
@@ -157,10 +160,21 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
       });
     }
   }
-  if (item.rewarded === true) {
-    conds.push({ check: "rewarded", outcome: "not-met", path: `${ref}.rewarded`, value: true, message: { key: "cond.rewarded", params: { ref } } });
+  if (isRewarded(item)) {
+    const stated = typeof item.rewarded_yuan === "number";
+    conds.push({
+      check: "rewarded",
+      outcome: "not-met",
+      path: stated ? `${ref}.rewarded_yuan` : `${ref}.rewarded`,
+      value: stated ? (item.rewarded_yuan as number) : true,
+      message: stated ? { key: "cond.rewarded.stated", params: { ref, yuan: item.rewarded_yuan as number } } : { key: "cond.rewarded", params: { ref } },
+    });
   }
   const since = program.starts ?? policy.data.effective_from;
+  // A reading under which items from before the policy earn nothing although the clause has no 新.
+  if (rule.exclude_before && !rule.newly && item.date !== undefined && item.date < since) {
+    conds.push({ check: "before", outcome: "not-met", path: `${ref}.date`, value: item.date, expected: `>= ${since}`, message: { key: "cond.beforePolicy", params: { ref, date: item.date, since } } });
+  }
   if (rule.newly || rule.needs_date || program.ends) {
     if (item.date === undefined) {
       if (rule.newly || rule.needs_date) {
@@ -188,6 +202,9 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
     const v = item[field];
     if (v === undefined || v === "") {
       conds.push({ check: "requires", outcome: "unknown", path: `${ref}.${field}`, message: { key: "cond.requires.missing", params: { ref, field } } });
+    } else if (v === 0 && program.amount.rate?.of === field) {
+      // A rate of nothing is nothing: a zero base (no provincial award) leaves nothing to match.
+      conds.push({ check: "base", outcome: "not-met", path: `${ref}.${field}`, value: 0, message: { key: "cond.base.zero", params: { ref, field } } });
     } else {
       conds.push({ check: "requires", outcome: "met", path: `${ref}.${field}`, value: v, message: { key: "cond.requires.met", params: { ref, field, value: String(v) } } });
     }
@@ -264,13 +281,19 @@ function compile(policy: LoadedPolicy): Compiled {
 }
 
 /** For each program, the positions of the profile's items it reads, in profile order; one pass over the items. */
-function positionsByProgram(compiled: Compiled, profile: Profile, programCount: number): (number[] | undefined)[] {
+function positionsByProgram(compiled: Compiled, profile: Profile, programCount: number, asOf: string, later: Message[]): (number[] | undefined)[] {
   const out: (number[] | undefined)[] = new Array(programCount);
   const scan = (list: ListName, items: ProfileItem[], key: "type" | "scope") => {
     const byType = compiled.readers[list];
     for (let i = 0; i < items.length; i++) {
-      const k = items[i]?.[key];
+      const item = items[i];
+      const k = item?.[key];
       if (typeof k !== "string") continue;
+      // --as-of cuts the facts: an item dated after it is left out of this evaluation, and named.
+      if (item?.date !== undefined && item.date > asOf) {
+        later.push({ key: "warn.afterAsOf", params: { ref: `${list}[${i}]`, ...describeItem(item), asOf } });
+        continue;
+      }
       const programs = byType.get(k);
       if (!programs) continue;
       for (const p of programs) (out[p] ??= []).push(i);
@@ -306,6 +329,7 @@ function noItemsResultFor(program: ProgramData, profile: Profile, district: Cond
     reasons: buildReasons(program, "ineligible", enterprise, [], all(enterprise)),
     missing: [],
     computation: [],
+    alternatives: NO_ALTERNATIVES,
   };
 }
 
@@ -356,13 +380,41 @@ function noItemsRow(compiled: Compiled, district: ConditionTrace): NoItemsRow | 
   return row;
 }
 
-/** "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group. */
-function blockRewardedGroups(candidates: Candidate[], amount: ProgramData["amount"]): void {
+/** Whether the city already paid for the item: `rewarded: true`, or a sum received written in `rewarded_yuan`. */
+export function isRewarded(item: ProfileItem): boolean {
+  return item.rewarded === true || (item.rewarded !== false && item.rewarded_yuan !== undefined);
+}
+
+/** The item fields that make two items of the program the same thing (policy.yaml `identity`, or `distinct_by`). */
+function identityFields(amount: ProgramData["amount"]): readonly string[] | undefined {
+  return amount.identity ?? (amount.distinct_by ? [amount.distinct_by] : undefined);
+}
+
+/** An item's identity under the program: its identity fields compared loosely; an item naming none of them is its own. */
+function identityOf(c: Candidate, fields: readonly string[] | undefined, per: ProgramData["amount"]["per"], renewalsNew = false): string {
+  if (per === "enterprise" && fields === undefined) return "";
+  if (!fields || fields.length === 0) return `#${c.ref}`;
+  const parts = fields.map((f) => (c.item[f] === undefined || c.item[f] === "" ? "" : distinctKey(c.item[f])));
+  if (parts.every((x) => x === "")) return `#${c.ref}`;
+  // Read so that a renewal or re-review is new: the same thing obtained on another day is another item.
+  return renewalsNew ? `${parts.join("\u0000")}\u0000${c.item.date ?? ""}` : parts.join("\u0000");
+}
+
+/** Whether every condition but "already rewarded" is met: the item was one the program pays for. */
+function paidKind(c: Candidate): boolean {
+  return c.relevant && c.conditions.every((x) => x.check === "rewarded" || x.outcome === "met");
+}
+
+/**
+ * "Once per enterprise" and "the same thing once": an item already rewarded blocks the others of its
+ * identity (every item, for a program paid once per enterprise).
+ */
+function blockRewardedGroups(candidates: Candidate[], amount: ProgramData["amount"], fields: readonly string[] | undefined): void {
   // Most profiles have no rewarded item of the program's: then nothing is blocked.
-  if (!candidates.some((c) => c.relevant && c.item.rewarded === true)) return;
-  const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : distinctKey(c.item[amount.distinct_by ?? ""]));
+  if (!candidates.some((c) => c.relevant && isRewarded(c.item))) return;
+  const groupOf = (c: Candidate): string => (amount.per === "enterprise" ? "" : identityOf(c, fields, amount.per));
   const rewardedGroups = new Map<string, string>();
-  for (const c of candidates) if (c.relevant && c.item.rewarded === true && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
+  for (const c of candidates) if (c.relevant && isRewarded(c.item) && !rewardedGroups.has(groupOf(c))) rewardedGroups.set(groupOf(c), c.ref);
   for (const c of candidates) {
     const by = rewardedGroups.get(groupOf(c));
     if (by !== undefined && by !== c.ref && c.outcome !== "not-met") {
@@ -377,78 +429,114 @@ function blockRewardedGroups(candidates: Candidate[], amount: ProgramData["amoun
   }
 }
 
-/** The met items that are paid: all, the first (once per enterprise), or the first of each distinct value. */
-function countedItems(met: Candidate[], amount: ProgramData["amount"]): Candidate[] {
-  const counted: Candidate[] = [];
-  if (amount.per === "enterprise") {
-    const first = met[0];
-    if (first) counted.push(first);
-    for (const c of met.slice(1)) c.note = { key: "note.onceEnterprise", params: { ref: c.ref, by: first?.ref ?? "" } };
-  } else if (amount.per === "distinct") {
-    const seen = new Map<string, string>();
-    for (const c of met) {
-      const k = distinctKey(c.item[amount.distinct_by ?? ""]);
-      const by = seen.get(k);
-      if (by !== undefined) {
-        c.note = { key: "note.sameCounted", params: { ref: c.ref, by, value: String(c.item[amount.distinct_by ?? ""] ?? "") } };
-      } else {
-        seen.set(k, c.ref);
-        counted.push(c);
-      }
-    }
-  } else {
-    counted.push(...met);
+/**
+ * A renewal or re-review (复核) is not a new recognition: where the program pays only what is newly
+ * obtained, an item of the same identity as one obtained before the program started is not new.
+ */
+function blockRenewals(program: ProgramData, candidates: Candidate[], fields: readonly string[] | undefined, since: string): void {
+  if (!program.items.newly || program.items.renewals_new || fields === undefined || fields.length === 0) return;
+  const firstOld = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (!c.relevant || !c.conditions.some((x) => x.check === "newly" && x.outcome === "not-met")) continue;
+    const k = identityOf(c, fields, program.amount.per);
+    const seen = firstOld.get(k);
+    if (!seen || compareByDate(c, seen) < 0) firstOld.set(k, c);
   }
-  return counted;
+  if (firstOld.size === 0) return;
+  for (const c of candidates) {
+    if (c.outcome !== "met") continue;
+    const old = firstOld.get(identityOf(c, fields, program.amount.per));
+    if (!old) continue;
+    c.conditions.push({
+      check: "renewal",
+      outcome: "not-met",
+      path: `${c.ref}.date`,
+      value: c.item.date ?? "",
+      message: { key: "cond.renewal", params: { ref: c.ref, by: old.ref, date: old.item.date ?? "", since } },
+    });
+    c.outcome = "not-met";
+  }
 }
 
-/** The summary of a "per distinct value" program: distinct items × the sum each, and what was counted once. */
-function distinctSummary(program: ProgramData, candidates: Candidate[], met: Candidate[], counted: Candidate[], perItemFen: bigint[], computation: Message[]): void {
-  const amount = program.amount;
-  const first = perItemFen[0] ?? 0n;
-  const same = perItemFen.every((x) => x === first);
-  const before = perItemFen.reduce((x, y) => x + y, 0n);
-  computation.push({
-    key: same ? "comp.distinct.each" : "comp.distinct.sum",
-    params: { count: counted.length, by: amount.distinct_by ?? "", each: floorYuan(first), yuan: floorYuan(before) },
-  });
-  const dups = new Map<string, Candidate[]>();
-  for (const c of met) {
-    if (c.note?.key !== "note.sameCounted") continue;
-    const by = String(c.note.params?.by ?? "");
-    dups.set(by, [...(dups.get(by) ?? []), c]);
+/** What the items already paid by the city used of each cap: per year of their dates, and in all. */
+interface CapsUsed {
+  year: Map<number, bigint>;
+  total: bigint;
+}
+
+/** Items the city already paid count against the program's yearly and total caps, with what they were paid. */
+function rewardedUse(program: ProgramData, candidates: Candidate[], asOf: string, computation: Message[]): CapsUsed {
+  const used: CapsUsed = { year: new Map(), total: 0n };
+  const cap = program.amount.cap;
+  if (cap?.year === undefined && cap?.total === undefined) return used;
+  for (const c of candidates) {
+    if (!isRewarded(c.item) || !paidKind(c)) continue;
+    const on = c.item.date ?? asOf;
+    const given = c.item.rewarded_yuan;
+    const a = typeof given === "number" ? toFen(given) : itemAmountFen(program, c.item, c.ref, on, []);
+    if (a === 0n) continue;
+    if (cap.year !== undefined) {
+      if (c.item.date === undefined) continue;
+      const year = Number(on.slice(0, 4));
+      used.year.set(year, (used.year.get(year) ?? 0n) + a);
+      computation.push({ key: typeof given === "number" ? "comp.rewardedCounted.stated" : "comp.rewardedCounted", params: { ref: c.ref, yuan: floorYuan(a), year } });
+    } else {
+      computation.push({ key: typeof given === "number" ? "comp.rewardedCounted.stated" : "comp.rewardedCounted", params: { ref: c.ref, yuan: floorYuan(a), year: "" } });
+    }
+    used.total += a;
   }
-  for (const [by, later] of dups) {
-    const firstItem = candidates.find((c) => c.ref === by);
-    const group = firstItem ? [firstItem, ...later] : later;
-    const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
-    computation.push({
-      key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
-      params: { value: String(firstItem?.item[amount.distinct_by ?? ""] ?? ""), refs: group.map((c) => c.ref).join(", "), count: group.length },
-    });
-  }
+  return used;
 }
 
 /** The per-year sums of a program that pays no item: empty, and never written to. */
 const NOTHING_PAID: ReadonlyMap<number, bigint> = new Map();
 
-/** Each counted item's sum, then the per-year and total caps in date order (notes and computation steps as it goes). */
-function payCounted(
+/**
+ * The met items in date order: which are paid (once per enterprise; once per identity; each) and
+ * what each earns after the yearly and total caps, which count what the city already paid. Notes
+ * say, for every item that earns less than its sum, why — never "paid" or "counted" of an item that
+ * earned ¥0.
+ */
+function pay(
   program: ProgramData,
-  counted: Candidate[],
+  met: Candidate[],
+  used: CapsUsed,
+  fields: readonly string[] | undefined,
   asOf: string,
   computation: Message[],
-): { perItemFen: bigint[]; yearUsed: ReadonlyMap<number, bigint>; yearWanted: ReadonlyMap<number, bigint>; sumFen: bigint } {
-  // No item paid (the program is ineligible, needs information or is discretionary): nothing to add up.
-  if (counted.length === 0) return { perItemFen: [], yearUsed: NOTHING_PAID, yearWanted: NOTHING_PAID, sumFen: 0n };
+): { counted: Candidate[]; perItemFen: bigint[]; yearUsed: ReadonlyMap<number, bigint>; yearWanted: ReadonlyMap<number, bigint>; sumFen: bigint } {
+  if (met.length === 0) return { counted: [], perItemFen: [], yearUsed: NOTHING_PAID, yearWanted: NOTHING_PAID, sumFen: 0n };
   const amount = program.amount;
-  const yearUsed = new Map<number, bigint>();
-  /** Per year, what the items would earn before the yearly cap. */
-  const yearWanted = new Map<number, bigint>();
+  const yearUsed = new Map<number, bigint>(used.year);
+  /** Per year, what the items would earn before the yearly cap (with what was already paid). */
+  const yearWanted = new Map<number, bigint>(used.year);
+  const counted: Candidate[] = [];
   const perItemFen: bigint[] = [];
-  let totalUsed = 0n;
+  let totalUsed = used.total;
   let sumFen = 0n;
-  for (const c of counted) {
+  /** Per identity, the item paid for it (or cut to ¥0). */
+  const paidFor = new Map<string, Candidate>();
+  for (const c of met) {
+    if (amount.per === "enterprise") {
+      const first = counted[0];
+      if (first) {
+        c.note = { key: "note.onceEnterprise", params: { ref: c.ref, by: first.ref } };
+        continue;
+      }
+    } else {
+      const k = identityOf(c, fields, amount.per, program.items.renewals_new);
+      const by = paidFor.get(k);
+      if (by) {
+        if (by.yuan > 0 || !amount.repeat_after_zero) {
+          c.note = by.yuan > 0
+            ? { key: "note.sameCounted", params: { ref: c.ref, by: by.ref, value: identityText(c, fields) } }
+            : { key: "note.sameCutToZero", params: { ref: c.ref, by: by.ref, value: identityText(c, fields) } };
+          continue;
+        }
+      }
+      paidFor.set(k, c);
+    }
+    counted.push(c);
     const on = c.item.date ?? asOf;
     let a = itemAmountFen(program, c.item, c.ref, on, computation);
     perItemFen.push(a);
@@ -458,14 +546,14 @@ function payCounted(
       yearWanted.set(year, (yearWanted.get(year) ?? 0n) + a);
       const capV = valueOn(capYear, on);
       const cap = yuanToFen(capV.value);
-      const used = yearUsed.get(year) ?? 0n;
-      const allowed = cap > used ? cap - used : 0n;
+      const before = yearUsed.get(year) ?? 0n;
+      const allowed = cap > before ? cap - before : 0n;
       if (a > allowed) {
         computation.push({ key: "comp.yearCap.reached", params: { ref: c.ref, year, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
-        c.note = { key: "note.yearCap", params: { ref: c.ref, year, cap: floorYuan(cap) } };
+        c.note = { key: allowed === 0n ? "note.yearCap.zero" : "note.yearCap", params: { ref: c.ref, year, cap: floorYuan(cap), before: floorYuan(before), yuan: floorYuan(allowed) } };
         a = allowed;
       }
-      yearUsed.set(year, used + a);
+      yearUsed.set(year, before + a);
     }
     const capTotal = amount.cap?.total;
     if (capTotal !== undefined) {
@@ -474,7 +562,7 @@ function payCounted(
       const allowed = cap > totalUsed ? cap - totalUsed : 0n;
       if (a > allowed) {
         computation.push({ key: "comp.totalCap.reached", params: { ref: c.ref, cap: floorYuan(cap), yuan: floorYuan(allowed), ...(capV.since ? { since: capV.since } : {}) } });
-        c.note = { key: "note.totalCap", params: { ref: c.ref, cap: floorYuan(cap) } };
+        c.note = { key: allowed === 0n ? "note.totalCap.zero" : "note.totalCap", params: { ref: c.ref, cap: floorYuan(cap), before: floorYuan(totalUsed), yuan: floorYuan(allowed) } };
         a = allowed;
       }
       totalUsed += a;
@@ -482,7 +570,38 @@ function payCounted(
     c.yuan = floorYuan(a);
     sumFen += a;
   }
-  return { perItemFen, yearUsed, yearWanted, sumFen };
+  return { counted, perItemFen, yearUsed, yearWanted, sumFen };
+}
+
+/** The identity of an item as written, for a note: "BT-100 压滤机", "GJB 1234-2024". */
+function identityText(c: Candidate, fields: readonly string[] | undefined): string {
+  // Type, level and date are said by the item's own description; the note quotes what was written.
+  const named = (fields ?? []).filter((f) => f !== "type" && f !== "level" && f !== "date" && f !== "scope");
+  return named.map((f) => c.item[f]).filter((v) => typeof v === "string" && v !== "").join(" · ");
+}
+
+/** The summary of a program paid per identity: items × the sum each, and which items were the same thing. */
+function distinctSummary(program: ProgramData, met: Candidate[], counted: Candidate[], perItemFen: bigint[], fields: readonly string[] | undefined, computation: Message[]): void {
+  const first = perItemFen[0] ?? 0n;
+  const same = perItemFen.every((x) => x === first);
+  const before = perItemFen.reduce((x, y) => x + y, 0n);
+  const by = fields?.length === 1 ? (fields[0] as string) : "";
+  if (program.amount.per === "distinct") {
+    computation.push({ key: same ? "comp.distinct.each" : "comp.distinct.sum", params: { count: counted.length, by, each: floorYuan(first), yuan: floorYuan(before) } });
+  }
+  const groups = new Map<string, Candidate[]>();
+  for (const c of met) {
+    const k = identityOf(c, fields, program.amount.per, program.items.renewals_new);
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const types = new Set(group.map((c) => c.item[program.items.list === "standards" ? "scope" : "type"]));
+    computation.push({
+      key: types.size > 1 ? "comp.countedOnce.lists" : "comp.countedOnce.repeated",
+      params: { value: identityText(group[0] as Candidate, fields), refs: group.map((c) => c.ref).join(", "), count: group.length },
+    });
+  }
 }
 
 /** The facts to find out: the enterprise's unknown conditions, then each undecided item's, once each, in order. */
@@ -525,25 +644,27 @@ function evaluateProgram(
   }
 
   const amount = program.amount;
+  const fields = identityFields(amount);
   const computation: Message[] = [];
 
-  // "Once per enterprise" and "the same product once": an item already rewarded blocks the others of its group.
-  if (amount.per === "enterprise" || amount.per === "distinct") blockRewardedGroups(candidates, amount);
+  // A renewal is not new; an item already rewarded blocks the others of its identity.
+  blockRenewals(program, candidates, fields, program.starts ?? policy.data.effective_from);
+  if (amount.per === "enterprise" || fields !== undefined) blockRewardedGroups(candidates, amount, fields);
 
   const met = candidates.filter((c) => c.outcome === "met").sort(compareByDate);
-  const counted: Candidate[] = eOutcome === "met" && amount.kind !== "discretionary" ? countedItems(met, amount) : [];
-
-  // Per-item sums, then the per-year and total caps in date order.
-  const { perItemFen, yearUsed, yearWanted, sumFen } = payCounted(program, counted, asOf, computation);
-  // The program's summary: distinct items × the sum each, what was counted once, and each year's cap.
-  if (amount.per === "distinct" && counted.length > 0) distinctSummary(program, candidates, met, counted, perItemFen, computation);
+  const paying = eOutcome === "met" && amount.kind !== "discretionary";
+  // What the city already paid uses the caps first; then each paid item in date order.
+  const used = paying && met.length > 0 ? rewardedUse(program, candidates, asOf, computation) : { year: new Map<number, bigint>(), total: 0n };
+  const { counted, perItemFen, yearUsed, yearWanted, sumFen } = pay(program, paying ? met : [], used, fields, asOf, computation);
+  // The program's summary: items × the sum each, what was the same thing, and each year's cap.
+  if (amount.per !== "enterprise" && counted.length > 0) distinctSummary(program, met, counted, perItemFen, fields, computation);
   if (amount.cap?.year !== undefined) {
-    for (const [year, used] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
-      const wanted = yearWanted.get(year) ?? used;
+    for (const [year, usedY] of [...yearUsed].sort((x, y) => x[0] - y[0])) {
+      const wanted = yearWanted.get(year) ?? usedY;
       const cap = floorYuan(yuanToFen(valueOn(amount.cap.year, `${year}-12-31`).value));
       computation.push({
-        key: wanted > used ? "comp.yearCap.sumReached" : "comp.yearCap.sumNotReached",
-        params: { year, wanted: floorYuan(wanted), yuan: floorYuan(used), cap },
+        key: wanted > usedY ? "comp.yearCap.sumReached" : "comp.yearCap.sumNotReached",
+        params: { year, wanted: floorYuan(wanted), yuan: floorYuan(usedY), cap },
       });
     }
   }
@@ -555,7 +676,9 @@ function evaluateProgram(
     else if (c.outcome === "unknown" && best === "not-met") best = "unknown";
   }
   const outcome = and(eOutcome, best);
-  const status: Status = outcome === "met" ? "eligible" : outcome === "unknown" ? "needs-info" : "ineligible";
+  let status: Status = outcome === "met" ? "eligible" : outcome === "unknown" ? "needs-info" : "ineligible";
+  // Nothing is not something: every qualifying item cut to ¥0 by a cap leaves nothing to claim.
+  if (status === "eligible" && paying && sumFen === 0n) status = "ineligible";
 
   const missing = status === "ineligible" ? [] : missingFacts(enterprise, candidates);
 
@@ -569,8 +692,11 @@ function evaluateProgram(
     if (c.note) r.note = c.note;
     return r;
   });
-  return { program, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation };
+  return { program, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation, alternatives: NO_ALTERNATIVES };
 }
+
+/** A result with no other reading that changes its money (shared, never written to). */
+const NO_ALTERNATIVES: Alternative[] = Object.freeze([]) as unknown as Alternative[];
 
 /** What identifies an item to a reader: its type (or scope), level, date and own name, product or code. */
 function describeItem(item: ProfileItem): Record<string, string> {
@@ -609,8 +735,8 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
   for (const c of candidates) {
     if (c.outcome === "met") {
       const kind = program.amount.kind;
-      if (status !== "eligible") continue;
       if (c.note) reasons.push(withClause(c.note));
+      else if (status !== "eligible") continue;
       else reasons.push({ key: kind === "discretionary" ? "reason.item.mayApply" : "reason.item.qualifies", params: { ref: c.ref, yuan: c.yuan, kind, ...describeItem(c.item) }, clause });
     } else {
       const decisive = c.conditions.find((x) => x.outcome === "not-met") ?? c.conditions.find((x) => x.outcome === "unknown");
@@ -653,25 +779,132 @@ export type ReasonsFor = "all" | "applicable" | "none";
 
 const NO_REASONS: Message[] = Object.freeze([]) as unknown as Message[];
 
+/** Which headline a run shows: the policy's adopted reading (default), or each program's lowest reading. */
+export type ReadingMode = "adopted" | "conservative";
+
+/** The policy's readings by the program they concern, and each program as a reading changes it (made once per policy). */
+const readingsByPolicy = new WeakMap<LoadedPolicy, Map<string, { reading: ReadingData; program: ProgramData }[]>>();
+
+function readingsOf(policy: LoadedPolicy): Map<string, { reading: ReadingData; program: ProgramData }[]> {
+  let m = readingsByPolicy.get(policy);
+  if (m) return m;
+  m = new Map();
+  const byId = policy.index.programs;
+  for (const reading of policy.data.readings ?? []) {
+    for (const id of reading.programs) {
+      const p = byId.get(id);
+      if (!p) continue;
+      const list = m.get(id) ?? [];
+      list.push({ reading, program: underReading(p, reading.change) });
+      m.set(id, list);
+    }
+  }
+  readingsByPolicy.set(policy, m);
+  return m;
+}
+
+/** The program as a reading has it: each key the reading changes replaces the program's own. */
+function underReading(p: ProgramData, ch: ReadingData["change"]): ProgramData {
+  const items = { ...p.items };
+  if (ch.exclude_before !== undefined) items.exclude_before = ch.exclude_before;
+  if (ch.newly !== undefined) items.newly = ch.newly;
+  if (ch.levels !== undefined) items.levels = ch.levels;
+  if (ch.renewals_new !== undefined) items.renewals_new = ch.renewals_new;
+  const amount = { ...p.amount };
+  if (ch.per !== undefined) amount.per = ch.per;
+  if (ch.identity !== undefined) amount.identity = ch.identity;
+  if (ch.cap !== undefined) amount.cap = ch.cap;
+  if (ch.repeat_after_zero !== undefined) amount.repeat_after_zero = ch.repeat_after_zero;
+  const out: ProgramData = { ...p, items, amount };
+  if (ch.ownership !== undefined) out.enterprise = { ...(p.enterprise ?? {}), ownership: ch.ownership };
+  return out;
+}
+
+/** What a result pays: its sum when eligible, else nothing. */
+const paid = (r: ProgramResult): number => (r.status === "eligible" ? (r.amount.yuan ?? 0) : 0);
+
+/**
+ * The program under its adopted reading and under every other reading of its clause; the other
+ * readings that change the money are listed beside it. In conservative mode the lowest reading is
+ * the headline and the adopted one is listed beside it.
+ */
+function withReadings(
+  adopted: ProgramResult,
+  alts: { reading: ReadingData; program: ProgramData }[],
+  run: (p: ProgramData, reasons: ReasonsFor) => ProgramResult,
+  reasons: ReasonsFor,
+  mode: ReadingMode,
+): ProgramResult {
+  if (adopted.amount.kind === "discretionary") return adopted;
+  const base = paid(adopted);
+  const found: { alt: Alternative; program: ProgramData }[] = [];
+  for (const { reading, program } of alts) {
+    const yuan = paid(run(program, "none"));
+    if (yuan !== base) found.push({ alt: { reading: reading.id, yuan, note: { key: "reading.note", params: { zh: reading.note.zh, en: reading.note.en } }, clause: adopted.program.clause }, program });
+  }
+  if (found.length === 0) return adopted;
+  const alternatives = found.map((f) => f.alt);
+  if (mode === "conservative") {
+    const low = found.reduce((a, b) => (b.alt.yuan < a.alt.yuan ? b : a));
+    if (low.alt.yuan < base) {
+      const headline = run(low.program, reasons);
+      const others = alternatives.filter((a) => a !== low.alt);
+      return { ...headline, program: adopted.program, alternatives: [{ reading: "adopted", yuan: base, note: { key: "reading.adopted" }, clause: adopted.program.clause }, ...others], headlineReading: low.alt.reading };
+    }
+  }
+  return { ...adopted, alternatives };
+}
+
 /** Evaluate every program of the policy, in the policy's order. */
-export function evaluate(policy: LoadedPolicy, profile: Profile, asOf: string, { reasons = "all" }: { reasons?: ReasonsFor } = {}): Evaluation {
+export function evaluate(
+  policy: LoadedPolicy,
+  profile: Profile,
+  asOf: string,
+  { reasons = "all", reading = "adopted", only }: { reasons?: ReasonsFor; reading?: ReadingMode; only?: ProgramData } = {},
+): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
   const row = noItemsRow(compiled, district);
   const programs = policy.data.programs;
-  const positions = positionsByProgram(compiled, profile, programs.length);
+  const later: Message[] = [];
+  const positions = positionsByProgram(compiled, profile, programs.length, asOf, later);
+  const readings = readingsOf(policy);
   const results: ProgramResult[] = [];
   let fixed = 0n;
   let upTo = 0n;
+  let lowFixed = 0n;
+  let lowUpTo = 0n;
   for (let i = 0; i < programs.length; i++) {
     const program = programs[i] as ProgramData;
+    // What-if questions (opportunities) ask about one program at a time.
+    if (only !== undefined && program !== only) continue;
     const at = positions[i];
-    const r = at ? evaluateProgram(program, policy, profile, asOf, district, at, reasons) : noItemsResult(row, i, program, profile, district);
+    let r: ProgramResult;
+    if (at) {
+      const run = (p: ProgramData, why: ReasonsFor) => evaluateProgram(p, policy, profile, asOf, district, at, why);
+      r = run(program, reasons);
+      const alts = readings.get(program.id);
+      if (alts) r = withReadings(r, alts, run, reasons, reading);
+    } else {
+      r = noItemsResult(row, i, program, profile, district);
+    }
     results.push(r);
-    if (r.status === "eligible" && r.amount.yuan !== null) {
-      if (r.amount.kind === "fixed") fixed += BigInt(r.amount.yuan);
-      else if (r.amount.kind === "up-to") upTo += BigInt(r.amount.yuan);
+    const yuan = paid(r);
+    let low = BigInt(yuan);
+    for (const a of r.alternatives) if (BigInt(a.yuan) < low) low = BigInt(a.yuan);
+    if (r.amount.kind === "fixed") {
+      fixed += BigInt(yuan);
+      lowFixed += low;
+    } else if (r.amount.kind === "up-to") {
+      upTo += BigInt(yuan);
+      lowUpTo += low;
     }
   }
-  return { asOf, warnings: policyWarnings(policy, asOf), results, totals: { fixedYuan: Number(fixed), maxYuan: Number(fixed + upTo) } };
+  const window = policyWarnings(policy, asOf);
+  return {
+    asOf,
+    warnings: later.length > 0 ? [...window, ...later] : window,
+    results,
+    totals: { fixedYuan: Number(fixed), maxYuan: Number(fixed + upTo), conservativeFixedYuan: Number(lowFixed), conservativeMaxYuan: Number(lowFixed + lowUpTo) },
+  };
 }

@@ -1,4 +1,4 @@
-import type { Catalog, Params } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const en: Catalog = {
   // Conditions
@@ -27,9 +27,9 @@ export const en: Catalog = {
   "cond.requires.met": (p, f) => `${p.ref}: ${f.label(p.field)} ${f.field(p.field, p.value)}`,
   // Notes on items
   "note.onceEnterprise": (p) => `${p.ref}: paid once per enterprise, counted under ${p.by}`,
-  "note.sameCounted": (p) => `${p.ref}: "${p.value}" is already counted under ${p.by}; the same product is paid once`,
-  "note.yearCap": (p, f) => `${p.ref}: the ${p.year} cap of ${f.money(p.cap)} per enterprise is reached`,
-  "note.totalCap": (p, f) => `${p.ref}: the program's cap of ${f.money(p.cap)} is reached`,
+  "note.sameCounted": (p) => `${p.ref}: the same as ${p.by}${p.value ? ` ("${p.value}")` : ""}, which is paid; the same thing is paid once`,
+  "note.yearCap": (p, f) => `${p.ref}: cut to ${f.money(p.yuan)} by the ${p.year} cap of ${f.money(p.cap)} per enterprise (${f.money(p.before)} of it already used that year)`,
+  "note.totalCap": (p, f) => `${p.ref}: cut to ${f.money(p.yuan)} by the program's cap of ${f.money(p.cap)} (${f.money(p.before)} of it already used)`,
   // Computation
   "comp.fixed": (p, f) => `${p.ref}: ${f.money(p.yuan)}${p.since ? ` (value in force since ${p.since})` : ""}`,
   "comp.rate": (p, f) =>
@@ -40,8 +40,8 @@ export const en: Catalog = {
   "comp.totalCap.reached": (p, f) => `${p.ref}: program cap ${f.money(p.cap)} reached, ${f.money(p.yuan)} left for it${p.since ? ` (cap in force since ${p.since})` : ""}`,
   "comp.distinct.each": (p, f) => `${p.count} distinct ${p.by === "product" ? (p.count === 1 ? "product" : "products") : p.count === 1 ? "item" : "items"} × ${f.money(p.each)} = ${f.money(p.yuan)}`,
   "comp.distinct.sum": (p, f) => `${p.count} distinct ${p.by === "product" ? (p.count === 1 ? "product" : "products") : p.count === 1 ? "item" : "items"}: ${f.money(p.yuan)} before caps`,
-  "comp.countedOnce.lists": (p) => `${p.value} is on ${p.count === 2 ? "both lists" : `${p.count} lists`} (${p.refs}): counted once`,
-  "comp.countedOnce.repeated": (p) => `${p.value} is listed ${p.count} times (${p.refs}): counted once`,
+  "comp.countedOnce.lists": (p) => `${p.value || "The same item"} is on ${p.count === 2 ? "both lists" : `${p.count} lists`} (${p.refs}): counted once`,
+  "comp.countedOnce.repeated": (p) => `${p.value || "The same item"} is listed ${p.count} times (${p.refs}): paid once`,
   "comp.yearCap.sumReached": (p, f) => `${p.year}: ${f.money(p.wanted)} exceeds the yearly cap of ${f.money(p.cap)} → ${f.money(p.yuan)}`,
   "comp.yearCap.sumNotReached": (p, f) => `${p.year}: ${f.money(p.yuan)}; yearly cap ${f.money(p.cap)} not reached`,
   "comp.sum": (p, f) => `${p.count} items: ${f.money(p.yuan)} in all`,
@@ -255,6 +255,45 @@ export const en: Catalog = {
   "ask.save.exists": (p) => `${p.file} already exists. Overwrite it?`,
   "ask.save.isInput": (p) => `${p.file} is the profile you started from; it is never overwritten. Choose another name.`,
   "ask.saved": (p) => `Saved ${p.file}. Evaluate it again any time with: subsidy check ${p.file}`,
+  // issue 16: amounts a consultant can quote
+  "cond.rewarded.stated": (p, f) => `${p.ref}: already rewarded by the city (${f.money(p.yuan)} received)`,
+  "cond.beforePolicy": (p) => `${p.ref}: obtained on ${p.date}, before the policy took effect on ${p.since} — confirm with the department`,
+  "cond.base.zero": (p, f) => `${p.ref}: ${f.label(p.field)} is ¥0, so there is nothing to match: not eligible`,
+  "cond.renewal": (p) => `${p.ref}: a renewal or re-review of ${p.by} (first obtained on ${p.date}, before ${p.since}), not a new recognition`,
+  "note.sameCutToZero": (p) => `${p.ref}: the same as ${p.by}${p.value ? ` ("${p.value}")` : ""}, which earned ¥0 after the cap; not paid again under this reading`,
+  "note.yearCap.zero": (p, f) => `${p.ref}: earns ¥0 — the ${p.year} cap of ${f.money(p.cap)} per enterprise was already used up (${f.money(p.before)} counted that year)`,
+  "note.totalCap.zero": (p, f) => `${p.ref}: earns ¥0 — the program's cap of ${f.money(p.cap)} was already used up (${f.money(p.before)} counted)`,
+  "comp.rewardedCounted": (p, f) => `${p.ref}: already paid by the city, counted at ${f.money(p.yuan)} (what the policy pays for it) against the ${p.year ? `${p.year} ` : ""}cap`,
+  "comp.rewardedCounted.stated": (p, f) => `${p.ref}: already paid by the city, counted at the ${f.money(p.yuan)} received against the ${p.year ? `${p.year} ` : ""}cap`,
+  "reading.note": (p) => String(p.en),
+  "reading.adopted": () => "under the reading the tool adopts",
+  "ui.alternative": (p, f) => `${f.money(p.yuan)} ${p.note}`,
+  "ui.totals.conservative": () => "At the lowest reading",
+  "ui.none.outsideZibo": (p) => `No program of this policy applies: ${p.value} is not one of Zibo's eleven divisions.`,
+  "ui.none.why": (p) => `No program of this policy applies: ${p.why}`,
+  "ui.headlineReading": (p) => `(lowest reading: ${p.reading})`,
+  "warn.afterAsOf": (p, f) => `Left out: ${p.ref}${f.item(p)} is dated after the evaluation date ${p.asOf}`,
+  "profile.district.slip": (p) => `'${p.value}' is not one of Zibo's divisions; did you mean ${p.suggestion}? If the enterprise is registered outside Zibo, write the place with its city (e.g. 上海市宝山区)`,
+  "policy.identity.unknownField": (p) => `unknown field '${p.field}' in identity${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "policy.reading.unknownProgram": (p) => `the reading names program '${p.id}', which this policy does not have${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "ask.item.rewarded": (p) => `${p.en}${p.tag}: has the city already paid for it?`,
+  "ask.item.rewardedYuan": (p) => `${p.en}${p.tag}: how much was received (yuan; leave empty if not known)?`,
+  "batch.conservativeTotals": (p, f) => `At every program's lowest reading: fixed ${f.money(p.fixed)} · up to ${f.money(p.max)} incl. ceilings`,
+  "usage.reading": (p) => `--reading ${p.value}: expected adopted or conservative`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "Show what else the client could obtain?",
+  "opp.findOut": (p, f) => `Find out ${fieldNames(p.fields, f, " and ")}${p.item !== undefined ? ` of “${p.item}”` : ""}${p.ownership !== undefined ? ` (it must be a ${f.label(p.ownership)})` : ""}`,
+  "opp.headroom": (p, f) => `${p.count} more can be rewarded in ${p.year}, ${f.money(p.each)} each (yearly cap ${f.money(p.cap)})`,
+  "opp.higherLevel": (p, f) => `Move up from ${f.label(p.now)} to ${f.label(p.level)} ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.recognitions": (p, f) => `Obtain a new ${p.level !== undefined ? `${f.label(p.level)} ` : ""}${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.projects": (p, f) => `One more ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.standards": (p, f) => `Lead or take part in drafting one more ${lower(f.label(p.type))}`,
+  "ui.section.opportunities": () => "What else the client could obtain",
+  "ui.opp.change": () => "What it takes",
+  "ui.opp.share": () => "a share",
+  "ui.opp.none": () => "Going by the facts given, nothing more can be obtained under this policy.",
+  "ui.opp.enterprises": () => "Enterprises",
+  "ui.opp.atStake": () => "At stake",
   // issue 19: messages (loader, validation, policy, commands)
   "err.file.empty": () => "file is empty (nothing but blank lines or comments); fill it in or remove it",
   "err.file.tooLarge": (p) => `file is ${bytesEn(p.size)}, over the limit of ${bytesEn(p.limit)}; ${p.kind === "policy" ? "a policy is a few hundred kilobytes — check this is the right file" : "a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size"}`,
@@ -308,7 +347,6 @@ export const en: Catalog = {
   "err.profile.dateExpected": (p) => `expected a date written YYYY-MM-DD (in quotes is fine), got ${gotEn(p)}`,
   "err.profile.dateFormat": (p) => `expected a date written YYYY-MM-DD${p.suggest ? `, e.g. ${p.suggest}` : ""}, got "${p.value}"`,
   "err.profile.dateNotReal": (p) => `${p.value} is not a real calendar date; check the month and day`,
-  "err.profile.dateAfterAsOf": (p) => `${p.value} is after the evaluation date --as-of ${p.asOf}; correct the date, or evaluate with a later --as-of`,
   "err.profile.termMissing": (p) => `missing ${p.what}: write one of ${idsEn(p.ids)}`,
   "err.profile.termExpected": (p) => `expected a ${p.what} (one of ${idsEn(p.ids)}), got ${gotEn(p)}${colonEn(p)}`,
   "err.profile.termUnknown": (p) => `unknown ${p.what} '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""} — valid: ${idsEn(p.ids)}`,
@@ -518,4 +556,24 @@ function scenarioWhatEn(p: Params): string {
     default:
       return String(p.what);
   }
+}
+
+/** A money field's name without its unit: Provincial award (yuan) → provincial award. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  if (id === "military_civil") return "whether the enterprise is a military–civil integration (军民结合) enterprise";
+  if (id === "ownership") return "the enterprise's ownership";
+  return `the ${lower(f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, ""))}`;
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** "Green factory" → "green factory", but "ITM certification" stays. */
+function lower(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? (s[0] as string).toLowerCase() + s.slice(1) : s;
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateEn(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return ` (${fieldName(p.of, f)} of ${f.money(p.base)} or more)`;
+  if (p.percent !== undefined) return ` (${p.percent}% of the ${fieldName(p.of, f)})`;
+  return "";
 }

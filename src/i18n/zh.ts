@@ -27,9 +27,9 @@ export const zh: Catalog = {
   "cond.requires.met": (p, f) => `${p.ref}:${f.label(p.field)} ${f.field(p.field, p.value)}`,
   // 明细说明
   "note.onceEnterprise": (p) => `${p.ref}:每家企业奖励一次,已按${p.by}计算`,
-  "note.sameCounted": (p) => `${p.ref}:“${p.value}”已按${p.by}计算,同一产品不重复享受`,
-  "note.yearCap": (p, f) => `${p.ref}:已达${p.year}年度企业奖励上限${f.money(p.cap)}`,
-  "note.totalCap": (p, f) => `${p.ref}:已达本项目奖励上限${f.money(p.cap)}`,
+  "note.sameCounted": (p) => `${p.ref}：与${p.by}${p.value ? `（${p.value}）` : ""}为同一事项，已按${p.by}奖励，不重复享受`,
+  "note.yearCap": (p, f) => `${p.ref}：受${p.year}年度企业奖励上限${f.money(p.cap)}限制，只计${f.money(p.yuan)}（当年已计${f.money(p.before)}）`,
+  "note.totalCap": (p, f) => `${p.ref}：受本项目奖励上限${f.money(p.cap)}限制，只计${f.money(p.yuan)}（已计${f.money(p.before)}）`,
   // 计算过程
   "comp.fixed": (p, f) => `${p.ref}:${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的标准)` : ""}`,
   "comp.rate": (p, f) => `${p.ref}:${p.percent}% × ${f.fen(p.baseFen)} = ${f.fen(p.exactFen)} → ${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的比例)` : ""}`,
@@ -39,8 +39,8 @@ export const zh: Catalog = {
   "comp.totalCap.reached": (p, f) => `${p.ref}:已达本项目上限${f.money(p.cap)},可计${f.money(p.yuan)}${p.since ? `(自${p.since}起执行的上限)` : ""}`,
   "comp.distinct.each": (p, f) => `${p.count}个不同${p.by === "product" ? "产品" : "事项"} × ${f.money(p.each)} = ${f.money(p.yuan)}`,
   "comp.distinct.sum": (p, f) => `${p.count}个不同${p.by === "product" ? "产品" : "事项"}:未计上限前共${f.money(p.yuan)}`,
-  "comp.countedOnce.lists": (p) => `${p.value}同时列入${p.count}个名单(${p.refs}),只计一次`,
-  "comp.countedOnce.repeated": (p) => `${p.value}填写了${p.count}次(${p.refs}),只计一次`,
+  "comp.countedOnce.lists": (p) => `${p.value || "同一事项"}同时列入${p.count}个名单(${p.refs}),只计一次`,
+  "comp.countedOnce.repeated": (p) => `${p.value || "同一事项"}填写了${p.count}次(${p.refs}),只计一次`,
   "comp.yearCap.sumReached": (p, f) => `${p.year}年度:${f.money(p.wanted)}超过年度上限${f.money(p.cap)} → ${f.money(p.yuan)}`,
   "comp.yearCap.sumNotReached": (p, f) => `${p.year}年度:${f.money(p.yuan)},未超过年度上限${f.money(p.cap)}`,
   "comp.sum": (p, f) => `共${p.count}项,合计${f.money(p.yuan)}`,
@@ -254,6 +254,45 @@ export const zh: Catalog = {
   "ask.save.exists": (p) => `${p.file} 已存在。覆盖它吗？`,
   "ask.save.isInput": (p) => `${p.file} 是本次读取的原文件，不会被覆盖。请换一个文件名。`,
   "ask.saved": (p) => `已保存 ${p.file}。以后可随时用 subsidy check ${p.file} 重新评估。`,
+  // issue 16: amounts a consultant can quote
+  "cond.rewarded.stated": (p, f) => `${p.ref}：已获市级奖励（实收${f.money(p.yuan)}），不重复享受`,
+  "cond.beforePolicy": (p) => `${p.ref}：取得日期${p.date}早于政策施行日${p.since}——请向主管部门确认`,
+  "cond.base.zero": (p, f) => `${p.ref}：${f.label(p.field)}为0元，没有可配套的基数，不符合条件`,
+  "cond.renewal": (p) => `${p.ref}：属于${p.by}的复核或延续（首次取得于${p.date}，早于${p.since}），不是新认定`,
+  "note.sameCutToZero": (p) => `${p.ref}：与${p.by}${p.value ? `（${p.value}）` : ""}为同一事项，该项受上限限制未获奖励；按此理解不再奖励`,
+  "note.yearCap.zero": (p, f) => `${p.ref}：计0元——${p.year}年度企业奖励上限${f.money(p.cap)}已用完（当年已计${f.money(p.before)}）`,
+  "note.totalCap.zero": (p, f) => `${p.ref}：计0元——本项目奖励上限${f.money(p.cap)}已用完（已计${f.money(p.before)}）`,
+  "comp.rewardedCounted": (p, f) => `${p.ref}：市里已奖励，按政策标准${f.money(p.yuan)}计入${p.year ? `${p.year}年度` : ""}上限`,
+  "comp.rewardedCounted.stated": (p, f) => `${p.ref}：市里已奖励，按实收${f.money(p.yuan)}计入${p.year ? `${p.year}年度` : ""}上限`,
+  "reading.note": (p) => String(p.zh),
+  "reading.adopted": () => "按本工具采用的理解",
+  "ui.alternative": (p, f) => `${p.note}：${f.money(p.yuan)}`,
+  "ui.totals.conservative": () => "按最低理解",
+  "ui.none.outsideZibo": (p) => `本政策各项目均不适用：${p.value}不属于淄博市十一个区县（功能区）。`,
+  "ui.none.why": (p) => `本政策各项目均不适用：${p.why}`,
+  "ui.headlineReading": (p) => `（按最低理解：${p.reading}）`,
+  "warn.afterAsOf": (p, f) => `未计入：${p.ref}${f.item(p)}的日期晚于评估日${p.asOf}`,
+  "profile.district.slip": (p) => `“${p.value}”不是淄博市的区县；是不是“${p.suggestion}”？如企业注册在淄博市以外，请连同所在城市一起写（如“上海市宝山区”）`,
+  "policy.identity.unknownField": (p) => `identity 中的字段“${p.field}”不存在${p.suggest ? `，是否应为“${p.suggest}”？` : ""}`,
+  "policy.reading.unknownProgram": (p) => `该理解所列项目“${p.id}”不在本政策中${p.suggest ? `，是否应为“${p.suggest}”？` : ""}`,
+  "ask.item.rewarded": (p) => `${p.zh}${p.tag}：市里是否已经奖励过？`,
+  "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}：实际收到多少元？（不清楚可不填）`,
+  "batch.conservativeTotals": (p, f) => `按各项目最低理解：定额 ${f.money(p.fixed)} · 含限额最高 ${f.money(p.max)}`,
+  "usage.reading": (p) => `--reading ${p.value}：应为 adopted（采用的理解）或 conservative（最低理解）`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "是否查看还可争取的项目？",
+  "opp.findOut": (p, f) => `查明${p.item !== undefined ? `“${p.item}”的` : ""}${fieldNames(p.fields, f, "、")}${p.ownership !== undefined ? `（须为${f.label(p.ownership)}）` : ""}`,
+  "opp.headroom": (p, f) => `${p.year}年还可再奖励${p.count}项，每项${f.money(p.each)}（年度上限${f.money(p.cap)}）`,
+  "opp.higherLevel": (p, f) => `由${f.label(p.now)}升为${f.label(p.level)}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.recognitions": (p, f) => `新获${p.level !== undefined ? f.label(p.level) : ""}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.projects": (p, f) => `新增一个${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.standards": (p, f) => `主导或参与编制一项${f.label(p.type)}`,
+  "ui.section.opportunities": () => "可争取的项目",
+  "ui.opp.change": () => "怎样争取",
+  "ui.opp.share": () => "按比例计算",
+  "ui.opp.none": () => "根据所填信息，本政策中暂无其他可争取的项目。",
+  "ui.opp.enterprises": () => "企业数",
+  "ui.opp.atStake": () => "涉及金额",
   // issue 19: messages (loader, validation, policy, commands)
   "err.file.empty": () => "文件是空的（只有空行或注释）：请填写内容，或删除该文件",
   "err.file.tooLarge": (p) => `文件大小为${bytesZh(p.size)}，超过上限${bytesZh(p.limit)}；${p.kind === "policy" ? "政策文件一般只有几百 KB，请确认文件是否选对" : "企业信息文件一般只有几 KB，请确认文件是否选对，或用 --max-file-size 放宽上限"}`,
@@ -307,7 +346,6 @@ export const zh: Catalog = {
   "err.profile.dateExpected": (p) => `应填写 YYYY-MM-DD 格式的日期（可加引号），实际是${gotZh(p)}`,
   "err.profile.dateFormat": (p) => `日期应写成 YYYY-MM-DD 格式${p.suggest ? `，例如 ${p.suggest}` : ""}，填写的是“${p.value}”`,
   "err.profile.dateNotReal": (p) => `${p.value} 不是真实存在的日期，请核对月份和日期`,
-  "err.profile.dateAfterAsOf": (p) => `${p.value} 晚于评估日期 ${p.asOf}，请更正日期，或用更晚的 --as-of 评估`,
   "err.profile.termMissing": (p, f) => `未填写${termZh(p.what)}：可填写${idsZh(p.ids, f)}`,
   "err.profile.termExpected": (p, f) => `应填写${termZh(p.what)}（${idsZh(p.ids, f)}之一），实际是${gotZh(p)}${colonZh(p)}`,
   "err.profile.termUnknown": (p, f) => `未知的${termZh(p.what)}“${p.value}”${p.suggest ? `，是否应为“${p.suggest}”？` : "。"}可填写：${idsZh(p.ids, f)}`,
@@ -558,4 +596,18 @@ function scenarioWhatZh(p: Params): string {
 /** A value's type as zod names it (string, number…), in words. */
 function typeZh(t: string | number | undefined): string {
   return ({ string: "文字", number: "数字", int: "整数", boolean: "true 或 false", array: "列表", object: "若干行“键: 值”", record: "若干行“键: 值”" } as Record<string, string>)[String(t)] ?? ` ${t}`;
+}
+
+/** A money field's name without its unit: 省级奖励金额(元) → 省级奖励金额. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  return f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, "");
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateZh(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return `（${fieldName(p.of, f)}达到${f.money(p.base)}）`;
+  if (p.percent !== undefined) return `（按${fieldName(p.of, f)}的${p.percent}%计）`;
+  return "";
 }

@@ -210,7 +210,18 @@ export function crossCheck(data: PolicyData): Problem[] {
     } else if (a.distinct_by) {
       problems.push([[...base, "amount", "distinct_by"], m("err.policy.distinctByOnly", { per: a.per })]);
     }
+    a.identity?.forEach((f, j) => {
+      if (!fields.has(f) && !itemKeys.has(f)) problems.push([[...base, "amount", "identity", j], m("policy.identity.unknownField", { field: f, suggest: suggestion(f, [...fields.keys(), ...itemKeys]) })]);
+    });
     if (p.starts && p.ends && p.starts > p.ends) problems.push([[...base, "ends"], m("err.policy.endsBeforeStarts", { ends: p.ends, starts: p.starts })]);
+  });
+  // issue 16: every reading names programs of this policy, once per id.
+  const programIds = new Set(data.programs.map((p) => p.id));
+  unique(data.readings, "readings");
+  data.readings.forEach((r, i) => {
+    r.programs.forEach((id, j) => {
+      if (!programIds.has(id)) problems.push([["readings", i, "programs", j], m("policy.reading.unknownProgram", { id, suggest: suggestion(id, programIds) })]);
+    });
   });
   return problems;
 }

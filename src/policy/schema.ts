@@ -66,6 +66,8 @@ const districtDef = z.strictObject({
   en: text,
   /** Other spellings accepted in profiles: short names, pinyin, the text's own long name. */
   aliases: z.array(text).default([]),
+  /** Real places outside Zibo written one character from this division (沂水县 beside 沂源县): never read as a slip. */
+  elsewhere: z.array(text).default([]),
 });
 
 const actionDef = z.strictObject({ id: z.string(), zh: text, en: text });
@@ -96,6 +98,13 @@ const itemRule = z.strictObject({
   needs_date: z.boolean().default(false),
   /** Item fields that must be known (e.g. audited_investment); missing → needs information. */
   requires: z.array(z.string()).default([]),
+  /**
+   * Items dated before the policy took effect earn nothing, although the clause has no 新 (a reading's
+   * alternative: "obtained before the policy took effect — confirm with the department").
+   */
+  exclude_before: z.boolean().default(false),
+  /** A renewal or re-review (复核) of an item counts as newly obtained (a reading's alternative). */
+  renewals_new: z.boolean().default(false),
 });
 
 const enterpriseRule = z.strictObject({
@@ -125,6 +134,18 @@ const amountRule = z
     per: z.enum(["enterprise", "item", "distinct"]).default("item"),
     /** With per: distinct — the item field whose value identifies "the same" thing (product, type). */
     distinct_by: z.string().optional(),
+    /**
+     * What makes two items the same (issue 16): the item fields compared, ignoring case, width, spaces
+     * and punctuation. Two items with the same identity are paid once (per: item, per: distinct), and
+     * with `newly`, a later one of an identity first obtained before the program is a renewal, not new.
+     * An item with none of the fields written is its own identity. Empty: every item is its own.
+     */
+    identity: z.array(z.string()).optional(),
+    /**
+     * An item of an identity cut to ¥0 by a cap did not enjoy support, so a later item of the same
+     * identity may still be paid (同一产品不重复享受支持: nothing was enjoyed). false: it was counted all the same.
+     */
+    repeat_after_zero: z.boolean().optional(),
     /** A named sum in yuan. */
     yuan: datedYuan.optional(),
     /** A share of an item's money field. */
@@ -160,6 +181,35 @@ export const programSchema = z.strictObject({
   notes: z.array(bilingual).default([]),
 });
 
+/**
+ * What a reading changes in the programs it names (issue 16): each key replaces the program's own
+ * (cap replaces the whole cap). Only what can be computed from a profile.
+ */
+const readingChange = z.strictObject({
+  exclude_before: z.boolean().optional(),
+  renewals_new: z.boolean().optional(),
+  newly: z.boolean().optional(),
+  levels: z.array(slug).optional(),
+  ownership: z.array(slug).optional(),
+  per: z.enum(["enterprise", "item", "distinct"]).optional(),
+  identity: z.array(z.string()).optional(),
+  cap: capRule.optional(),
+  repeat_after_zero: z.boolean().optional(),
+});
+
+/** Another way the text can be read: the engine computes every program it names under it too. */
+export const readingSchema = z.strictObject({
+  id: slug,
+  /** The clause whose words can be read this way. */
+  clause: z.string().min(1),
+  programs: z.array(slug).min(1),
+  /** Shown beside the amount: "if the cap is per enterprise". */
+  note: bilingual,
+  /** What the adopted reading is and why it was adopted. */
+  adopted: bilingual,
+  change: readingChange,
+});
+
 export const policySchema = z.strictObject({
   id: slug,
   version: z.string().min(1),
@@ -174,8 +224,11 @@ export const policySchema = z.strictObject({
   source: z.strictObject({ file: z.string(), title: bilingual }).optional(),
   vocabulary: vocabularySchema,
   programs: z.array(programSchema).min(1),
+  /** The other ways the text can be read, computed beside the adopted amounts (issue 16). */
+  readings: z.array(readingSchema).default([]),
 });
 
+export type ReadingData = z.infer<typeof readingSchema>;
 export type PolicyData = z.infer<typeof policySchema>;
 export type ProgramData = z.infer<typeof programSchema>;
 export type VocabularyData = z.infer<typeof vocabularySchema>;

@@ -7,7 +7,7 @@
  * on fixtures, generated profiles and many thousands of damaged ones.
  */
 import { isRealDate } from "../dates.js";
-import { resolveDistrict } from "../policy/index-policy.js";
+import { districtSlip, resolveDistrict } from "../policy/index-policy.js";
 import type { ItemTypeDef, ListName, LoadedPolicy, Profile, ProfileItem } from "../types.js";
 import { isValidCreditCode } from "./credit-code.js";
 import { decimals, ENTERPRISE_SHAPE, isRequired, listSpecs, type ListSpec, type ValueKind } from "./rules.js";
@@ -84,8 +84,9 @@ function checks(policy: LoadedPolicy): (kind: ValueKind, spec?: ListSpec) => Che
       case "money":
         return (x) => typeof x === "number" && Number.isFinite(x) && x >= 0 && Number.isSafeInteger(Math.trunc(x)) && decimals(x) <= 2;
       case "date":
-        // isRealDate reads the YYYY-MM-DD form itself.
-        return (x, asOf) => typeof x === "string" && isRealDate(x) && x <= asOf;
+        // isRealDate reads the YYYY-MM-DD form itself. A date after --as-of is valid: the engine leaves
+        // the item out of that evaluation and names it in the warnings (issue 16).
+        return (x) => typeof x === "string" && isRealDate(x);
       case "level":
         return levels;
       case "role":
@@ -174,6 +175,8 @@ export function acceptProfile(data: unknown, policy: LoadedPolicy, asOf: string)
   if (enterprise.district !== undefined) {
     const zibo = resolveDistrict(policy.index, enterprise.district);
     if (zibo !== undefined) enterprise.zibo_district = zibo;
+    // A slip (张店去): zod's path reports it with did-you-mean.
+    else if (districtSlip(policy.index, enterprise.district) !== undefined) return undefined;
   }
   const profile: Profile = { enterprise, recognitions: [], projects: [], standards: [] };
   for (const rule of r.lists) {

@@ -49,23 +49,23 @@ export function listSpecs(policy: LoadedPolicy): ListSpec[] {
   if (hit) return hit;
   const v = policy.data.vocabulary;
   const fields: Shape = Object.entries(v.fields).map(([id, def]) => [id, def.kind === "money" ? "money" : "text"] as const);
-  const item = (kindKey: "type" | "scope", extra: Shape): Shape => [...fields, [kindKey, "kind"], ["date", "date"], ["rewarded", "boolean"], ["name", "text"], ["note", "text"], ...extra];
+  const item = (kindKey: "type" | "scope", extra: Shape): Shape => [...fields, [kindKey, "kind"], ["date", "date"], ["rewarded", "boolean"], ["rewarded_yuan", "money"], ["name", "text"], ["note", "text"], ...extra];
   const specs: ListSpec[] = [
     {
       list: "recognitions",
       kindKey: "type",
       kindWord: "recognition type",
       kinds: v.recognition_types,
-      base: ["type", "level", "date", "rewarded", "name", "note"],
+      base: ["type", "level", "date", "rewarded", "rewarded_yuan", "name", "note"],
       shape: item("type", [["level", "level"]]),
     },
-    { list: "projects", kindKey: "type", kindWord: "project type", kinds: v.project_types, base: ["type", "name", "date", "rewarded", "note"], shape: item("type", []) },
+    { list: "projects", kindKey: "type", kindWord: "project type", kinds: v.project_types, base: ["type", "name", "date", "rewarded", "rewarded_yuan", "note"], shape: item("type", []) },
     {
       list: "standards",
       kindKey: "scope",
       kindWord: "standard scope",
       kinds: v.standard_scopes,
-      base: ["scope", "role", "code", "date", "rewarded", "name", "note"],
+      base: ["scope", "role", "code", "date", "rewarded", "rewarded_yuan", "name", "note"],
       shape: item("scope", [
         ["role", "role"],
         ["code", "text"],

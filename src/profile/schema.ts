@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { isRealDate } from "../dates.js";
-import { resolveDistrict } from "../policy/index-policy.js";
+import { districtSlip, resolveDistrict } from "../policy/index-policy.js";
 import { closest } from "../parse/suggest.js";
 import { labelOf, messageLang, say, type Params } from "../i18n/index.js";
 import type { ParsedDocument } from "../parse/document.js";
@@ -158,9 +158,10 @@ function dateSchema(asOf: string) {
         ctx.addIssue({ code: "custom", message: msg("err.profile.dateFormat", { value: s, suggest }), input: s });
       } else if (!isRealDate(s)) {
         ctx.addIssue({ code: "custom", message: msg("err.profile.dateNotReal", { value: s }), input: s });
-      } else if (s > asOf) {
-        ctx.addIssue({ code: "custom", message: msg("err.profile.dateAfterAsOf", { value: s, asOf }), input: s });
       }
+      // A date after --as-of is valid: the engine leaves the item out of that evaluation and names it
+      // in the warnings (issue 16); `asOf` stays in the signature for the schema cache.
+      void asOf;
     });
 }
 
@@ -350,7 +351,8 @@ function cachedSchema(policy: LoadedPolicy, asOf: string): ReturnType<typeof bui
 export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: ValidateOptions): Profile {
   const schema = cachedSchema(policy, opts.asOf);
   const result = schema.safeParse(data);
-  if (!result.success) {
+  const slip = districtSlipOf(data, policy);
+  if (!result.success || slip) {
     const errors: { err: SubsidyError; order: number }[] = [];
     const located = (path: Path, message: Message) => {
       const pos = opts.locate?.(path.filter((s): s is string | number => typeof s !== "symbol"));
@@ -361,7 +363,8 @@ export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: V
       });
       errors.push({ err, order: errors.length });
     };
-    for (const issue of result.error.issues) {
+    if (slip) located(["enterprise", "district"], slip);
+    for (const issue of result.success ? [] : result.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) located([...issue.path, key], unknownKeyMessage(policy, issue.path, key));
       } else {
@@ -389,6 +392,15 @@ export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: V
     projects: (parsed.projects ?? []).map((i) => dropNulls(i) as ProfileItem),
     standards: (parsed.standards ?? []).map((i) => dropNulls(i) as ProfileItem),
   };
+}
+
+/** A district one character from a Zibo division (张店去): a profile error with did-you-mean, never a silent "outside Zibo". */
+function districtSlipOf(data: unknown, policy: LoadedPolicy): Message | undefined {
+  const e = data !== null && typeof data === "object" ? (data as { enterprise?: unknown }).enterprise : undefined;
+  const value = e !== null && typeof e === "object" ? (e as { district?: unknown }).district : undefined;
+  if (typeof value !== "string") return undefined;
+  const suggestion = districtSlip(policy.index, value);
+  return suggestion === undefined ? undefined : { key: "profile.district.slip", params: { value, suggestion } };
 }
 
 /** A blank value (`date:` with nothing after it) means "not given", like leaving the line out. */

@@ -2,6 +2,8 @@
 import type { Evaluation, LoadedPolicy, Message, Profile, ProgramResult } from "../types.js";
 import { say, type RenderContext } from "../i18n/index.js";
 import { policyWarnings } from "../engine/evaluate.js";
+import type { Opportunity } from "../engine/opportunities.js";
+import { opportunityDocs, type OpportunityDoc } from "./opportunities.js";
 
 export interface ProfileMeta {
   file: string;
@@ -24,6 +26,8 @@ export interface CheckResultDoc {
   items: { ref: string; yuan: number; note: string }[];
   reasons: string[];
   missing: string[];
+  /** The amount under each other reading that changes the money (issue 16; empty when none). */
+  alternatives: { reading: string; yuan: number; note: string }[];
 }
 
 export interface CheckDocument {
@@ -33,7 +37,9 @@ export interface CheckDocument {
   warnings: string[];
   profile: { file: string; name: string };
   results: CheckResultDoc[];
-  totals: { fixedYuan: number; maxYuan: number };
+  totals: { fixedYuan: number; maxYuan: number; conservativeFixedYuan: number; conservativeMaxYuan: number };
+  /** What else the enterprise could obtain, largest sum first (when they were looked for). */
+  opportunities?: OpportunityDoc[];
 }
 
 export interface Evaluated {
@@ -41,6 +47,8 @@ export interface Evaluated {
   evaluation: Evaluation;
   /** The profile as loaded, when the caller has it: reports describe the items a missing fact belongs to. */
   profile?: Profile;
+  /** What else the enterprise could obtain (findOpportunities), when the caller looked. */
+  opportunities?: Opportunity[];
 }
 
 export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
@@ -69,6 +77,7 @@ export function resultDoc(r: ProgramResult, ctx: RenderContext): CheckResultDoc 
     }),
     reasons: reasonsText(r, ctx),
     missing: [...r.missing],
+    alternatives: r.alternatives.map((a) => ({ reading: a.reading, yuan: a.yuan, note: say(a.note, ctx) })),
   };
 }
 
@@ -96,5 +105,6 @@ export function checkDocument(e: Evaluated, ctx: RenderContext & { policy: Loade
     profile: { file: e.meta.file, name: e.meta.name },
     results: e.evaluation.results.map((r) => resultDoc(r, ctx)),
     totals: { ...e.evaluation.totals },
+    ...(e.opportunities ? { opportunities: opportunityDocs(e.opportunities, ctx) } : {}),
   };
 }

@@ -3,9 +3,10 @@
  * (and its explanation parts by the table). Every string in it is already in the chosen language;
  * the renderers only lay it out and escape it.
  */
-import type { AmountKind, ConditionTrace, LoadedPolicy, Outcome, Profile, ProfileItem, ProgramResult, Status } from "../types.js";
+import type { AmountKind, ConditionTrace, Evaluation, LoadedPolicy, Outcome, Profile, ProfileItem, ProgramResult, Status } from "../types.js";
 import { formatYuan, labelOf, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
+import { opportunityRows, type OpportunityRow } from "./opportunities.js";
 
 export interface ReportContext extends RenderContext {
   policy: LoadedPolicy;
@@ -71,6 +72,8 @@ export interface ReportModel {
   needsInfo: ReportRow[];
   /** Only with --all. */
   ineligible: ReportRow[];
+  /** What else the enterprise could obtain; undefined when not looked for. */
+  opportunities?: OpportunityRow[];
   totals: { fixed: string; upTo: string; max: string; hasCeilings: boolean; discretionary: number; needsInfo: number; ineligible: number };
 }
 
@@ -78,7 +81,28 @@ export interface ReportModel {
 export function amountText(r: ProgramResult, ctx: RenderContext): string {
   if (r.amount.kind === "discretionary") return t("ui.onMerit", ctx);
   const money = formatYuan(r.amount.yuan ?? 0, ctx.lang, ctx.unit);
-  return r.amount.kind === "up-to" ? `${t("ui.upTo", ctx)} ${money}` : money;
+  const shown = r.amount.kind === "up-to" ? `${t("ui.upTo", ctx)} ${money}` : money;
+  return [shown, ...alternativesText(r, ctx)].join(" · ");
+}
+
+/** Each other reading that changes the money, as shown beside the amount: "¥1,000,000 if the cap is per enterprise (二(二)3)". */
+export function alternativesText(r: ProgramResult, ctx: RenderContext): string[] {
+  return r.alternatives.map((a) => t("ui.alternative", ctx, { yuan: a.yuan, note: say(a.note, ctx), clause: a.clause }));
+}
+
+/** The totals at each program's lowest reading, when they differ from the headline totals (else undefined). */
+export function conservativeText(totals: Evaluation["totals"], ctx: RenderContext): string | undefined {
+  if (totals.conservativeFixedYuan === totals.fixedYuan && totals.conservativeMaxYuan === totals.maxYuan) return undefined;
+  return `${t("ui.totals.conservative", ctx)}: ${t("ui.totals.fixed", ctx)} ${formatYuan(totals.conservativeFixedYuan, ctx.lang, ctx.unit)} · ${t("ui.totals.max", ctx)} ${formatYuan(totals.conservativeMaxYuan, ctx.lang, ctx.unit)}`;
+}
+
+/** Why no program applies, in one line: the enterprise is outside Zibo, or the profile lists nothing a program reads. */
+export function noneText(e: Evaluation, ctx: RenderContext): string {
+  const district = e.results[0]?.conditions.find((c) => c.check === "district");
+  if (district?.outcome === "not-met") return t("ui.none.outsideZibo", ctx, { value: String(district.value ?? "") });
+  const first = e.results.find((r) => r.reasons.length > 0 && r.items.length > 0) ?? e.results.find((r) => r.reasons.length > 0);
+  const why = first?.reasons[0];
+  return why && first.items.length > 0 ? t("ui.none.why", ctx, { why: say(why, ctx) }) : t("ui.none", ctx);
 }
 
 function factOf(c: ConditionTrace, ctx: RenderContext): string {
@@ -103,6 +127,8 @@ export function explain(r: ProgramResult, ctx: RenderContext): Explanation {
   for (const item of r.items) for (const c of item.conditions) add(c);
   const computation = r.computation.map((m) => say(m, ctx));
   for (const item of r.items) if (item.note) computation.push(say(item.note, ctx));
+  // Every other reading that changes the money, with what it pays.
+  computation.push(...alternativesText(r, ctx));
   return { conditions, computation, clause: r.program.clause, quote: r.program.quote, departments: [...r.program.departments] };
 }
 
@@ -180,6 +206,7 @@ export function reportModel(e: Evaluated, ctx: ReportContext): ReportModel {
     claim,
     needsInfo,
     ineligible: ctx.all ? ineligibleAll.map((r) => row(r, e, ctx)) : [],
+    ...(e.opportunities ? { opportunities: opportunityRows(e.opportunities, ctx) } : {}),
     totals: {
       fixed: money(fixedYuan),
       upTo: money(upTo),

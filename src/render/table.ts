@@ -3,7 +3,9 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
-import { amountText, explain, joinList } from "./report.js";
+import { alternativesText, amountText, conservativeText, explain, joinList, noneText } from "./report.js";
+import { opportunityRows, type OpportunityRow } from "./opportunities.js";
+import type { Opportunity } from "../engine/opportunities.js";
 
 export interface TableOptions extends RenderContext {
   policy: LoadedPolicy;
@@ -14,6 +16,8 @@ export interface TableOptions extends RenderContext {
   explain?: boolean;
   /** Terminal width in columns. */
   width?: number;
+  /** Add what else the enterprise could obtain (check --opportunities). */
+  opportunities?: boolean;
 }
 
 /** Columns one code point takes: CJK and full-width characters two, everything else one. */
@@ -152,6 +156,8 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   for (const r of rows) {
     const why = r.reasons.map((m) => say(m, o));
     if (kind === "needs" && r.missing.length > 0) why.push(c.yellow(r.missing.join(", ")));
+    // Another reading that pays what the adopted one does not (or pays less) is said where the amount would be.
+    if (kind !== "eligible") why.push(...alternativesText(r, o).map((x) => c.cyan(x)));
     const row = [fit(programCell(r, o, c), programW), fit(r.program.clause, clauseW)];
     if (kind === "eligible") row.push(fit(amountText(r, o), amountW));
     row.push(fit(why.join("\n"), whyW));
@@ -166,6 +172,27 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   );
   const blocks = o.explain ? rows.map((r) => explainBlock(r, o, c, width)) : [];
   return [`${heading}\n${table}`, ...blocks].join("\n\n");
+}
+
+/** What else the enterprise could obtain: program, clause, sum and what it takes. */
+function opportunitiesSection(rows: OpportunityRow[], o: TableOptions, c: ChalkInstance): string {
+  const title = c.cyan.bold(t("ui.section.opportunities", o));
+  if (rows.length === 0) return `${title}\n${t("ui.opp.none", o)}`;
+  const width = Math.max(60, Math.min(o.width ?? 100, 160));
+  const programW = Math.max(22, Math.floor(width * 0.3));
+  const clauseW = 10;
+  const amountW = 18;
+  const changeW = Math.max(20, width - programW - clauseW - amountW - 5);
+  const widths = [programW, clauseW, amountW, changeW];
+  const fit = (text: string, w: number) => wrapText(text, w - 2);
+  const head = [t("ui.program", o), t("ui.clause", o), t("ui.amount", o), t("ui.opp.change", o)].map((h, i) => fit(c.bold(h), widths[i] ?? 10));
+  const body = rows.map((r) => [fit(`${r.title}\n${c.dim(r.program)}`, programW), fit(r.clause, clauseW), fit(r.amount, amountW), fit(r.change, changeW)]);
+  return `${title}\n${boxTable(head, widths, body, (x) => c.gray(x))}`;
+}
+
+/** The opportunities section on its own (at the end of `ask`). */
+export function renderOpportunities(opps: readonly Opportunity[], o: TableOptions): string {
+  return opportunitiesSection(opportunityRows(opps, o), o, new Chalk({ level: o.color ? 1 : 0 }));
 }
 
 /** Several profiles: one table section each. */
@@ -195,8 +222,10 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   ];
   for (const [key, rows] of groups) if (rows.length > 0) out.push(section(t(key, o), rows, o, c, "eligible"), "");
   if (needs.length > 0) out.push(section(t("ui.section.needsInfo", o), needs, o, c, "needs"), "");
-  if (o.all && ineligible.length > 0) out.push(section(t("ui.section.ineligible", o), ineligible, o, c, "ineligible"), "");
-  if (eligible.length === 0 && needs.length === 0) out.push(t("ui.none", o), "");
+  // Without --all, the ineligible programs another reading would pay are shown all the same.
+  const shownIneligible = o.all ? ineligible : ineligible.filter((r) => r.alternatives.length > 0);
+  if (shownIneligible.length > 0) out.push(section(t("ui.section.ineligible", o), shownIneligible, o, c, "ineligible"), "");
+  if (eligible.length === 0 && needs.length === 0) out.push(noneText(evaluation, o), "");
 
   const { fixedYuan, maxYuan } = evaluation.totals;
   const discretionary = byKind("discretionary").length;
@@ -207,7 +236,10 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   if (discretionary > 0) parts.push(`${t("ui.totals.discretionary", o)} ${discretionary}`);
   if (needs.length > 0) parts.push(`${t("ui.totals.needsInfo", o)} ${needs.length}`);
   out.push(parts.join("  ·  "));
+  const low = conservativeText(evaluation.totals, o);
+  if (low) out.push(low);
   if (maxYuan > fixedYuan) out.push(c.dim(t("ui.ceilingNotice", o)));
-  if (!o.all && ineligible.length > 0) out.push(c.dim(`${ineligible.length} ${t("ui.hiddenIneligible", o)}`));
+  if (!o.all && ineligible.length > shownIneligible.length) out.push(c.dim(`${ineligible.length - shownIneligible.length} ${t("ui.hiddenIneligible", o)}`));
+  if (o.opportunities && e.opportunities) out.push("", opportunitiesSection(opportunityRows(e.opportunities, o), o, c));
   return out.join("\n") + "\n";
 }

@@ -40,10 +40,14 @@ export interface ExpectedProgram {
   missing?: string[];
   /** Text (English rendering) that must occur in the program's reasons; a list means every entry. */
   reason_contains?: string | string[];
+  /** The amount under each other reading that changes the money, by reading id (exactly these; {} for none). */
+  alternatives?: Record<string, number>;
 }
 
 export interface ExpectedOutcome {
-  totals?: { fixedYuan?: number; maxYuan?: number };
+  totals?: { fixedYuan?: number; maxYuan?: number; conservativeFixedYuan?: number; conservativeMaxYuan?: number };
+  /** Text (English rendering) each of which must occur in the warnings. */
+  warnings_contain?: string[];
   programs: Record<string, ExpectedProgram>;
 }
 
@@ -88,9 +92,9 @@ export interface ScenarioResult {
 
 const SCENARIO_KEYS = ["name", "as_of", "profile", "profile_file", "expected", "note"] as const;
 const FILE_KEYS = ["scenarios", "note"] as const;
-const EXPECTED_KEYS = ["totals", "programs"] as const;
-const TOTAL_KEYS = ["fixedYuan", "maxYuan"] as const;
-const PROGRAM_KEYS = ["status", "yuan", "missing", "reason_contains", "note"] as const;
+const EXPECTED_KEYS = ["totals", "programs", "warnings_contain"] as const;
+const TOTAL_KEYS = ["fixedYuan", "maxYuan", "conservativeFixedYuan", "conservativeMaxYuan"] as const;
+const PROGRAM_KEYS = ["status", "yuan", "missing", "reason_contains", "alternatives", "note"] as const;
 
 type Seg = string | number;
 
@@ -209,7 +213,17 @@ function parseOne(r: Reader, v: unknown, at: readonly Seg[]): Scenario {
       else if (Array.isArray(rc) && rc.length > 0 && rc.every((x) => typeof x === "string")) out.reason_contains = rc as string[];
       else throw r.error([...pAt, "reason_contains"], "err.scenario.reasonContains");
     }
+    if (p.alternatives !== undefined) {
+      const alts = r.mapping(p.alternatives, [...pAt, "alternatives"], "alternatives (reading id: yuan)", Object.keys(isMapping(p.alternatives) ? p.alternatives : {}));
+      out.alternatives = {};
+      for (const [reading, y] of Object.entries(alts)) out.alternatives[reading] = r.yuan(y, [...pAt, "alternatives", reading], false) as number;
+    }
     expected.programs[id] = out;
+  }
+  if (e.warnings_contain !== undefined) {
+    const w = e.warnings_contain;
+    if (!Array.isArray(w) || w.some((x) => typeof x !== "string")) throw r.error([...at, "expected", "warnings_contain"], "warnings_contain must be a list of texts found in the English warnings");
+    expected.warnings_contain = w as string[];
   }
   if (Object.keys(expected.programs).length === 0 && expected.totals === undefined) {
     throw r.error([...at, "expected"], "err.scenario.nothingToCheck");
@@ -267,8 +281,11 @@ export function runScenario(policy: LoadedPolicy, scenario: Scenario): ScenarioR
   const diff = (field: string, expected: unknown, actual: unknown) => diffs.push({ field, expected: show(expected), actual: show(actual) });
 
   const t = scenario.expected.totals;
-  if (t?.fixedYuan !== undefined && t.fixedYuan !== evaluation.totals.fixedYuan) diff("totals.fixedYuan", t.fixedYuan, evaluation.totals.fixedYuan);
-  if (t?.maxYuan !== undefined && t.maxYuan !== evaluation.totals.maxYuan) diff("totals.maxYuan", t.maxYuan, evaluation.totals.maxYuan);
+  for (const k of TOTAL_KEYS) if (t?.[k] !== undefined && t[k] !== evaluation.totals[k]) diff(`totals.${k}`, t[k], evaluation.totals[k]);
+  if (scenario.expected.warnings_contain) {
+    const text = evaluation.warnings.map((m) => say(m, { lang: "en", policy })).join(" | ");
+    for (const w of scenario.expected.warnings_contain) if (!text.includes(w)) diff("warnings_contain", w, text);
+  }
 
   const byId = new Map(evaluation.results.map((r) => [r.program.id, r]));
   for (const [id, exp] of Object.entries(scenario.expected.programs)) {
@@ -285,6 +302,11 @@ export function runScenario(policy: LoadedPolicy, scenario: Scenario): ScenarioR
       const text = r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ");
       const wanted = typeof exp.reason_contains === "string" ? [exp.reason_contains] : exp.reason_contains;
       for (const w of wanted) if (!text.includes(w)) diff(`${at}.reason_contains`, w, text);
+    }
+    if (exp.alternatives !== undefined) {
+      const actual = Object.fromEntries(r.alternatives.map((a) => [a.reading, a.yuan]));
+      const show = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).sort().join(", ") || "none";
+      if (show(exp.alternatives) !== show(actual)) diff(`${at}.alternatives`, show(exp.alternatives), show(actual));
     }
   }
   return { ...base, passed: diffs.length === 0, diffs };
