@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./helpers/real-policy.js";
+import { englishIn } from "./helpers/lang.js";
 
 const BIN = join(root, "bin/subsidy.js");
 const hasScript = existsSync("/usr/bin/script");
@@ -117,6 +118,7 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
     expect(screen).toMatch(/空格 勾选/);
     expect(screen).toMatch(/保存为企业情况文件\S* 否/);
     expect(screen).not.toMatch(/navigate|\bselect\b|submit|\bYes\b|\bNo\b/);
+    expect(englishIn(screen), screen).toBe("");
   });
 
   it("Ctrl-C at a prompt: Aborted, exit 130, nothing written, no stack trace", async () => {
