@@ -154,7 +154,7 @@ export async function runPolicyTest(target: string | undefined, o: TestOptions, 
   const results = stat.isDirectory() ? runScenarioDir(policy, where) : runScenarioFile(policy, where);
   if (results.length === 0) throw new SubsidyError("usage", { key: "err.usage.emptyScenarioFolder", params: { where } });
   const failed = results.filter((r) => !r.passed);
-  const summary = t("policy.test.summary", o, { passed: results.length - failed.length, failed: failed.length, total: results.length, policy: `${policy.data.id} ${policy.data.version} (${path.basename(policy.file)}, sha256 ${policy.sha256.slice(0, 12)})` });
+  const summary = t("policy.test.summary", o, { passed: results.length - failed.length, failed: failed.length, total: results.length, policy: `${policy.data.id} ${policy.data.version}`, file: path.basename(policy.file), sha: policy.sha256.slice(0, 12) });
   if (format(o) === "json") {
     io.out(json({ policy: policyRef(policy), passed: results.length - failed.length, failed: failed.length, results }));
   } else {

@@ -215,7 +215,7 @@ export const en: Catalog = {
   "policy.diff.removed": () => "removed",
   "policy.diff.impactHead": (p) => `Profiles on ${p.asOf}: ${p.evaluated} evaluated, ${p.changed} with changed amounts`,
   "policy.diff.absent": () => "not in this version",
-  "policy.test.summary": (p) => `${p.passed} passed, ${p.failed} failed (${p.total} scenarios, policy ${p.policy})`,
+  "policy.test.summary": (p) => `${p.passed} passed, ${p.failed} failed (${p.total} scenarios, policy ${p.policy} (${p.file}, sha256 ${p.sha}))`,
   "init.written": (p) => `Wrote ${p.file}: fill it in, then run: subsidy check ${p.file}`,
   "schema.written": (p) => `Wrote ${p.file}`,
   // Questionnaire (subsidy ask)

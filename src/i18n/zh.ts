@@ -214,7 +214,7 @@ export const zh: Catalog = {
   "policy.diff.removed": () => "取消",
   "policy.diff.impactHead": (p) => `企业档案（评估日期${p.asOf}）：共评估${p.evaluated}家，金额有变化${p.changed}家`,
   "policy.diff.absent": () => "本版本无此项目",
-  "policy.test.summary": (p) => `通过${p.passed}个，失败${p.failed}个（共${p.total}个场景，政策${p.policy}）`,
+  "policy.test.summary": (p) => `通过${p.passed}个，失败${p.failed}个（共${p.total}个场景；政策 ${p.policy}，文件 ${p.file}，sha256 ${p.sha}）`,
   "init.written": (p) => `已生成${p.file}：填写后运行 subsidy check ${p.file}`,
   "schema.written": (p) => `已生成${p.file}`,
   // 问卷(subsidy ask)
@@ -525,6 +525,8 @@ function yamlErrorZh(code: string | number | undefined): string {
       return "键太长";
     case "UNEXPECTED_TOKEN":
       return "出现了多余的符号";
+    case "UNCLOSED_FLOW":
+      return "花括号或方括号没有闭合（或其中的内容缩进不够）";
     default:
       return "无法按 YAML 读取";
   }

@@ -114,7 +114,9 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
       fail("parse", { key: "err.parse.duplicateKey", params: { key: bare, numeric: /^[-+.\d]/.test(bare) ? 1 : 0 } }, err.pos[0]);
     }
     if (err.code === "NON_STRING_KEY") fail("parse", { key: "err.parse.nonStringKey" }, err.pos[0]);
-    fail("parse", { key: "err.parse.syntax", params: { code: err.code, detail: firstLine(err.message), hint: syntaxHint(text, err.pos[0]) } }, err.pos[0]);
+    // yaml reports an unclosed { or [ as BAD_INDENT ("… must be sufficiently indented and end with a }").
+    const code = /end with an? [}\]]/.test(err.message) ? "UNCLOSED_FLOW" : err.code;
+    fail("parse", { key: "err.parse.syntax", params: { code, detail: firstLine(err.message), hint: syntaxHint(text, err.pos[0]) } }, err.pos[0]);
   }
   if (docs.length > 1) {
     const second = docs[1] as Document.Parsed;
