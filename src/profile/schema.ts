@@ -327,6 +327,7 @@ const SAYS_WHAT_IT_IS = new Set([
   "err.creditCode.length",
   "err.creditCode.char",
   "err.creditCode.check",
+  "profile.district.slip",
 ]);
 
 function atField(policy: LoadedPolicy, path: Path, m: Message): Message {
