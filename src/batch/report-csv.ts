@@ -5,7 +5,7 @@
  * evaluated gets one row with its error, so that nothing is lost. UTF-8 BOM, RFC 4180 quoting,
  * formula-like cells neutralised, numbers as numbers (src/render/cells.ts).
  */
-import { CSV_BOM, csvCell, csvRow } from "../render/cells.js";
+import { CSV_BOM, csvCell, csvRow, csvTextCell } from "../render/cells.js";
 import { labelOf, t } from "../i18n/index.js";
 import type { Chunk, ReportContext, ReportRenderer } from "./report.js";
 
@@ -29,10 +29,10 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
     // Each row is exactly csvRow of all its cells: the cells up to the provenance as text, then rowEnd.
     row: (o) => {
       if (!o.ok) return [cells([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text]), rowEnd];
-      const facts = [o.file, o.name, o.creditCode ?? "", o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan];
-      if (o.programs.length === 0) return [cells([...facts, "", "", "", "", "", null, "", ""]), rowEnd];
+      // The credit code stays text in Excel (csvTextCell).
+      const factCells = `${cells([o.file, o.name])},${csvTextCell(o.creditCode ?? "")},${cells([o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan])}`;
+      if (o.programs.length === 0) return [`${factCells},${cells(["", "", "", "", "", null, "", ""])}`, rowEnd];
       // The enterprise's facts, the program's, the amount, missing and reasons.
-      const factCells = cells(facts);
       const out: Chunk[] = [];
       for (const p of o.programs) {
         const key = `${p.program}\u0000${p.status}\u0000${p.kind}`;
