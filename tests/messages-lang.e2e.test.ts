@@ -79,6 +79,10 @@ function runs(): Run[] {
     { name: "check --out over an input", args: ["check", GOOD, "--out", GOOD] },
     { name: "init over an existing file", args: ["init", t("exists.yaml")] },
     { name: "ask without a terminal", args: ["ask"] },
+    { name: "a required option missing", args: ["import", "nowhere.xlsx"] },
+    { name: "a workbook to the screen", args: ["check", GOOD, "--format", "xlsx"] },
+    { name: "import of a missing workbook", args: ["import", "nowhere.xlsx", "--out", t("imported")] },
+    { name: "import of a file that is not a workbook", args: ["import", "README.md", "--out", t("imported")] },
   ];
 }
 
