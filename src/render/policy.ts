@@ -108,7 +108,7 @@ export interface LocatedLint {
 }
 
 export function renderValidation(problems: readonly LocatedLint[], file: string, ctx: RenderContext): string {
-  const out = problems.map((p) => formatLocated(`${t(`policy.severity.${p.severity}`, ctx)}: ${p.message}`, { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.path !== undefined ? { path: p.path } : {}) }));
+  const out = problems.map((p) => formatLocated(t(`policy.severity.${p.severity}`, ctx, { message: p.message }), { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.path !== undefined ? { path: p.path } : {}) }));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   out.push(t(errors > 0 ? "policy.validate.invalid" : "policy.validate.valid", ctx, { file, errors, warnings }));
