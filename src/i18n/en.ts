@@ -581,24 +581,16 @@ function bytesEn(n: string | number | undefined): string {
 
 /** What a value was, for "got …". */
 function gotEn(p: Params): string {
-  switch (p.got) {
-    case "nothing":
-      return "nothing";
-    case "text":
-      return `the text "${p.value}"`;
-    case "number":
-      return `the number ${p.value}`;
-    case "long-number":
-      return `a number of ${p.value} digits, too long to be kept exactly`;
-    case "huge-number":
-      return "a number too long to be kept exactly";
-    case "list":
-      return "a list";
-    case "mapping":
-      return "a mapping (key: value lines)";
-    default:
-      return String(p.value);
-  }
+  const words: Record<string, string> = {
+    nothing: "nothing",
+    text: `the text "${p.value}"`,
+    number: `the number ${p.value}`,
+    "long-number": `a number of ${p.value} digits, too long to be kept exactly`,
+    "huge-number": "a number too long to be kept exactly",
+    list: "a list",
+    mapping: "a mapping (key: value lines)",
+  };
+  return words[String(p.got)] ?? String(p.value);
 }
 
 function colonEn(p: Params): string {
@@ -611,26 +603,17 @@ function idsEn(ids: string | number | undefined): string {
 
 /** The part of a scenario file a message is about. */
 function scenarioWhatEn(p: Params): string {
-  switch (p.what) {
-    case "file":
-      return "a scenario file";
-    case "scenario":
-      return "a scenario";
-    case "name":
-      return "the scenario's name";
-    case "asOf":
-      return "as_of, the evaluation date (YYYY-MM-DD)";
-    case "profileFile":
-      return "profile_file, a path relative to this scenario file";
-    case "program":
-      return `the expectation for ${p.id}`;
-    case "totals":
-      return "expected.totals";
-    case "programs":
-      return "expected.programs";
-    default:
-      return String(p.what);
-  }
+  const words: Record<string, string> = {
+    file: "a scenario file",
+    scenario: "a scenario",
+    name: "the scenario's name",
+    asOf: "as_of, the evaluation date (YYYY-MM-DD)",
+    profileFile: "profile_file, a path relative to this scenario file",
+    program: `the expectation for ${p.id}`,
+    totals: "expected.totals",
+    programs: "expected.programs",
+  };
+  return words[String(p.what)] ?? String(p.what);
 }
 
 /** A money field's name without its unit: Provincial award (yuan) → provincial award. */

@@ -609,24 +609,16 @@ function yamlErrorZh(code: string | number | undefined): string {
 
 /** What a value was, for “实际是……”. */
 function gotZh(p: Params): string {
-  switch (p.got) {
-    case "nothing":
-      return "空值";
-    case "text":
-      return `文字“${p.value}”`;
-    case "number":
-      return `数字 ${p.value}`;
-    case "long-number":
-      return `一个${p.value}位的数字（位数过多，无法精确保存）`;
-    case "huge-number":
-      return "一个位数过多、无法精确保存的数字";
-    case "list":
-      return "一个列表";
-    case "mapping":
-      return "若干行“键: 值”";
-    default:
-      return ` ${p.value}`;
-  }
+  const words: Record<string, string> = {
+    nothing: "空值",
+    text: `文字“${p.value}”`,
+    number: `数字 ${p.value}`,
+    "long-number": `一个${p.value}位的数字（位数过多，无法精确保存）`,
+    "huge-number": "一个位数过多、无法精确保存的数字",
+    list: "一个列表",
+    mapping: "若干行“键: 值”",
+  };
+  return words[String(p.got)] ?? ` ${p.value}`;
 }
 
 function colonZh(p: Params): string {
@@ -648,26 +640,17 @@ function idsZh(ids: string | number | undefined, f: Formatters): string {
 
 /** The part of a scenario file a message is about. */
 function scenarioWhatZh(p: Params): string {
-  switch (p.what) {
-    case "file":
-      return "场景文件";
-    case "scenario":
-      return "场景";
-    case "name":
-      return "场景名称";
-    case "asOf":
-      return "as_of（评估日期，YYYY-MM-DD）";
-    case "profileFile":
-      return "profile_file（相对于本场景文件的路径）";
-    case "program":
-      return `对 ${p.id} 的预期`;
-    case "totals":
-      return "expected.totals";
-    case "programs":
-      return "expected.programs";
-    default:
-      return String(p.what);
-  }
+  const words: Record<string, string> = {
+    file: "场景文件",
+    scenario: "场景",
+    name: "场景名称",
+    asOf: "as_of（评估日期，YYYY-MM-DD）",
+    profileFile: "profile_file（相对于本场景文件的路径）",
+    program: `对 ${p.id} 的预期`,
+    totals: "expected.totals",
+    programs: "expected.programs",
+  };
+  return words[String(p.what)] ?? String(p.what);
 }
 
 /** A value's type as zod names it (string, number…), in words. */
