@@ -114,7 +114,9 @@ describe.concurrent("every mistake, in Chinese and in English", () => {
         return "";
       }
     });
-    const files = [...(r.inputs ?? []), ...r.args.filter((a) => a.includes("/") || /\.(ya?ml|json|txt)$/.test(a))];
+    // What the user wrote in quotes may show unquoted, in a field path (a key with "\n" in it, say).
+    const quoted = inputs.flatMap((text) => [...text.matchAll(/"([^"\n]+)"/g)].map((m) => m[1] ?? ""));
+    const files = [...(r.inputs ?? []), ...r.args.filter((a) => a.includes("/") || /\.(ya?ml|json|txt)$/.test(a)), ...quoted];
 
     const zh = await subsidy([...r.args, "--lang", "zh"], { cwd: root });
     const zhOut = zh.stdout + zh.stderr;

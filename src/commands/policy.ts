@@ -57,7 +57,7 @@ export async function runPolicyShow(id: string, o: PolicyOptions, io: Io): Promi
 export function validatePolicyFile(file: string): LocatedLint[] {
   let doc;
   try {
-    doc = parseDocument(readRegularFile(file, "policy file"), file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000 });
+    doc = parseDocument(readRegularFile(file, "policy file"), file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000, kind: "policy" });
   } catch (e) {
     if (!(e instanceof SubsidyError)) throw e;
     if (e.code === "file-unreadable" && !fs.existsSync(file)) throw new SubsidyError("policy-missing", { key: "err.file.notFound", params: { what: "policy file" } }, { file });
@@ -68,7 +68,12 @@ export function validatePolicyFile(file: string): LocatedLint[] {
     const pos = doc.locate(p);
     return { ...(pos ? { line: pos.line } : {}), ...(p.length ? { path: formatPath(p) } : {}) };
   };
-  const checked = checkPolicyData(doc.data);
+  // An enterprise profile given by mistake: one true line, not a dozen "missing field" errors.
+  const d = doc.data;
+  if (d !== null && typeof d === "object" && !Array.isArray(d) && Object.hasOwn(d, "enterprise") && !Object.hasOwn(d, "programs")) {
+    return [{ severity: "error", file, message: say({ key: "err.policy.isProfile", params: { file } }, { lang: messageLang() }) }];
+  }
+  const checked = checkPolicyData(d);
   const text = (m: Message) => say(m, { lang: messageLang() });
   const problems: LocatedLint[] =
     "problems" in checked

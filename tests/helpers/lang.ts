@@ -13,7 +13,8 @@ export function englishIn(text: string, files: readonly string[] = []): string {
   const found: string[] = [];
   for (const raw of text.split("\n")) {
     let line = raw;
-    for (const f of files) line = line.split(f).join(" ");
+    // Longest first: a short one must not break a longer one apart.
+    for (const f of [...files].sort((x, y) => y.length - x.length)) if (f) line = line.split(f).join(" ");
     line = line
       .replace(/“[^”]*”|"[^"\n]*"|'[^'\n]*'|「[^」]*」/g, " ") // quoted input
       .replace(/\S*[/\\]\S*/g, " ") // paths, a/b alternatives
