@@ -117,6 +117,12 @@ describe("issue 16 end to end", () => {
       expect(table).toContain("At every program's lowest reading: fixed ¥1,000,000");
       const md = runCli(["batch", sub, "--as-of", "2024-12-31", "--lang", "en", "-f", "md"]).stdout;
       expect(md).toContain("At every program's lowest reading: fixed ¥1,000,000");
+      // The item after --as-of is named for this enterprise in every report.
+      expect(table).toContain("Left out: recognitions[3] (national green factory, 2025-03-01)");
+      expect(md).toContain("Left out: recognitions[3] (national green factory, 2025-03-01)");
+      const csv = runCli(["batch", sub, "--as-of", "2024-12-31", "--lang", "en", "-f", "csv"]).stdout;
+      expect(csv).toContain("Left out: recognitions[3] (national green factory, 2025-03-01)");
+      expect(json.profiles[0].warnings.join("\n")).toContain("Left out: recognitions[3]");
     });
   });
 });

@@ -5,7 +5,7 @@
  * engine, same check document.
  */
 import { SubsidyError } from "../errors.js";
-import { evaluate, type ReadingMode } from "../engine/evaluate.js";
+import { evaluate, policyWarnings, type ReadingMode } from "../engine/evaluate.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
@@ -58,6 +58,8 @@ export interface ProfileOk {
   /** The totals with every program at its lowest reading (issue 16). */
   conservativeFixedYuan: number;
   conservativeMaxYuan: number;
+  /** What this profile's evaluation warns of beyond the run's own warnings (items dated after --as-of, left out), rendered. */
+  warnings?: string[];
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
@@ -149,6 +151,9 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     programs,
   };
   if (meta.district !== undefined) out.district = meta.district;
+  // The engine returns the run's shared warnings array unless this profile adds its own (issue 16).
+  const own = evaluation.warnings.slice(policyWarnings(ctx.policy, ctx.asOf).length);
+  if (own.length > 0) out.warnings = own.map((m) => say(m, rctx));
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
   if (parts) {

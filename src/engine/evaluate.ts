@@ -820,6 +820,26 @@ function underReading(p: ProgramData, ch: ReadingData["change"]): ProgramData {
   return out;
 }
 
+/**
+ * Whether a reading could change anything for these items at all: most cannot (one item, nothing
+ * older than the policy, the enterprise's ownership not concerned), and then the program is not
+ * evaluated again. Only a quick filter: the readings that pass it are computed and compared.
+ */
+function mayChange(ch: ReadingData["change"], program: ProgramData, list: readonly ProfileItem[], at: readonly number[], profile: Profile, since: string): boolean {
+  const several = at.length > 1;
+  if ((ch.per !== undefined || ch.identity !== undefined || ch.repeat_after_zero !== undefined || ch.renewals_new !== undefined) && several) return true;
+  if (ch.cap !== undefined && (several || ch.cap.item !== program.amount.cap?.item)) return true;
+  const dated = (pred: (d: string) => boolean) => at.some((i) => {
+    const d = list[i]?.date;
+    return d !== undefined && pred(d);
+  });
+  if ((ch.exclude_before !== undefined || ch.newly !== undefined) && dated((d) => d < since)) return true;
+  if (ch.levels !== undefined && at.some((i) => !(program.items.levels ?? []).includes(String(list[i]?.level ?? "")))) return true;
+  const own = profile.enterprise.ownership;
+  if (ch.ownership !== undefined && own !== undefined && ch.ownership.includes(own) !== (program.enterprise?.ownership?.includes(own) ?? true)) return true;
+  return false;
+}
+
 /** What a result pays: its sum when eligible, else nothing. */
 const paid = (r: ProgramResult): number => (r.status === "eligible" ? (r.amount.yuan ?? 0) : 0);
 
@@ -881,8 +901,10 @@ export function evaluate(
     if (at) {
       const run = (p: ProgramData, why: ReasonsFor) => evaluateProgram(p, policy, profile, asOf, district, at, why);
       r = run(program, reasons);
-      const alts = readings.get(program.id);
-      if (alts) r = withReadings(r, alts, run, reasons, reading);
+      const since = program.starts ?? policy.data.effective_from;
+      const list = profile[program.items.list];
+      const alts = readings.get(program.id)?.filter((a) => mayChange(a.reading.change, program, list, at, profile, since));
+      if (alts && alts.length > 0) r = withReadings(r, alts, run, reasons, reading);
     } else {
       r = noItemsResult(row, i, program, profile, district);
     }
