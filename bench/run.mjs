@@ -135,15 +135,17 @@ const thousands = (n) => Math.round(n).toLocaleString("en");
 
 /**
  * What users run on a folder, each measured as its own process: the screen summary alone (stdout to a pipe),
- * the Excel report, and the JSON report (with SUBSIDY_THREADS=2 as well when `threads`).
+ * the CSV report, the workbook, and the JSON report (with SUBSIDY_THREADS=2 as well when `threads`).
  */
 function batchVariants(dir, threads) {
   const base = dir.replace(/\/?$/, "");
   const csv = `${base}-report.csv`;
   const json = `${base}-report.json`;
+  const xlsx = `${base}-report.xlsx`;
   const variants = [
     { label: "subsidy batch DIR (screen, piped)", args: [] },
     { label: "subsidy batch DIR --out report.csv", args: ["--out", csv], file: csv },
+    { label: "subsidy batch DIR --out report.xlsx", args: ["--out", xlsx], file: xlsx },
     { label: "subsidy batch DIR --format json --out report.json", args: ["--format", "json", "--out", json], file: json },
   ];
   if (threads) variants.push({ label: "  the same, SUBSIDY_THREADS=2", args: ["--format", "json", "--out", json], file: json, env: { SUBSIDY_THREADS: "2" } });

@@ -84,6 +84,8 @@ await build({
   platform: "node",
   target: "node20",
   banner,
+  // Loaded from node_modules when a workbook is read or written, never at start-up (src/xlsx/excel.ts).
+  external: ["exceljs"],
   plugins: [zodEnglishOnly, lazyChildProcess],
   define: { __SUBSIDY_VERSION__: JSON.stringify(version) },
   chunkNames: "chunks/[name]-[hash]",
@@ -106,7 +108,7 @@ await build({
   banner: { js: 'var __subsidyImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   // Needed only by `ask` and by the full loaders (another policy, a file the fast path declines): loaded
   // from node_modules then, which keeps this file, and the code cache read at every start, less than half as big.
-  external: ["@inquirer/prompts", "yaml"],
+  external: ["@inquirer/prompts", "yaml", "exceljs"],
   plugins: [zodEnglishOnly, lazyChildProcess, lazyModules(["yaml", "node:crypto"])],
   define: { __SUBSIDY_VERSION__: JSON.stringify(version), "import.meta.url": "__subsidyImportMetaUrl" },
   sourcemap: false,

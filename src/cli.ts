@@ -74,13 +74,14 @@ export function buildProgram(): Command {
       .command("check")
       .description("evaluate one or more enterprise profiles (YAML or JSON)")
       .argument("<profile...>", "profile files")
-      .addOption(new Option("-f, --format <format>", "output format (default: from the --out file's extension, else table)").choices(["table", "json", "md", "html", "csv"]))
+      .addOption(new Option("-f, --format <format>", "output format (default: from the --out file's extension, else table)").choices(["table", "json", "md", "html", "csv", "xlsx"]))
       .option("-o, --out <file>", "write the report to FILE (atomically) instead of standard output")
       .option("--all", "also list the programs the enterprise does not qualify for, with reasons", false)
-      .option("--explain", "under each program, its conditions, computation, clause and departments", false),
-  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean }) => {
+      .option("--explain", "under each program, its conditions, computation, clause and departments", false)
+      .option("--opportunities", "add what else the enterprise could obtain, and what it would take (JSON and reports always carry it)", false),
+  )).action(async (files: string[], raw: RawCommon & RawLimits & { format?: string; out?: string; all: boolean; explain: boolean; opportunities: boolean }) => {
     const { runCheck } = await import("./commands/check.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), all: raw.all, explain: raw.explain, opportunities: raw.opportunities, ...(raw.format !== undefined ? { format: raw.format } : {}), ...(raw.out !== undefined ? { out: raw.out } : {}) };
     setExit(await runCheck(files, o, io));
   });
 
@@ -137,12 +138,37 @@ export function buildProgram(): Command {
     const { runSchema } = await import("./commands/schema.js");
     setExit(await runSchema({ ...parseCommon(raw), ...(raw.out !== undefined ? { out: raw.out } : {}) }, io));
   });
-  withCommon(program.command("init").description("write a commented template profile (never overwrites a file)").argument("[file]", "profile to create", "profile.yaml")).action(
-    async (file: string, raw: RawCommon) => {
-      const { runInit } = await import("./commands/init.js");
-      setExit(await runInit(file, parseCommon(raw), io));
-    },
-  );
+  withCommon(
+    program
+      .command("init")
+      .description("write a commented template profile, or with --xlsx a client workbook template (never overwrites a file)")
+      .argument("[file]", "profile to create", "profile.yaml")
+      .option("--xlsx <file>", "write the client workbook template (drop-down lists, one example enterprise) to FILE.xlsx instead"),
+  ).action(async (file: string, raw: RawCommon & { xlsx?: string }) => {
+    const init = await import("./commands/init.js");
+    setExit(raw.xlsx !== undefined ? await init.runInitXlsx(raw.xlsx, parseCommon(raw), io) : await init.runInit(file, parseCommon(raw), io));
+  });
+  withLimits(withCommon(
+    program
+      .command("export")
+      .description("write a folder of profiles as one client workbook (.xlsx): an enterprise sheet and a sheet per item list")
+      .argument("<dir>", "folder of profiles (.yaml, .yml, .json)")
+      .requiredOption("-o, --out <file>", "the workbook to write (.xlsx)")
+      .option("-r, --recursive", "also read the folders inside", false),
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { out: string; recursive: boolean }) => {
+    const { runExport } = await import("./commands/export.js");
+    setExit(await runExport(dir, { ...parseCommon(raw), limits: parseLimits(raw), out: raw.out, recursive: raw.recursive }, io));
+  });
+  withCommon(
+    program
+      .command("import")
+      .description("write one commented YAML profile per enterprise of a client workbook (.xlsx) into a folder (never overwrites a file)")
+      .argument("<file>", "client workbook (.xlsx)")
+      .requiredOption("-o, --out <dir>", "the folder to write the profiles into (created when missing)"),
+  ).action(async (file: string, raw: RawCommon & { out: string }) => {
+    const { runImport } = await import("./commands/import.js");
+    setExit(await runImport(file, { ...parseCommon(raw), out: raw.out }, io));
+  });
   withCommon(
     program
       .command("ask")
@@ -156,14 +182,15 @@ export function buildProgram(): Command {
   withLimits(withCommon(
     program
       .command("batch")
-      .description("evaluate every profile in a folder: a summary on screen, and a CSV, JSON or Markdown report with --out")
-      .argument("<dir>", "folder of profiles (.yaml, .yml, .json)")
+      .description("evaluate every profile in a folder (or every enterprise of a client workbook): a summary on screen, and a CSV, JSON, Markdown or Excel report with --out")
+      .argument("<dir>", "folder of profiles (.yaml, .yml, .json), or a client workbook (.xlsx)")
       .option("-r, --recursive", "also read the folders inside", false)
-      .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md)")
-      .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md"])),
-  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string }) => {
+      .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md, .xlsx)")
+      .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md", "xlsx"]))
+      .option("--opportunities", "add, per program, how many enterprises are one step from it and the sum at stake (the JSON report always carries it)", false),
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string; opportunities: boolean }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
     const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
     setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });

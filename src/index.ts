@@ -10,6 +10,7 @@ export { loadPolicy } from "./policy/load.js";
 export { loadProfile, parseProfileText } from "./profile/load.js";
 export { validateProfileData } from "./profile/schema.js";
 export { evaluate } from "./engine/evaluate.js";
+export { findOpportunities, applyPatch, type Opportunity, type ProfilePatch } from "./engine/opportunities.js";
 export { checkRenderers as renderers } from "./render/index.js";
 export { checkDocument, type CheckDocument, type Evaluated, type ProfileMeta } from "./render/document.js";
 export { renderTable, type TableOptions } from "./render/table.js";

@@ -64,10 +64,13 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
     await t.expect("Raising economic returns", KEY.enter);
     await t.expect("Green factory: at which level?", KEY.enter); // national
     await t.expect("Green factory: date", ..."2024-01-15", KEY.enter);
-    await t.expect("insurance compensation: at which level?", KEY.down, KEY.enter); // provincial
+    await t.expect("Green factory: has the city already paid for it?", KEY.enter); // no
+    await t.expect("insurance compensation: at which level?", KEY.enter); // provincial: the cursor starts on the level that pays
     await t.expect("Premium paid (yuan)", ..."150万", KEY.enter);
     await t.expect("That is ¥1,500,000. Correct?", KEY.enter);
+    await t.expect("insurance compensation: has the city already paid for it?", KEY.enter); // no
     await t.expect("Another First-of-its-kind", KEY.enter); // no
+    await t.expect("Show what else the client could obtain?", KEY.enter); // yes
     await t.expect("Save these answers", KEY.enter);
     await t.expect("File name:", KEY.enter); // the suggested name
     await t.expect("Saved 'Huachuang Precision.yaml'");
@@ -75,6 +78,9 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
 
     const screen = t.text;
     expect(screen).toContain("National green factory");
+    // The opportunities at the end: a national design centre is one the client does not hold.
+    expect(screen).toContain("What else the client could obtain");
+    expect(screen).toMatch(/Obtain a new national industrial design\s/);
     expect(screen).toMatch(/Fixed total\s*│?\s*¥1,300,000/);
     const file = join(dir, "Huachuang Precision.yaml");
     const saved = readFileSync(file, "utf8");

@@ -246,7 +246,7 @@ describe("subsidy batch", () => {
     const forced = path.join(tmp, "data.txt");
     expect(run(["batch", d, "--out", forced, "--format", "json", "--as-of", AS_OF]).code).toBe(0);
     expect((JSON.parse(fs.readFileSync(forced, "utf8")) as { profiles: Doc[] }).profiles[0]?.profile.name).toBe("甲|乙公司");
-    const unknown = run(["batch", d, "--out", path.join(tmp, "r.xlsx"), "--as-of", AS_OF]);
+    const unknown = run(["batch", d, "--out", path.join(tmp, "r.docx"), "--as-of", AS_OF]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/cannot tell the format/);
   });

@@ -31,7 +31,8 @@ describe("batch names", () => {
     expect(formatFromExtension("r.CSV")).toBe("csv");
     expect(formatFromExtension("r.json")).toBe("json");
     expect(formatFromExtension("memo.md")).toBe("md");
-    expect(formatFromExtension("r.xlsx")).toBeUndefined();
+    expect(formatFromExtension("r.xlsx")).toBe("xlsx");
+    expect(formatFromExtension("r.docx")).toBeUndefined();
   });
 });
 

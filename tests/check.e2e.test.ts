@@ -42,7 +42,7 @@ describe("subsidy check (end to end, real binary)", () => {
     const r = runCli(["check", "fixtures/profiles/huachuang.yaml", "--as-of", "2024-12-31", "--format", "json", "--lang", "en"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(["policy", "asOf", "warnings", "profile", "results", "totals"]);
+    expect(Object.keys(doc)).toEqual(["policy", "asOf", "warnings", "profile", "results", "totals", "opportunities"]);
     expect(doc.policy).toEqual({ id: "zibo-five-optimizations", version: "2020.1.0", sha256: policySha });
     expect(doc.asOf).toBe("2024-12-31");
     expect(doc.profile).toEqual({ file: "fixtures/profiles/huachuang.yaml", name: "淄博华创精密机械有限公司" });

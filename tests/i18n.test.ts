@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { catalogs, formatYuan } from "../src/i18n/index.js";
 import { evaluated, GOLDEN_FIXTURES, policy, render, root } from "./report-helpers.js";
-import type { CheckFormat } from "../src/render/index.js";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -74,7 +73,7 @@ describe("English output has no Chinese except names, products, clauses and quot
     // Wrapping may split a name over lines or cells, so each run of Chinese must be part of an allowed string.
     const all = [...allowed];
     const stray = (out: string) => [...new Set(out.match(CJK_RUN) ?? [])].filter((run) => !all.some((a) => a.includes(run)));
-    for (const format of ["table", "md", "html", "csv"] as CheckFormat[]) {
+    for (const format of ["table", "md", "html", "csv"] as const) {
       it(`${fixture} ${format}`, () => {
         expect(stray(render(fixture, format, "en", { all: true }))).toEqual([]);
       });

@@ -4,7 +4,8 @@
  * copied) and a summary of a few dozen numbers, never thousands of result objects to clone.
  */
 import type { EvalContext, ProfileFailed } from "./evaluate-one.js";
-import { evaluateFile } from "./evaluate-one.js";
+import { evaluateFile, evaluateProfile } from "./evaluate-one.js";
+import type { Profile } from "../types.js";
 import type { Chunk, ReportContext, ReportFormat, ReportRenderer } from "./report.js";
 import { RENDERERS } from "./renderers.js";
 import { SummaryBuilder, type BatchSummary } from "./summary.js";
@@ -19,8 +20,8 @@ export interface ChunkContext extends EvalContext {
   reports: ReportSpec[];
 }
 
-/** A file to evaluate, or one the walk already found unreadable. */
-export type ChunkItem = { file: string; failed?: ProfileFailed };
+/** A file to evaluate, one the walk already found unreadable, or a profile already read (a workbook's enterprise). */
+export type ChunkItem = { file: string; failed?: ProfileFailed; profile?: Profile };
 
 export interface ChunkResult {
   /** The rows of each report, in `reports` order: UTF-8 pieces to write in order. */
@@ -38,10 +39,10 @@ export function chunkProcessor(ctx: ChunkContext): ((items: readonly ChunkItem[]
   // One collector per report for all chunks: each starts its buffer at the size the last chunk needed.
   const outs = renderers.map(() => new Bytes());
   const run = (items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]): ChunkResult => {
-    const summary = new SummaryBuilder(ctx.policy, ctx.lang);
+    const summary = new SummaryBuilder(ctx.policy, ctx.lang, ctx.opportunities ?? false);
     try {
       items.forEach((item, k) => {
-        const o = item.failed ?? evaluateFile(item.file, ctx, contents?.[k]);
+        const o = item.failed ?? (item.profile ? evaluateProfile(item.file, item.profile, ctx) : evaluateFile(item.file, ctx, contents?.[k]));
         summary.add(o);
         renderers.forEach((r, i) => (outs[i] as Bytes).add(r.row(o, first + k)));
       });

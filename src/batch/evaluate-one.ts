@@ -6,9 +6,12 @@
  */
 import { SubsidyError } from "../errors.js";
 import { evaluate, policyWarnings, type ReadingMode } from "../engine/evaluate.js";
+import { findOpportunities, type OpportunityCache } from "../engine/opportunities.js";
+import { opportunityDocs } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
+import { describeMissing } from "../render/report.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
@@ -29,10 +32,16 @@ export interface EvalContext {
    * Markdown reports count programs and sum amounts). Default true.
    */
   reasons?: boolean;
+  /** Say what each needs-info program's missing facts are, in words (only the workbook report prints them). */
+  todo?: boolean;
   /** Use the fast path (src/parse/fast.ts) where it provably agrees (default true). */
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items); defaults when absent. */
   limits?: ParseOptions;
+  /** Look for what else each enterprise could obtain (--opportunities, and the JSON report). */
+  opportunities?: boolean;
+  /** What programs with no item of their own offered, for the rest of the run (made on first use). */
+  opportunityCache?: OpportunityCache;
 }
 
 export interface ProgramLine {
@@ -44,6 +53,10 @@ export interface ProgramLine {
   yuan: number | null;
   reasons: string[];
   missing: string[];
+  /** The missing facts in words (describeMissing), when the context asked for them. */
+  todo?: string[];
+  /** The amount under the program's lowest reading (the least of `yuan` and its `alternatives`). */
+  lowYuan: number | null;
 }
 
 export interface ProfileOk {
@@ -64,6 +77,8 @@ export interface ProfileOk {
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
   json?: (string | Uint8Array)[];
+  /** What else the enterprise could obtain, by program (when the run looks for it). */
+  opportunities?: { program: string; yuan: number | null }[];
 }
 
 export interface ProfileFailed {
@@ -92,7 +107,14 @@ export function loadProfileBytes(
 
 /** A report's line for an eligible or needs-info result, with its reasons as rendered (or none). */
 function programLine(r: ProgramResult, lang: Lang, reasons: string[]): ProgramLine {
-  return { program: r.program.id, title: r.program.title[lang], clause: r.program.clause, status: r.status as ProgramLine["status"], kind: r.amount.kind, yuan: r.amount.yuan, reasons, missing: [...r.missing] };
+  return { program: r.program.id, title: r.program.title[lang], clause: r.program.clause, status: r.status as ProgramLine["status"], kind: r.amount.kind, yuan: r.amount.yuan, reasons, missing: [...r.missing], lowYuan: lowestYuan(r) };
+}
+
+/** The amount at the program's lowest reading: the least of its amount and its `alternatives` (spec/output.md). */
+export function lowestYuan(r: ProgramResult): number | null {
+  let low = r.amount.yuan;
+  for (const a of r.alternatives) if (a.yuan !== null && (low === null || a.yuan < low)) low = a.yuan;
+  return low;
 }
 
 export function failed(file: string, e: SubsidyError): ProfileFailed {
@@ -111,12 +133,17 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     if (e instanceof SubsidyError) return failed(file, e);
     throw e;
   }
-  const { profile } = loaded;
+  return evaluateProfile(file, loaded.profile, ctx);
+}
+
+/** A profile already loaded (a file's, or an enterprise row of a workbook) → its outcome, shown under `file`. */
+export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext): Outcome {
   const withReasons = ctx.reasons ?? true;
   // The JSON report prints every result's reasons, the CSV report those of the programs that apply.
   const evaluation = evaluate(ctx.policy, profile, ctx.asOf, { reasons: ctx.json ? "all" : withReasons ? "applicable" : "none", reading: ctx.reading ?? "adopted" });
   const meta = profileMeta(file, profile);
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
+  const opportunities = ctx.opportunities ? findOpportunities(ctx.policy, profile, ctx.asOf, evaluation, (ctx.opportunityCache ??= new Map())) : undefined;
   const programs: ProgramLine[] = [];
   // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
   // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
@@ -150,12 +177,14 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
     conservativeMaxYuan: evaluation.totals.conservativeMaxYuan,
     programs,
   };
+  if (ctx.todo) for (const line of programs) line.todo = line.missing.map((path) => describeMissing(path, profile, rctx));
   if (meta.district !== undefined) out.district = meta.district;
   // The engine returns the run's shared warnings array unless this profile adds its own (issue 16).
   const own = evaluation.warnings.slice(policyWarnings(ctx.policy, ctx.asOf).length);
   if (own.length > 0) out.warnings = own.map((m) => say(m, rctx));
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
+  if (opportunities) out.opportunities = opportunities.map((x) => ({ program: x.program.id, yuan: x.yuan }));
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
     const warnings = warningsJson(evaluation.warnings, rctx);
@@ -164,7 +193,7 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
       if (i > 0) pieces.push(",");
       pieces.push(p);
     });
-    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}}`);
+    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}${opportunities ? `,"opportunities":${JSON.stringify(opportunityDocs(opportunities, rctx))}` : ""}}`);
     out.json = pieces;
   }
   return out;

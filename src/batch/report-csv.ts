@@ -5,7 +5,7 @@
  * evaluated gets one row with its error, so that nothing is lost. UTF-8 BOM, RFC 4180 quoting,
  * formula-like cells neutralised, numbers as numbers (src/render/cells.ts).
  */
-import { CSV_BOM, csvCell, csvRow } from "../render/cells.js";
+import { CSV_BOM, csvCell, csvRow, csvTextCell } from "../render/cells.js";
 import { labelOf, t } from "../i18n/index.js";
 import type { Chunk, ReportContext, ReportRenderer } from "./report.js";
 
@@ -31,10 +31,10 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
       if (!o.ok) return [cells([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text]), rowEnd];
       // A profile with its own warnings (items after --as-of, left out) says them on each of its rows.
       const end = o.warnings ? new TextEncoder().encode(`,${cells([...where.slice(0, -1), [...ctx.warnings, ...o.warnings].join("\n")])}\r\n`) : rowEnd;
-      const facts = [o.file, o.name, o.creditCode ?? "", o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan];
-      if (o.programs.length === 0) return [cells([...facts, "", "", "", "", "", null, "", ""]), end];
+      // The credit code stays text in Excel (csvTextCell).
+      const factCells = `${cells([o.file, o.name])},${csvTextCell(o.creditCode ?? "")},${cells([o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan])}`;
+      if (o.programs.length === 0) return [`${factCells},${cells(["", "", "", "", "", null, "", ""])}`, end];
       // The enterprise's facts, the program's, the amount, missing and reasons.
-      const factCells = cells(facts);
       const out: Chunk[] = [];
       for (const p of o.programs) {
         const key = `${p.program}\u0000${p.status}\u0000${p.kind}`;

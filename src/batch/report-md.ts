@@ -3,12 +3,14 @@ import { formatYuan, t } from "../i18n/index.js";
 import { mdCell } from "../render/cells.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
-import type { BatchSummary } from "./summary.js";
+import { opportunityRanking, type BatchSummary, type OpportunityTotals } from "./summary.js";
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => mdCell(c)).join(" | ")} |\n`;
 
 export function mdReport(ctx: ReportContext): ReportRenderer {
   const money = (v: number | bigint) => formatYuan(v, ctx.lang, ctx.unit);
+  /** The sum at stake: on merit, a share whose base is not known, or the sum (of those that name one). */
+  const atStake = (p: OpportunityTotals) => (p.kind === "discretionary" ? t("ui.onMerit", ctx) : p.withoutSum === p.enterprises ? t("ui.opp.share", ctx) : money(p.yuan));
   return {
     head: () => {
       const p = ctx.policy.data;
@@ -47,6 +49,12 @@ export function mdReport(ctx: ReportContext): ReportRenderer {
           p.kind === "fixed" ? money(p.fixedYuan) : "",
           p.kind === "up-to" ? money(p.upToYuan) : p.kind === "discretionary" && p.eligible ? t("ui.onMerit", ctx) : "",
         ]);
+      }
+      if (s.opportunities) {
+        out += `\n## ${t("ui.section.opportunities", ctx)}\n\n`;
+        out += row([t("ui.program", ctx), t("ui.clause", ctx), t("ui.opp.enterprises", ctx), t("ui.opp.atStake", ctx)]);
+        out += "|---|---|---:|---:|\n";
+        for (const p of opportunityRanking(s)) out += row([`${p.title} (${p.program})`, p.clause, p.enterprises, atStake(p)]);
       }
       out += `\n**${t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })}**\n`;
       if (s.conservativeFixedYuan !== s.fixedYuan || s.conservativeMaxYuan !== s.maxYuan) out += `\n**${t("batch.conservativeTotals", ctx, { fixed: s.conservativeFixedYuan.toString(), max: s.conservativeMaxYuan.toString() })}**\n`;

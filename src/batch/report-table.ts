@@ -9,7 +9,7 @@ import { formatYuan, t } from "../i18n/index.js";
 import { charWidth, displayWidth } from "../render/table.js";
 import type { Outcome } from "./evaluate-one.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
-import type { BatchSummary } from "./summary.js";
+import { opportunityRanking, type BatchSummary, type OpportunityTotals } from "./summary.js";
 
 /** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
 export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
@@ -64,6 +64,8 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
   const shown = (file: string) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file);
   const line = (cells: string[]) => cells.join("  ").trimEnd() + "\n";
 
+  /** The sum at stake: on merit, a share whose base is not known, or the sum (of those that name one). */
+  const atStake = (p: OpportunityTotals) => (p.kind === "discretionary" ? t("ui.onMerit", ctx) : p.withoutSum === p.enterprises ? t("ui.opp.share", ctx) : money(p.yuan));
   return {
     head: () => {
       const p = ctx.policy.data;
@@ -127,6 +129,13 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
             right(p.kind === "up-to" ? money(p.upToYuan) : p.kind === "discretionary" && p.eligible ? t("ui.onMerit", ctx) : "", moneyW),
           ]).trimEnd(),
         );
+      }
+      if (s.opportunities) {
+        out.push("", c.bold(t("ui.section.opportunities", ctx)));
+        out.push(c.bold(line([fit(t("ui.program", ctx), progW), fit(t("ui.clause", ctx), 10), right(t("ui.opp.enterprises", ctx), 10), right(t("ui.opp.atStake", ctx), moneyW)]).trimEnd()));
+        for (const p of opportunityRanking(s)) {
+          out.push(line([fit(`${p.title} (${p.program})`, progW), fit(p.clause, 10), right(String(p.enterprises), 10), right(atStake(p), moneyW)]).trimEnd());
+        }
       }
       out.push("", c.bold(t("batch.grandTotals", ctx, { files: s.files, evaluated: s.evaluated, fixed: s.fixedYuan.toString(), max: s.maxYuan.toString() })));
       if (s.conservativeFixedYuan !== s.fixedYuan || s.conservativeMaxYuan !== s.maxYuan) out.push(c.bold(t("batch.conservativeTotals", ctx, { fixed: s.conservativeFixedYuan.toString(), max: s.conservativeMaxYuan.toString() })));

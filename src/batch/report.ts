@@ -31,8 +31,8 @@ export interface ReportRenderer {
   tail(s: BatchSummary): string;
 }
 
-export type ReportFormat = "table" | "json" | "csv" | "md";
-export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "json", "csv", "md"];
+export type ReportFormat = "table" | "json" | "csv" | "md" | "xlsx";
+export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "json", "csv", "md", "xlsx"];
 
 export function isReportFormat(f: string): f is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(f);

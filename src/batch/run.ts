@@ -12,7 +12,7 @@ import type { ReadingMode } from "../engine/evaluate.js";
 import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { MoneyUnit } from "../i18n/index.js";
-import type { Lang, LoadedPolicy } from "../types.js";
+import type { Lang, LoadedPolicy, Profile } from "../types.js";
 import { failed } from "./evaluate-one.js";
 import { chunkProcessor, type ChunkContext, type ChunkItem, type ChunkResult, type ReportSpec } from "./chunk.js";
 import type { WalkEntry } from "./walk.js";
@@ -36,6 +36,8 @@ export interface RunOptions {
   limits?: ParseOptions;
   /** Threads: 0 or 1 runs on this thread; default: defaultThreads(). */
   threads?: number;
+  /** Look for what else each enterprise could obtain. */
+  opportunities?: boolean;
 }
 
 export interface RunCallbacks {
@@ -85,16 +87,21 @@ function chunkContext(o: RunOptions): ChunkContext {
     unit: o.unit,
     ...(o.reading ? { reading: o.reading } : {}),
     json: o.reports.some((r) => r.format === "json"),
-    reasons: o.reports.some((r) => r.format === "csv"),
+    reasons: o.reports.some((r) => r.format === "csv" || r.format === "xlsx"),
+    todo: o.reports.some((r) => r.format === "xlsx"),
     fast: o.fast ?? true,
     reports: o.reports,
+    opportunities: o.opportunities ?? false,
     ...(o.limits ? { limits: o.limits } : {}),
   };
 }
 
-const item = (e: WalkEntry): ChunkItem => (e.error ? { file: e.file, failed: failed(e.file, e.error) } : { file: e.file });
+/** A file of the walk, or an enterprise of a workbook: its profile already read, or why it could not be. */
+export type BatchEntry = WalkEntry & { profile?: Profile };
 
-export async function runBatch(entries: WalkEntry[], o: RunOptions, cb: RunCallbacks): Promise<void> {
+const item = (e: BatchEntry): ChunkItem => (e.error ? { file: e.file, failed: failed(e.file, e.error) } : e.profile ? { file: e.file, profile: e.profile } : { file: e.file });
+
+export async function runBatch(entries: BatchEntry[], o: RunOptions, cb: RunCallbacks): Promise<void> {
   const threads = o.threads ?? defaultThreads(entries.length);
   const worker = threads > 1 ? bundledScript("batch-worker.js") : undefined;
   const size = chunkSize(entries.length, worker ? threads : 1);
@@ -122,7 +129,7 @@ async function runHere(chunks: ChunkItem[][], total: number, o: RunOptions, cb: 
   const prefetch =
     total >= MIN_FILES_FOR_THREADS
       ? startPrefetch(
-          chunks.map((c) => c.map((i) => (i.failed ? null : i.file))),
+          chunks.map((c) => c.map((i) => (i.failed || i.profile ? null : i.file))),
           o.limits?.maxBytes ?? DEFAULT_MAX_BYTES,
         )
       : undefined;

@@ -20,6 +20,18 @@ export interface ProgramTotals {
   upToYuan: bigint;
 }
 
+/** Per program: how many enterprises are one step from it, and the sum at stake (where one can be named). */
+export interface OpportunityTotals {
+  program: string;
+  title: string;
+  clause: string;
+  kind: AmountKind;
+  enterprises: number;
+  yuan: bigint;
+  /** Enterprises whose sum cannot be named (a share of a base not known, or on merit). */
+  withoutSum: number;
+}
+
 export interface BatchSummary {
   files: number;
   evaluated: number;
@@ -30,18 +42,28 @@ export interface BatchSummary {
   conservativeFixedYuan: bigint;
   conservativeMaxYuan: bigint;
   programs: ProgramTotals[];
+  /** In the policy's order; undefined when the run did not look for opportunities. */
+  opportunities?: OpportunityTotals[];
 }
 
 export class SummaryBuilder {
   private readonly s: BatchSummary;
   private readonly byId = new Map<string, ProgramTotals>();
 
-  constructor(policy: LoadedPolicy, lang: Lang) {
+  private readonly oppById = new Map<string, OpportunityTotals>();
+
+  constructor(policy: LoadedPolicy, lang: Lang, opportunities = false) {
     this.s = { files: 0, evaluated: 0, errors: [], fixedYuan: 0n, maxYuan: 0n, conservativeFixedYuan: 0n, conservativeMaxYuan: 0n, programs: [] };
+    if (opportunities) this.s.opportunities = [];
     for (const p of policy.data.programs) {
       const t: ProgramTotals = { program: p.id, title: p.title[lang], clause: p.clause, kind: p.amount.kind, eligible: 0, needsInfo: 0, fixedYuan: 0n, upToYuan: 0n };
       this.s.programs.push(t);
       this.byId.set(p.id, t);
+      if (this.s.opportunities) {
+        const o: OpportunityTotals = { program: p.id, title: p.title[lang], clause: p.clause, kind: p.amount.kind, enterprises: 0, yuan: 0n, withoutSum: 0 };
+        this.s.opportunities.push(o);
+        this.oppById.set(p.id, o);
+      }
     }
   }
 
@@ -56,6 +78,13 @@ export class SummaryBuilder {
     this.s.maxYuan += BigInt(o.maxYuan);
     this.s.conservativeFixedYuan += BigInt(o.conservativeFixedYuan);
     this.s.conservativeMaxYuan += BigInt(o.conservativeMaxYuan);
+    for (const x of o.opportunities ?? []) {
+      const t = this.oppById.get(x.program);
+      if (!t) continue;
+      t.enterprises++;
+      if (x.yuan !== null) t.yuan += BigInt(x.yuan);
+      else t.withoutSum++;
+    }
     for (const line of o.programs) {
       const t = this.byId.get(line.program);
       if (!t) continue;
@@ -86,6 +115,13 @@ export class SummaryBuilder {
       t.fixedYuan += p.fixedYuan;
       t.upToYuan += p.upToYuan;
     }
+    for (const p of part.opportunities ?? []) {
+      const t = this.oppById.get(p.program);
+      if (!t) continue;
+      t.enterprises += p.enterprises;
+      t.yuan += p.yuan;
+      t.withoutSum += p.withoutSum;
+    }
   }
 
   get summary(): BatchSummary {
@@ -97,6 +133,11 @@ export class SummaryBuilder {
 export function yuanJson(v: bigint): number | string {
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : v.toString();
+}
+
+/** The programs some enterprise is one step from, largest sum at stake first (then most enterprises). */
+export function opportunityRanking(s: BatchSummary): OpportunityTotals[] {
+  return (s.opportunities ?? []).filter((o) => o.enterprises > 0).sort((a, b) => (b.yuan > a.yuan ? 1 : b.yuan < a.yuan ? -1 : b.enterprises - a.enterprises));
 }
 
 /** The `summary` member of the batch JSON document (output.md). */
@@ -117,5 +158,6 @@ export function summaryJson(s: BatchSummary): object {
       upToYuan: yuanJson(p.upToYuan),
     })),
     errorFiles: s.errors.map((e) => e.file),
+    ...(s.opportunities ? { opportunities: opportunityRanking(s).map((o) => ({ program: o.program, enterprises: o.enterprises, yuan: o.withoutSum === o.enterprises ? null : yuanJson(o.yuan) })) } : {}),
   };
 }

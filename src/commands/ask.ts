@@ -9,7 +9,8 @@ import { loadPolicy } from "../policy/load.js";
 import { loadProfile, parseProfileText } from "../profile/load.js";
 import { evaluate } from "../engine/evaluate.js";
 import { SubsidyError, EXIT } from "../errors.js";
-import { renderTable } from "../render/table.js";
+import { renderOpportunities, renderTable } from "../render/table.js";
+import { findOpportunities } from "../engine/opportunities.js";
 import { profileMeta } from "../render/document.js";
 import { say, t, type RenderContext } from "../i18n/index.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -68,6 +69,9 @@ async function interviewAndSave(policy: LoadedPolicy, prompter: Prompter, o: Ask
   const file = o.from ?? t("ask.interviewFile", ctx);
   const evaluation = evaluate(policy, profile, o.asOf);
   io.out("\n" + renderTable({ meta: profileMeta(file, profile), evaluation }, { ...o, policy }));
+  if ((await prompter.ask({ name: "opportunities", kind: "confirm", message: t("ask.opportunities", ctx), default: true })) === true) {
+    io.out("\n" + renderOpportunities(findOpportunities(policy, profile, o.asOf, evaluation), { ...o, policy }) + "\n");
+  }
 
   await offerSave(policy, prompter, o, io, data, ctx);
   return EXIT.ok;

@@ -10,7 +10,8 @@ import { AtomicStream } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
 import { isProfileName, walk } from "../batch/walk.js";
-import { runBatch } from "../batch/run.js";
+import { runBatch, type BatchEntry } from "../batch/run.js";
+import { isWorkbookName } from "../xlsx/name.js";
 import { SummaryBuilder } from "../batch/summary.js";
 import { formatFromExtension, isReportFormat, REPORT_FORMATS, type Chunk, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
 import { RENDERERS } from "../batch/renderers.js";
@@ -25,6 +26,8 @@ export interface BatchOptions extends CommonOptions {
   format?: string;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
   limits?: ParseOptions;
+  /** Add what the enterprises are one step from (the JSON report always carries it). */
+  opportunities?: boolean;
 }
 
 export interface BatchIo extends Io {
@@ -64,14 +67,18 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   let fileFormat: ReportFormat | undefined;
   if (o.out !== undefined) {
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
-    if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json or .md, or add --format csv|json|md`);
+    if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json, .md or .xlsx, or add --format csv|json|md|xlsx`);
+  } else if (o.format === "xlsx") {
+    throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   }
   const policy = await loadPolicyForCommand(o.policyFile);
-  const entries = walk(dir, { recursive: o.recursive });
+  const workbook = isWorkbookName(dir);
+  const entries: BatchEntry[] = workbook ? await (await import("../xlsx/client.js")).readClientWorkbook(dir, policy, o.asOf) : walk(dir, { recursive: o.recursive });
+  const inputs = workbook ? [dir] : entries;
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
   const { warnings } = provenance(policy, o.asOf, { lang: o.lang, policy, unit: o.unit });
-  const settings: ReportSpec["ctx"] = { lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, base: dir };
+  const settings: ReportSpec["ctx"] = { lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, ...(workbook ? {} : { base: dir }) };
   const ctx: ReportContext = { ...settings, policy };
   const screenFormat: ReportFormat = o.out !== undefined ? "table" : ((o.format as ReportFormat | undefined) ?? "table");
   const stdout = new Buffered((pieces) => {
@@ -88,7 +95,8 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   let fileOut: Buffered | undefined;
   const cleanup = () => stream?.abort();
   if (o.out !== undefined && fileFormat) {
-    stream = new AtomicStream(o.out, { protect: entries });
+    // A workbook is written once the batch is done: meanwhile its rows go to a spool file beside it.
+    stream = fileFormat === "xlsx" ? new AtomicStream(`${o.out}.rows`, { protect: inputs }) : new AtomicStream(o.out, { protect: inputs });
     process.once("exit", cleanup);
     const s = stream;
     fileOut = new Buffered((pieces) => s.writev(pieces), 1 << 20);
@@ -96,13 +104,15 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     sinks.push({ r: RENDERERS[fileFormat]({ ...ctx, color: false }), w: fileOut });
   }
 
-  const summary = new SummaryBuilder(policy, o.lang);
+  // The JSON report and the workbook carry each enterprise's opportunities and the pipeline across them; other reports on request.
+  const opportunities = (o.opportunities ?? false) || reports.some((r) => r.format === "json" || r.format === "xlsx");
+  const summary = new SummaryBuilder(policy, o.lang, opportunities);
   const progress = progressBar(io.progress, entries.length, ctx);
   try {
     for (const s of sinks) s.w.write(s.r.head());
     await runBatch(
       entries,
-      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, ...(o.reading ? { reading: o.reading } : {}), reports, ...(o.limits ? { limits: o.limits } : {}) },
+      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, ...(o.reading ? { reading: o.reading } : {}), reports, opportunities, ...(o.limits ? { limits: o.limits } : {}) },
       {
         onChunk: (outputs, part) => {
           summary.merge(part);
@@ -114,7 +124,12 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     progress.clear();
     for (const s of sinks) s.w.write(s.r.tail(summary.summary));
     fileOut?.flush();
-    stream?.commit();
+    if (fileFormat === "xlsx" && stream && o.out !== undefined) {
+      const spool = stream.tmp;
+      const { writeReportWorkbook, spooled } = await import("../xlsx/report.js");
+      await writeReportWorkbook(o.out, { policy, lang: o.lang, unit: o.unit, asOf: o.asOf, warnings }, () => spooled(spool), summary.summary, inputs);
+      stream.abort();
+    } else stream?.commit();
     stdout.flush();
   } catch (e) {
     progress.clear();

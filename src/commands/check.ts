@@ -2,6 +2,7 @@
 import { loadPolicyForCommand } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
+import { findOpportunities } from "../engine/opportunities.js";
 import { SubsidyError, EXIT } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated } from "../render/document.js";
@@ -17,6 +18,8 @@ export interface CheckOptions extends CommonOptions {
   out?: string;
   all: boolean;
   explain: boolean;
+  /** Show what else the enterprise could obtain in the table (JSON and the reports always carry it). */
+  opportunities?: boolean;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
   limits?: ParseOptions;
 }
@@ -31,6 +34,8 @@ export interface Io {
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
   if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
+  // A workbook is binary: never to a terminal or a pipe.
+  if (format === "xlsx" && o.out === undefined) throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
   const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
   const evaluated: Evaluated[] = [];
@@ -39,14 +44,17 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     try {
       const fast = loadProfileFast(file, policy, o.asOf, o.limits);
       const profile: Profile = fast.profile ?? (await fullLoader(files.length)).parseProfileText(fast.bytes, file, policy, { ...o.limits, asOf: o.asOf });
-      evaluated.push({ meta: profileMeta(file, profile), evaluation: evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" }), profile });
+      const evaluation = evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" });
+      evaluated.push({ meta: profileMeta(file, profile), evaluation, profile, opportunities: findOpportunities(policy, profile, o.asOf, evaluation) });
     } catch (e) {
       if (!(e instanceof SubsidyError)) throw e;
       io.err(e.format() + "\n");
       code = Math.max(code, e.exitCode);
     }
   }
-  if (evaluated.length > 0) {
+  if (evaluated.length > 0 && format === "xlsx" && o.out !== undefined) {
+    await writeCheckWorkbook(o.out, evaluated, { ...o, policy }, files);
+  } else if (evaluated.length > 0 && format !== "xlsx") {
     // A file gets plain text: no colour codes in a table written to disk.
     const render = await loadCheckRenderer(format);
     const text = render(evaluated, { ...o, ...(o.out !== undefined ? { color: false } : {}), policy });
@@ -54,6 +62,22 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     else io.out(text);
   }
   return code;
+}
+
+/** The profiles as a workbook report: their outcomes as a batch has them, through the same writer. */
+async function writeCheckWorkbook(out: string, evaluated: Evaluated[], o: CheckOptions & { policy: LoadedPolicy }, files: string[]): Promise<void> {
+  const [{ evaluateProfile }, { SummaryBuilder }, { writeReportWorkbook }, { provenance }] = await Promise.all([
+    import("../batch/evaluate-one.js"),
+    import("../batch/summary.js"),
+    import("../xlsx/report.js"),
+    import("../render/document.js"),
+  ]);
+  const ctx = { policy: o.policy, asOf: o.asOf, lang: o.lang, unit: o.unit, json: false, reasons: true, todo: true, opportunities: true, ...(o.reading ? { reading: o.reading } : {}) };
+  const outcomes = evaluated.map((e) => evaluateProfile(e.meta.file, e.profile as Profile, ctx));
+  const summary = new SummaryBuilder(o.policy, o.lang, true);
+  for (const x of outcomes) summary.add(x);
+  const { warnings } = provenance(o.policy, o.asOf, { lang: o.lang, policy: o.policy, unit: o.unit });
+  await writeReportWorkbook(out, { policy: o.policy, lang: o.lang, unit: o.unit, asOf: o.asOf, warnings }, () => outcomes, summary.summary, files);
 }
 
 /** The authoritative loader (the `yaml` parser and zod), loaded only for a profile the fast path declines. */

@@ -6,8 +6,8 @@
 import { loadPolicy } from "../policy/load.js";
 import { writeFileAtomic } from "../io/write.js";
 import { t } from "../i18n/index.js";
-import { EXIT } from "../errors.js";
-import type { Lang, LoadedPolicy } from "../types.js";
+import { EXIT, SubsidyError } from "../errors.js";
+import type { Lang, LoadedPolicy, Profile } from "../types.js";
 import type { ItemTypeDef } from "../policy/schema.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
@@ -99,5 +99,38 @@ export async function runInit(file: string | undefined, o: CommonOptions, io: Io
   const target = file ?? "profile.yaml";
   writeFileAtomic(target, profileTemplate(policy, o.lang).replace(" FILE\n", ` ${target}\n`), { noOverwrite: true });
   io.err(t("init.written", o, { file: target }) + "\n");
+  return EXIT.ok;
+}
+
+/** The example enterprise of the workbook template: valid as written, one item in each list. */
+export function exampleProfile(policy: LoadedPolicy, lang: Lang): Profile {
+  const v = policy.data.vocabulary;
+  const date = policy.data.effective_from;
+  const rec = v.recognition_types.find((k) => k.levels.length > 0) ?? v.recognition_types[0];
+  const proj = v.project_types[0];
+  const std = v.standard_scopes[0];
+  const fields = (k: ItemTypeDef | undefined) => Object.fromEntries((k?.fields ?? []).map((f) => [f, v.fields[f]?.kind === "money" ? 1000000 : "…"]));
+  return {
+    enterprise: {
+      name: lang === "zh" ? "示例企业有限公司" : "Example Enterprise Co., Ltd.",
+      credit_code: "91370303MA3C0001XY",
+      district: v.districts[0]?.id ?? "",
+      ownership: v.ownership[0]?.id ?? "",
+      military_civil: false,
+    },
+    recognitions: rec ? [{ type: rec.id, ...(rec.levels[0] ? { level: rec.levels[0] } : {}), date, ...fields(rec) }] : [],
+    projects: proj ? [{ type: proj.id, name: lang === "zh" ? "智能化产线改造" : "Smart production line", date, ...fields(proj) }] : [],
+    standards: std ? [{ scope: std.id, role: v.standard_roles[0]?.id ?? "", code: "GB/T 0000-2024", date }] : [],
+  };
+}
+
+/** `subsidy init --xlsx FILE`: the client workbook template, with drop-down lists and one example enterprise. */
+export async function runInitXlsx(file: string, o: CommonOptions, io: Io): Promise<number> {
+  const { isWorkbookName } = await import("../xlsx/name.js");
+  if (!isWorkbookName(file)) throw new SubsidyError("usage", { key: "xlsx.outName", params: { file } });
+  const policy = loadPolicy(o.policyFile);
+  const { writeClientWorkbook } = await import("../xlsx/client.js");
+  await writeClientWorkbook(file, [{ profile: exampleProfile(policy, o.lang) }], policy, o.lang, { noOverwrite: true });
+  io.err(t("xlsx.initWritten", o, { file }) + "\n");
   return EXIT.ok;
 }

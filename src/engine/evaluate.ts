@@ -935,7 +935,7 @@ export function evaluate(
   policy: LoadedPolicy,
   profile: Profile,
   asOf: string,
-  { reasons = "all", reading = "adopted" }: { reasons?: ReasonsFor; reading?: ReadingMode } = {},
+  { reasons = "all", reading = "adopted", only }: { reasons?: ReasonsFor; reading?: ReadingMode; only?: ProgramData } = {},
 ): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
@@ -952,6 +952,8 @@ export function evaluate(
   let lowUpTo = 0n;
   for (let i = 0; i < programs.length; i++) {
     const program = programs[i] as ProgramData;
+    // What-if questions (opportunities) ask about one program at a time.
+    if (only !== undefined && program !== only) continue;
     const at = positions[i];
     let r: ProgramResult;
     if (at) {

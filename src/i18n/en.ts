@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const en: Catalog = {
   // Conditions
@@ -255,6 +255,81 @@ export const en: Catalog = {
   "ask.save.exists": (p) => `${p.file} already exists. Overwrite it?`,
   "ask.save.isInput": (p) => `${p.file} is the profile you started from; it is never overwritten. Choose another name.`,
   "ask.saved": (p) => `Saved ${p.file}. Evaluate it again any time with: subsidy check ${p.file}`,
+  // issue 20: Excel in, Excel out
+  "xlsx.initWritten": (p) => `Wrote ${p.file}: one enterprise per row on "Enterprises", one item per row on "Recognitions", "Projects" and "Standards"; then run subsidy batch ${p.file}`,
+  "xlsx.ambiguousOwner": (p) => `more than one enterprise on sheet "${p.sheet}" is named "${p.value}"; write its credit code or profile file instead`,
+  "xlsx.col.rewarded_yuan": () => "rewarded_yuan",
+  "xlsx.report.lowFixed": () => "Fixed total (lowest reading)",
+  "xlsx.report.lowMax": () => "Total incl. ceilings (lowest reading)",
+  "xlsx.report.sheet.opportunities": () => "Opportunities",
+  "xlsx.report.sheet.pipeline": () => "Opportunities by program",
+  "xlsx.report.enterprises": () => "Enterprises",
+  "xlsx.report.atStake": () => "At stake",
+  "xlsx.needsOut": () => "an Excel workbook is a binary file, not for the screen; name one with --out FILE.xlsx",
+  "xlsx.cannotWrite": (p) => `${p.file}: cannot write (${p.code}); check that the folder exists and is writable`,
+  "xlsx.outName": (p) => `${p.file}: a workbook's name must end in .xlsx`,
+  "xlsx.inName": (p) => `${p.file}: give an .xlsx workbook`,
+  "xlsx.notFound": (p) => `${p.file}: workbook not found; check the path`,
+  "xlsx.unreadable": (p) => `${p.file}: cannot read the workbook (${p.reason}); check that it was saved as .xlsx by Excel or WPS`,
+  "xlsx.noEnterpriseSheet": (p) => `${p.file}: no sheet named "${p.en}" (or "${p.zh}"); the enterprises go on that sheet, one row each`,
+  "xlsx.unknownColumn": (p) => `unknown column "${p.header}"; the columns are: ${p.valid}`,
+  "xlsx.unknownColumnHint": (p) => `unknown column "${p.header}"; did you mean "${p.hint}"? The columns are: ${p.valid}`,
+  "xlsx.duplicate": (p) => `"${p.value}" is already on ${p.other}; each enterprise takes one row (told apart by credit code or name)`,
+  "xlsx.noOwner": (p) => `this row names no enterprise; write the credit code, profile file or name of an enterprise of sheet "${p.sheet}" in the first column`,
+  "xlsx.unknownOwner": (p) => `"${p.value}" is not the credit code, profile file or name of any enterprise on sheet "${p.sheet}"; check it`,
+  "xlsx.exported": (p) => `Wrote ${p.file} (${p.count} enterprises)`,
+  "xlsx.imported": (p) => `Wrote ${p.count} profiles in ${p.dir}`,
+  "xlsx.importedFrom": (p) => `Imported by subsidy import from ${p.from}`,
+  "xlsx.importedCheck": () => "Check it, then run subsidy check on this file",
+  "xlsx.col.enterprise.name": () => "name",
+  "xlsx.col.enterprise.credit_code": () => "credit_code",
+  "xlsx.col.enterprise.district": () => "district",
+  "xlsx.col.enterprise.ownership": () => "ownership",
+  "xlsx.col.enterprise.military_civil": () => "military_civil",
+  "xlsx.col.enterprise.note": () => "note",
+  "xlsx.col.enterprise.file": () => "file",
+  "xlsx.col.item.enterprise": () => "enterprise",
+  "xlsx.col.type": () => "type",
+  "xlsx.col.scope": () => "scope",
+  "xlsx.col.level": () => "level",
+  "xlsx.col.role": () => "role",
+  "xlsx.col.code": () => "code",
+  "xlsx.col.date": () => "date",
+  "xlsx.col.rewarded": () => "rewarded",
+  "xlsx.col.name": () => "name",
+  "xlsx.col.note": () => "note",
+  "xlsx.report.sheet.summary": () => "Enterprises",
+  "xlsx.report.sheet.details": () => "Programs by enterprise",
+  "xlsx.report.sheet.todo": () => "To find out",
+  "xlsx.report.sheet.programs": () => "Programs",
+  "xlsx.report.sheet.errors": () => "Not evaluated",
+  "xlsx.report.file": () => "File",
+  "xlsx.report.enterprise": () => "Enterprise",
+  "xlsx.report.creditCode": () => "Credit code",
+  "xlsx.report.district": () => "District",
+  "xlsx.report.ownership": () => "Ownership",
+  "xlsx.report.eligible": () => "Eligible programs",
+  "xlsx.report.needsInfo": () => "Programs needing info",
+  "xlsx.report.fixed": () => "Fixed total",
+  "xlsx.report.max": () => "Total incl. ceilings",
+  "xlsx.report.policyId": () => "Policy",
+  "xlsx.report.policyVersion": () => "Policy version",
+  "xlsx.report.asOf": () => "As of",
+  "xlsx.report.error": () => "Error",
+  "xlsx.report.program": () => "Program id",
+  "xlsx.report.title": () => "Program",
+  "xlsx.report.clause": () => "Clause",
+  "xlsx.report.status": () => "Status",
+  "xlsx.report.kind": () => "Amount kind",
+  "xlsx.report.amount": () => "Amount",
+  "xlsx.report.low": () => "Conservative amount",
+  "xlsx.report.reasons": () => "Reasons",
+  "xlsx.report.missing": () => "Missing facts",
+  "xlsx.report.find": () => "To find out",
+  "xlsx.report.eligibleCount": () => "Eligible enterprises",
+  "xlsx.report.needsInfoCount": () => "Enterprises needing info",
+  "xlsx.report.upTo": () => "Up-to total",
+  "xlsx.report.total": () => "Total",
   // issue 16: amounts a consultant can quote
   "cond.rewarded.stated": (p, f) => `${p.ref}: already rewarded by the city (${f.money(p.yuan)} received)`,
   "cond.beforePolicy": (p) => `${p.ref}: obtained on ${p.date}, before the policy took effect on ${p.since} — confirm with the department`,
@@ -276,8 +351,42 @@ export const en: Catalog = {
   "profile.district.slip": (p) => `'${p.value}' is not one of Zibo's divisions; did you mean ${p.suggestion}? If the enterprise is registered outside Zibo, write the place with its city (e.g. 上海市宝山区)`,
   "policy.identity.unknownField": (p) => `unknown field '${p.field}' in identity${p.hint}`,
   "policy.reading.unknownProgram": (p) => `the reading names program '${p.id}', which this policy does not have${p.hint}`,
-  "ask.item.rewarded": (p) => `${p.zh}${p.tag}: has the city already paid for it?`,
-  "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}: how much was received (yuan; leave empty if not known)?`,
+  "ask.item.rewarded": (p) => `${p.en}${p.tag}: has the city already paid for it?`,
+  "ask.item.rewardedYuan": (p) => `${p.en}${p.tag}: how much was received (yuan; leave empty if not known)?`,
   "batch.conservativeTotals": (p, f) => `At every program's lowest reading: fixed ${f.money(p.fixed)} · up to ${f.money(p.max)} incl. ceilings`,
   "usage.reading": (p) => `--reading ${p.value}: expected adopted or conservative`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "Show what else the client could obtain?",
+  "opp.findOut": (p, f) => `Find out ${fieldNames(p.fields, f, " and ")}${p.item !== undefined ? ` of “${p.item}”` : ""}${p.ownership !== undefined ? ` (it must be a ${f.label(p.ownership)})` : ""}`,
+  "opp.headroom": (p, f) => `${p.count} more can be rewarded in ${p.year}, ${f.money(p.each)} each (yearly cap ${f.money(p.cap)})`,
+  "opp.higherLevel": (p, f) => `Move up from ${f.label(p.now)} to ${f.label(p.level)} ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.recognitions": (p, f) => `Obtain a new ${p.level !== undefined ? `${f.label(p.level)} ` : ""}${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.projects": (p, f) => `One more ${lower(f.label(p.type))}${rateEn(p, f)}`,
+  "opp.new.standards": (p, f) => `Lead or take part in drafting one more ${lower(f.label(p.type))}`,
+  "ui.section.opportunities": () => "What else the client could obtain",
+  "ui.opp.change": () => "What it takes",
+  "ui.opp.share": () => "a share",
+  "ui.opp.none": () => "Going by the facts given, nothing more can be obtained under this policy.",
+  "ui.opp.enterprises": () => "Enterprises",
+  "ui.opp.atStake": () => "At stake",
 };
+
+/** A money field's name without its unit: Provincial award (yuan) → provincial award. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  if (id === "military_civil") return "whether the enterprise is a military–civil integration (军民结合) enterprise";
+  if (id === "ownership") return "the enterprise's ownership";
+  return `the ${lower(f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, ""))}`;
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** "Green factory" → "green factory", but "ITM certification" stays. */
+function lower(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? (s[0] as string).toLowerCase() + s.slice(1) : s;
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateEn(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return ` (${fieldName(p.of, f)} of ${f.money(p.base)} or more)`;
+  if (p.percent !== undefined) return ` (${p.percent}% of the ${fieldName(p.of, f)})`;
+  return "";
+}

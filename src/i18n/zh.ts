@@ -1,4 +1,4 @@
-import type { Catalog } from "./index.js";
+import type { Catalog, Formatters, Params } from "./index.js";
 
 export const zh: Catalog = {
   // 条件
@@ -254,6 +254,81 @@ export const zh: Catalog = {
   "ask.save.exists": (p) => `${p.file} 已存在。覆盖它吗?`,
   "ask.save.isInput": (p) => `${p.file} 是本次读取的原文件,不会被覆盖。请换一个文件名。`,
   "ask.saved": (p) => `已保存 ${p.file}。以后可随时用 subsidy check ${p.file} 重新评估。`,
+  // issue 20: Excel in, Excel out
+  "xlsx.initWritten": (p) => `已生成 ${p.file}：在“企业”表每行填写一家企业，在“认定”“项目”“标准”表每行填写一项；填好后运行 subsidy batch ${p.file}`,
+  "xlsx.ambiguousOwner": (p) => `“${p.sheet}”表上有不止一家企业名为“${p.value}”；请改填该企业的信用代码或档案文件名`,
+  "xlsx.col.rewarded_yuan": () => "市里已奖励金额(元)",
+  "xlsx.report.lowFixed": () => "定额合计（按最低理解）",
+  "xlsx.report.lowMax": () => "最高合计（按最低理解）",
+  "xlsx.report.sheet.opportunities": () => "可争取的项目",
+  "xlsx.report.sheet.pipeline": () => "可争取项目汇总",
+  "xlsx.report.enterprises": () => "企业数",
+  "xlsx.report.atStake": () => "涉及金额",
+  "xlsx.needsOut": () => "Excel 工作簿是二进制文件，不能输出到屏幕；请用 --out 文件名.xlsx 指定保存位置",
+  "xlsx.cannotWrite": (p) => `${p.file}：无法写入（${p.code}）；请检查文件夹是否存在、是否可写`,
+  "xlsx.outName": (p) => `${p.file}：工作簿文件名须以 .xlsx 结尾`,
+  "xlsx.inName": (p) => `${p.file}：请给出 .xlsx 工作簿`,
+  "xlsx.notFound": (p) => `${p.file}：找不到该工作簿；请检查路径`,
+  "xlsx.unreadable": (p) => `${p.file}：无法读取该工作簿（${p.reason}）；请确认它是用 Excel 或 WPS 另存的 .xlsx 文件`,
+  "xlsx.noEnterpriseSheet": (p) => `${p.file}：没有名为“${p.zh}”（或“${p.en}”）的工作表；企业清单须放在这张表上，每行一家企业`,
+  "xlsx.unknownColumn": (p) => `未知的列名“${p.header}”；可用的列：${p.valid}`,
+  "xlsx.unknownColumnHint": (p) => `未知的列名“${p.header}”，是否为“${p.hint}”？可用的列：${p.valid}`,
+  "xlsx.duplicate": (p) => `“${p.value}”在 ${p.other} 已出现；每家企业只能占一行（按信用代码或名称区分）`,
+  "xlsx.noOwner": (p) => `这一行没有填写所属企业；请在第一列填写“${p.sheet}”表上企业的信用代码、档案文件名或名称`,
+  "xlsx.unknownOwner": (p) => `“${p.value}”不是“${p.sheet}”表上任何企业的信用代码、档案文件名或名称；请核对后填写`,
+  "xlsx.exported": (p) => `已写入 ${p.file}（${p.count} 家企业）`,
+  "xlsx.imported": (p) => `已在 ${p.dir} 写入 ${p.count} 份企业档案`,
+  "xlsx.importedFrom": (p) => `由 subsidy import 自 ${p.from} 导入`,
+  "xlsx.importedCheck": () => "核对后运行 subsidy check 本文件",
+  "xlsx.col.enterprise.name": () => "企业名称",
+  "xlsx.col.enterprise.credit_code": () => "统一社会信用代码",
+  "xlsx.col.enterprise.district": () => "所在区县",
+  "xlsx.col.enterprise.ownership": () => "企业性质",
+  "xlsx.col.enterprise.military_civil": () => "军民结合企业",
+  "xlsx.col.enterprise.note": () => "备注",
+  "xlsx.col.enterprise.file": () => "档案文件",
+  "xlsx.col.item.enterprise": () => "企业（信用代码或名称）",
+  "xlsx.col.type": () => "类型",
+  "xlsx.col.scope": () => "标准类别",
+  "xlsx.col.level": () => "级别",
+  "xlsx.col.role": () => "角色",
+  "xlsx.col.code": () => "标准编号",
+  "xlsx.col.date": () => "日期",
+  "xlsx.col.rewarded": () => "市里已奖励",
+  "xlsx.col.name": () => "名称",
+  "xlsx.col.note": () => "备注",
+  "xlsx.report.sheet.summary": () => "企业汇总",
+  "xlsx.report.sheet.details": () => "项目明细",
+  "xlsx.report.sheet.todo": () => "待补充信息",
+  "xlsx.report.sheet.programs": () => "按项目汇总",
+  "xlsx.report.sheet.errors": () => "未能评估的文件",
+  "xlsx.report.file": () => "文件",
+  "xlsx.report.enterprise": () => "企业名称",
+  "xlsx.report.creditCode": () => "统一社会信用代码",
+  "xlsx.report.district": () => "区县",
+  "xlsx.report.ownership": () => "企业性质",
+  "xlsx.report.eligible": () => "符合条件项目数",
+  "xlsx.report.needsInfo": () => "待补充信息项目数",
+  "xlsx.report.fixed": () => "定额合计",
+  "xlsx.report.max": () => "最高合计（含上限）",
+  "xlsx.report.policyId": () => "政策编号",
+  "xlsx.report.policyVersion": () => "政策版本",
+  "xlsx.report.asOf": () => "评估日期",
+  "xlsx.report.error": () => "错误",
+  "xlsx.report.program": () => "项目编号",
+  "xlsx.report.title": () => "项目名称",
+  "xlsx.report.clause": () => "条款",
+  "xlsx.report.status": () => "状态",
+  "xlsx.report.kind": () => "金额类型",
+  "xlsx.report.amount": () => "金额",
+  "xlsx.report.low": () => "保守金额",
+  "xlsx.report.reasons": () => "依据",
+  "xlsx.report.missing": () => "需补充的信息",
+  "xlsx.report.find": () => "需查明的事项",
+  "xlsx.report.eligibleCount": () => "符合条件企业数",
+  "xlsx.report.needsInfoCount": () => "待补充信息企业数",
+  "xlsx.report.upTo": () => "最高额合计",
+  "xlsx.report.total": () => "合计",
   // issue 16: amounts a consultant can quote
   "cond.rewarded.stated": (p, f) => `${p.ref}：已获市级奖励（实收${f.money(p.yuan)}），不重复享受`,
   "cond.beforePolicy": (p) => `${p.ref}：取得日期${p.date}早于政策施行日${p.since}——请向主管部门确认`,
@@ -279,4 +354,32 @@ export const zh: Catalog = {
   "ask.item.rewardedYuan": (p) => `${p.zh}${p.tag}：实际收到多少元？（不清楚可不填）`,
   "batch.conservativeTotals": (p, f) => `按各项目最低理解：定额 ${f.money(p.fixed)} · 含限额最高 ${f.money(p.max)}`,
   "usage.reading": (p) => `--reading ${p.value}：应为 adopted（采用的理解）或 conservative（最低理解）`,
+  // issue 21: opportunities
+  "ask.opportunities": () => "是否查看还可争取的项目？",
+  "opp.findOut": (p, f) => `查明${p.item !== undefined ? `“${p.item}”的` : ""}${fieldNames(p.fields, f, "、")}${p.ownership !== undefined ? `（须为${f.label(p.ownership)}）` : ""}`,
+  "opp.headroom": (p, f) => `${p.year}年还可再奖励${p.count}项，每项${f.money(p.each)}（年度上限${f.money(p.cap)}）`,
+  "opp.higherLevel": (p, f) => `由${f.label(p.now)}升为${f.label(p.level)}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.recognitions": (p, f) => `新获${p.level !== undefined ? f.label(p.level) : ""}${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.projects": (p, f) => `新增一个${f.label(p.type)}${rateZh(p, f)}`,
+  "opp.new.standards": (p, f) => `主导或参与编制一项${f.label(p.type)}`,
+  "ui.section.opportunities": () => "可争取的项目",
+  "ui.opp.change": () => "怎样争取",
+  "ui.opp.share": () => "按比例计算",
+  "ui.opp.none": () => "根据所填信息，本政策中暂无其他可争取的项目。",
+  "ui.opp.enterprises": () => "企业数",
+  "ui.opp.atStake": () => "涉及金额",
 };
+
+/** A money field's name without its unit: 省级奖励金额(元) → 省级奖励金额. */
+function fieldName(id: string | number | undefined, f: Formatters): string {
+  return f.label(id).replace(/\s*[(（](元|yuan)[)）]$/, "");
+}
+function fieldNames(ids: string | number | undefined, f: Formatters, sep: string): string {
+  return String(ids ?? "").split("|").map((id) => fieldName(id, f)).join(sep);
+}
+/** What a rate-based sum turns on: the base that reaches the cap, or the share. */
+function rateZh(p: Params, f: Formatters): string {
+  if (p.base !== undefined) return `（${fieldName(p.of, f)}达到${f.money(p.base)}）`;
+  if (p.percent !== undefined) return `（按${fieldName(p.of, f)}的${p.percent}%计）`;
+  return "";
+}

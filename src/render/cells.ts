@@ -9,6 +9,15 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * A text cell that Excel would read as a number — an all-digit credit code becomes 9.13703E+17, its last
+ * digits lost; digits around an E read as a power of ten — written as the formula ="…" (RFC 4180-quoted),
+ * which Excel, WPS and LibreOffice show as exactly that text. Any other text is csvCell's.
+ */
+export function csvTextCell(s: string): string {
+  return /^\d+(E\d+)?$/i.test(s) ? `"=""${s}"""` : csvCell(s);
+}
+
 export function csvRow(cells: (string | number | boolean | null | undefined)[]): string {
   return cells.map(csvCell).join(",") + "\r\n";
 }

@@ -2,6 +2,8 @@
 import type { Evaluation, LoadedPolicy, Message, Profile, ProgramResult } from "../types.js";
 import { say, type RenderContext } from "../i18n/index.js";
 import { policyWarnings } from "../engine/evaluate.js";
+import type { Opportunity } from "../engine/opportunities.js";
+import { opportunityDocs, type OpportunityDoc } from "./opportunities.js";
 
 export interface ProfileMeta {
   file: string;
@@ -36,6 +38,8 @@ export interface CheckDocument {
   profile: { file: string; name: string };
   results: CheckResultDoc[];
   totals: { fixedYuan: number; maxYuan: number; conservativeFixedYuan: number; conservativeMaxYuan: number };
+  /** What else the enterprise could obtain, largest sum first (when they were looked for). */
+  opportunities?: OpportunityDoc[];
 }
 
 export interface Evaluated {
@@ -43,6 +47,8 @@ export interface Evaluated {
   evaluation: Evaluation;
   /** The profile as loaded, when the caller has it: reports describe the items a missing fact belongs to. */
   profile?: Profile;
+  /** What else the enterprise could obtain (findOpportunities), when the caller looked. */
+  opportunities?: Opportunity[];
 }
 
 export function policyRef(policy: LoadedPolicy): CheckDocument["policy"] {
@@ -99,5 +105,6 @@ export function checkDocument(e: Evaluated, ctx: RenderContext & { policy: Loade
     profile: { file: e.meta.file, name: e.meta.name },
     results: e.evaluation.results.map((r) => resultDoc(r, ctx)),
     totals: { ...e.evaluation.totals },
+    ...(e.opportunities ? { opportunities: opportunityDocs(e.opportunities, ctx) } : {}),
   };
 }

@@ -2,9 +2,9 @@
 import type { Evaluated } from "./document.js";
 import type { TableOptions } from "./table.js";
 
-export type CheckFormat = "table" | "json" | "md" | "html" | "csv";
+export type CheckFormat = "table" | "json" | "md" | "html" | "csv" | "xlsx";
 export type CheckRenderer = (profiles: Evaluated[], o: TableOptions) => string;
-export const CHECK_FORMATS: readonly CheckFormat[] = ["table", "json", "md", "html", "csv"];
+export const CHECK_FORMATS: readonly CheckFormat[] = ["table", "json", "md", "html", "csv", "xlsx"];
 
 export function isCheckFormat(f: string): f is CheckFormat {
   return (CHECK_FORMATS as readonly string[]).includes(f);
@@ -17,12 +17,13 @@ export function formatForPath(file: string): CheckFormat | undefined {
   if (ext === "html" || ext === "htm") return "html";
   if (ext === "csv") return "csv";
   if (ext === "json") return "json";
+  if (ext === "xlsx") return "xlsx";
   if (ext === "txt") return "table";
   return undefined;
 }
 
-/** The renderer of one format, loading only its own module. */
-export async function loadCheckRenderer(format: CheckFormat): Promise<CheckRenderer> {
+/** The renderer of one text format, loading only its own module (a workbook is written by src/xlsx/report.ts). */
+export async function loadCheckRenderer(format: Exclude<CheckFormat, "xlsx">): Promise<CheckRenderer> {
   switch (format) {
     case "table":
       return (await import("./table.js")).renderTables;

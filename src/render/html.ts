@@ -127,6 +127,16 @@ export function modelToHtml(m: ReportModel, ctx: ReportContext): string {
   );
   out.push(`<p class="notice">${esc(t("report.notice", ctx))}</p>`);
 
+  if (m.opportunities) {
+    out.push(`<h2>${esc(t("ui.section.opportunities", ctx))}</h2>`);
+    if (m.opportunities.length === 0) out.push(`<p>${esc(t("ui.opp.none", ctx))}</p>`);
+    else {
+      out.push(`<table><thead><tr><th>${esc(t("ui.program", ctx))}</th><th>${esc(t("ui.clause", ctx))}</th><th class="num">${esc(t("ui.amount", ctx))}</th><th>${esc(t("ui.opp.change", ctx))}</th></tr></thead><tbody>`);
+      for (const o of m.opportunities) out.push(`<tr><td>${esc(o.title)}<br><small>${esc(o.program)}</small></td><td class="clause">${esc(o.clause)}</td><td class="num">${esc(o.amount)}</td><td>${esc(o.change)}</td></tr>`);
+      out.push(`</tbody></table>`);
+    }
+  }
+
   const all = [...m.claim.flatMap((g) => g.rows), ...m.needsInfo, ...m.ineligible];
   if (all.length > 0) {
     out.push(`<h2>${esc(t("report.details", ctx))}</h2>`);

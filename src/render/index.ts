@@ -8,8 +8,8 @@ import type { CheckFormat, CheckRenderer } from "./formats.js";
 
 export { formatForPath, isCheckFormat, loadCheckRenderer, CHECK_FORMATS, type CheckFormat, type CheckRenderer } from "./formats.js";
 
-/** Every renderer of `check`, loaded (the CLI loads only the one it needs: loadCheckRenderer). */
-export const checkRenderers: Record<CheckFormat, CheckRenderer> = {
+/** Every text renderer of `check`, loaded (the CLI loads only the one it needs: loadCheckRenderer); a workbook is src/xlsx/report.ts. */
+export const checkRenderers: Record<Exclude<CheckFormat, "xlsx">, CheckRenderer> = {
   table: renderTables,
   json: renderJson,
   md: renderMarkdown,

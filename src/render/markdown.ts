@@ -89,6 +89,12 @@ export function modelToMarkdown(m: ReportModel, ctx: ReportContext): string {
   ];
   out.push(...table(["", ""], totals), "", `> ${md(t("report.notice", ctx))}`, "");
 
+  if (m.opportunities) {
+    out.push(`## ${t("ui.section.opportunities", ctx)}`, "");
+    if (m.opportunities.length === 0) out.push(t("ui.opp.none", ctx), "");
+    else out.push(...table([t("ui.program", ctx), t("ui.clause", ctx), t("ui.amount", ctx), t("ui.opp.change", ctx)], m.opportunities.map((o) => [`${o.title}\n${o.program}`, o.clause, o.amount, o.change])), "");
+  }
+
   const all = [...m.claim.flatMap((g) => g.rows), ...m.needsInfo, ...m.ineligible];
   if (all.length > 0) {
     out.push(`## ${t("report.details", ctx)}`, "");

@@ -6,6 +6,7 @@
 import type { AmountKind, ConditionTrace, Evaluation, LoadedPolicy, Outcome, Profile, ProfileItem, ProgramResult, Status } from "../types.js";
 import { formatYuan, labelOf, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
+import { opportunityRows, type OpportunityRow } from "./opportunities.js";
 
 export interface ReportContext extends RenderContext {
   policy: LoadedPolicy;
@@ -71,6 +72,8 @@ export interface ReportModel {
   needsInfo: ReportRow[];
   /** Only with --all. */
   ineligible: ReportRow[];
+  /** What else the enterprise could obtain; undefined when not looked for. */
+  opportunities?: OpportunityRow[];
   totals: { fixed: string; upTo: string; max: string; hasCeilings: boolean; discretionary: number; needsInfo: number; ineligible: number };
 }
 
@@ -205,6 +208,7 @@ export function reportModel(e: Evaluated, ctx: ReportContext): ReportModel {
     needsInfo,
     // Without --all, still the programs another reading would pay.
     ineligible: (ctx.all ? ineligibleAll : ineligibleAll.filter((r) => r.alternatives.length > 0)).map((r) => row(r, e, ctx)),
+    ...(e.opportunities ? { opportunities: opportunityRows(e.opportunities, ctx) } : {}),
     totals: {
       fixed: money(fixedYuan),
       upTo: money(upTo),

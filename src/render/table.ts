@@ -4,6 +4,8 @@ import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
 import { alternativesText, amountText, conservativeText, explain, joinList, noneText } from "./report.js";
+import { opportunityRows, type OpportunityRow } from "./opportunities.js";
+import type { Opportunity } from "../engine/opportunities.js";
 
 export interface TableOptions extends RenderContext {
   policy: LoadedPolicy;
@@ -14,6 +16,8 @@ export interface TableOptions extends RenderContext {
   explain?: boolean;
   /** Terminal width in columns. */
   width?: number;
+  /** Add what else the enterprise could obtain (check --opportunities). */
+  opportunities?: boolean;
 }
 
 /** Columns one code point takes: CJK and full-width characters two, everything else one. */
@@ -170,6 +174,27 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   return [`${heading}\n${table}`, ...blocks].join("\n\n");
 }
 
+/** What else the enterprise could obtain: program, clause, sum and what it takes. */
+function opportunitiesSection(rows: OpportunityRow[], o: TableOptions, c: ChalkInstance): string {
+  const title = c.cyan.bold(t("ui.section.opportunities", o));
+  if (rows.length === 0) return `${title}\n${t("ui.opp.none", o)}`;
+  const width = Math.max(60, Math.min(o.width ?? 100, 160));
+  const programW = Math.max(22, Math.floor(width * 0.3));
+  const clauseW = 10;
+  const amountW = 18;
+  const changeW = Math.max(20, width - programW - clauseW - amountW - 5);
+  const widths = [programW, clauseW, amountW, changeW];
+  const fit = (text: string, w: number) => wrapText(text, w - 2);
+  const head = [t("ui.program", o), t("ui.clause", o), t("ui.amount", o), t("ui.opp.change", o)].map((h, i) => fit(c.bold(h), widths[i] ?? 10));
+  const body = rows.map((r) => [fit(`${r.title}\n${c.dim(r.program)}`, programW), fit(r.clause, clauseW), fit(r.amount, amountW), fit(r.change, changeW)]);
+  return `${title}\n${boxTable(head, widths, body, (x) => c.gray(x))}`;
+}
+
+/** The opportunities section on its own (at the end of `ask`). */
+export function renderOpportunities(opps: readonly Opportunity[], o: TableOptions): string {
+  return opportunitiesSection(opportunityRows(opps, o), o, new Chalk({ level: o.color ? 1 : 0 }));
+}
+
 /** Several profiles: one table section each. */
 export function renderTables(profiles: Evaluated[], o: TableOptions): string {
   return profiles.map((p) => renderTable(p, o)).join("\n");
@@ -215,5 +240,6 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   if (low) out.push(low);
   if (maxYuan > fixedYuan) out.push(c.dim(t("ui.ceilingNotice", o)));
   if (!o.all && ineligible.length > shownIneligible.length) out.push(c.dim(`${ineligible.length - shownIneligible.length} ${t("ui.hiddenIneligible", o)}`));
+  if (o.opportunities && e.opportunities) out.push("", opportunitiesSection(opportunityRows(e.opportunities, o), o, c));
   return out.join("\n") + "\n";
 }
