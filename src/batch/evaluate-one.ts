@@ -11,7 +11,7 @@ import { opportunityDocs } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
-import { describeMissing } from "../render/report.js";
+import { alternativesText, describeMissing } from "../render/report.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
@@ -160,11 +160,12 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
     }
     if (!parts) {
       // Only the reasons are printed (the CSV report): not the rest of the check document (the items' notes).
-      programs.push(programLine(r, ctx.lang, reasonsText(r, rctx)));
+      // Another reading's sum (issue 16) goes with the reasons, where the spreadsheet has no column for it.
+      programs.push(programLine(r, ctx.lang, [...reasonsText(r, rctx), ...alternativesText(r, rctx)]));
       continue;
     }
     const d = resultDoc(r, rctx);
-    programs.push(programLine(r, ctx.lang, d.reasons));
+    programs.push(programLine(r, ctx.lang, [...d.reasons, ...alternativesText(r, rctx)]));
     parts.push(JSON.stringify(d));
   }
   const out: ProfileOk = {
