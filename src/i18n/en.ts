@@ -369,6 +369,9 @@ export const en: Catalog = {
   "ui.opp.none": () => "Going by the facts given, nothing more can be obtained under this policy.",
   "ui.opp.enterprises": () => "Enterprises",
   "ui.opp.atStake": () => "At stake",
+  "policy.identity": () => "Two items are the same when these agree (case, width, spaces and punctuation aside)",
+  "policy.readings": () => "Other readings, computed beside the adopted one",
+  "policy.readings.adopted": (p) => `adopted: ${p.text}`,
 };
 
 /** A money field's name without its unit: Provincial award (yuan) → provincial award. */

@@ -368,6 +368,9 @@ export const zh: Catalog = {
   "ui.opp.none": () => "根据所填信息，本政策中暂无其他可争取的项目。",
   "ui.opp.enterprises": () => "企业数",
   "ui.opp.atStake": () => "涉及金额",
+  "policy.identity": () => "以下字段相同即视为同一事项（不计大小写、全半角、空格和标点）",
+  "policy.readings": () => "其他理解（与采用的理解一并计算）",
+  "policy.readings.adopted": (p) => `采用：${p.text}`,
 };
 
 /** A money field's name without its unit: 省级奖励金额(元) → 省级奖励金额. */
