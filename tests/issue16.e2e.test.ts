@@ -126,6 +126,10 @@ describe("issue 16 end to end", () => {
       expect(csv).toContain("¥1,000,000 if the ¥1,000,000 cap is per enterprise (二(二)3)");
       expect(csv).toContain("Left out: recognitions[3] (national green factory, 2025-03-01)");
       expect(json.profiles[0].warnings.join("\n")).toContain("Left out: recognitions[3]");
+      // A client outside Zibo is named with the reason, not just added as ¥0.
+      writeFileSync(join(sub, "b.yaml"), "enterprise:\n  name: 济南测试\n  district: 济南市历下区\nrecognitions:\n  - {type: green-factory, level: national, date: 2024-01-15}\n");
+      const again = runCli(["batch", sub, "--as-of", "2024-12-31", "--lang", "en"]).stdout;
+      expect(again).toContain("No program of this policy applies: 济南市历下区 is not one of Zibo's eleven divisions.");
     });
   });
 

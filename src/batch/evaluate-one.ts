@@ -11,7 +11,7 @@ import { opportunityDocs } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
-import { alternativesText, describeMissing } from "../render/report.js";
+import { alternativesText, describeMissing, noneText } from "../render/report.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
@@ -181,8 +181,11 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
   if (ctx.todo) for (const line of programs) line.todo = line.missing.map((path) => describeMissing(path, profile, rctx));
   if (meta.district !== undefined) out.district = meta.district;
   // The engine returns the run's shared warnings array unless this profile adds its own (issue 16).
-  const own = evaluation.warnings.slice(policyWarnings(ctx.policy, ctx.asOf).length);
-  if (own.length > 0) out.warnings = own.map((m) => say(m, rctx));
+  const own = evaluation.warnings.slice(policyWarnings(ctx.policy, ctx.asOf).length).map((m) => say(m, rctx));
+  // A client outside Zibo adds ¥0 to the totals: the report says why, never silently (issue 16).
+  const district = evaluation.results[0]?.conditions.find((c) => c.check === "district");
+  if (district?.outcome === "not-met") own.unshift(noneText(evaluation, rctx));
+  if (own.length > 0) out.warnings = own;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
   if (opportunities) out.opportunities = opportunities.map((x) => ({ program: x.program.id, yuan: x.yuan }));
