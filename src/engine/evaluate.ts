@@ -281,7 +281,7 @@ function compile(policy: LoadedPolicy): Compiled {
 }
 
 /** For each program, the positions of the profile's items it reads, in profile order; one pass over the items. */
-function positionsByProgram(compiled: Compiled, profile: Profile, programCount: number, asOf: string, later: Message[]): (number[] | undefined)[] {
+function positionsByProgram(compiled: Compiled, profile: Profile, programCount: number, asOf: string, later: Message[], cut: (string[] | undefined)[]): (number[] | undefined)[] {
   const out: (number[] | undefined)[] = new Array(programCount);
   const scan = (list: ListName, items: ProfileItem[], key: "type" | "scope") => {
     const byType = compiled.readers[list];
@@ -292,6 +292,8 @@ function positionsByProgram(compiled: Compiled, profile: Profile, programCount: 
       // --as-of cuts the facts: an item dated after it is left out of this evaluation, and named.
       if (item?.date !== undefined && item.date > asOf) {
         later.push({ key: "warn.afterAsOf", params: { ref: `${list}[${i}]`, ...describeItem(item), asOf } });
+        const programs = byType.get(k);
+        if (programs) for (const p of programs) (cut[p] ??= []).push(`${list}[${i}]`);
         continue;
       }
       const programs = byType.get(k);
@@ -942,7 +944,9 @@ export function evaluate(
   const row = noItemsRow(compiled, district);
   const programs = policy.data.programs;
   const later: Message[] = [];
-  const positions = positionsByProgram(compiled, profile, programs.length, asOf, later);
+  /** Per program, the items of its kind left out for being dated after as-of. */
+  const cut: (string[] | undefined)[] = [];
+  const positions = positionsByProgram(compiled, profile, programs.length, asOf, later, cut);
   const readings = readingsOf(policy);
   const canon = canonicalPrograms(policy);
   const results: ProgramResult[] = [];
@@ -967,6 +971,11 @@ export function evaluate(
       }
     } else {
       r = noItemsResult(row, i, program, profile, district);
+      // Its only items are dated after as-of: say so, not "the profile lists no …".
+      const left = cut[i];
+      if (left && r.reasons.some((m) => m.key === "reason.noItems")) {
+        r = { ...r, reasons: r.reasons.map((m) => (m.key === "reason.noItems" ? { key: "reason.afterAsOf", params: { refs: left.join(", "), asOf }, clause: program.clause } : m)) };
+      }
     }
     results.push(r);
     // Most results pay nothing: no bigint is made for them (each is an allocation, and there are many).

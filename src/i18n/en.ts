@@ -372,6 +372,7 @@ export const en: Catalog = {
   "policy.identity": () => "Two items are the same when these agree (case, width, spaces and punctuation aside)",
   "policy.readings": () => "Other readings, computed beside the adopted one",
   "policy.readings.adopted": (p) => `adopted: ${p.text}`,
+  "reason.afterAsOf": (p) => `${p.refs}: dated after the evaluation date ${p.asOf}, so left out of this evaluation`,
 };
 
 /** A money field's name without its unit: Provincial award (yuan) → provincial award. */
