@@ -121,12 +121,14 @@ function mutateData(r, data) {
     }
   }
   let text;
+  let json = r.chance(0.3);
   try {
-    text = r.chance(0.3) ? JSON.stringify(root, null, r.int(3)) : stringify(root, { aliasDuplicateObjects: false, lineWidth: 0 });
+    text = json ? JSON.stringify(root, null, r.int(3)) : stringify(root, { aliasDuplicateObjects: false, lineWidth: 0 });
   } catch {
     text = JSON.stringify(root);
+    json = true;
   }
-  return new TextEncoder().encode(text ?? "null");
+  return { json, bytes: new TextEncoder().encode(text ?? "null") };
 }
 
 /** Byte mutations: flips, insertions, deletions, truncation, splices, repeats. */
@@ -169,11 +171,83 @@ function mutateBytes(r, bytes) {
   return new Uint8Array(b);
 }
 
-/** The i-th input of a run: deterministic from the seed and the index. */
+/** Depths around every limit: --max-depth (32), the flow prescan (1000), and far past the call stack. */
+const DEPTHS = [31, 32, 33, 999, 1000, 1001, 3000, 6000, 20000];
+
+/** Nesting bombs: JSON objects and arrays (and YAML flow and block forms) nested to a depth near or far past a limit. */
+function nestingBomb(r) {
+  const depth = r.pick(DEPTHS) + r.int(3);
+  const json = r.chance(0.6);
+  let open = "";
+  let close = "";
+  for (let i = 0; i < depth; i++) {
+    const obj = json ? r.chance(0.5) : r.chance(0.3);
+    open += obj ? (json ? '{"a":' : "{a: ") : "[";
+    close = (obj ? "}" : "]") + close;
+  }
+  const inner = r.pick(["1", '"x"', "null", "[]", "{}", ""]);
+  const nest = open + inner + close;
+  if (json) {
+    const text = r.chance(0.5) ? nest : `{"enterprise": {"name": "x"}, "${r.pick(["note", "projects", "recognitions", "x"])}": ${nest}}`;
+    return { name: "fuzz.json", text: r.chance(0.1) ? text.slice(0, r.int(text.length)) : text };
+  }
+  if (r.chance(0.3)) {
+    // Block nesting: each level one deeper, or compact `- - - x`.
+    const compact = r.chance(0.5);
+    const lines = compact ? ["x: " + "- ".repeat(depth) + "y"] : Array.from({ length: Math.min(depth, 3000) }, (_, i) => " ".repeat(i) + "k:");
+    return { name: "fuzz.yaml", text: "enterprise:\n  name: x\n" + lines.join("\n") + "\n" };
+  }
+  return { name: "fuzz.yaml", text: `enterprise:\n  name: x\nnote: ${nest}\n` };
+}
+
+/** Control characters, as YAML/JSON escapes and as raw text: in names, keys, values. Shown escaped, never raw. */
+const CONTROLS = ["\\e", "\\a", "\\e]0;pwned\\a", "\\e[2J", "\\x9b31m", "\\u202e", "\\n", "\\r", "\\nfuzz.yaml:1: forged", "\\u0085", "\\u2028", "\\t", "\\0"];
+const RAW = ["\u0085", "\u009b", "\u202e", "\u2066", "\u200f", "\u061c"];
+
+function controlText(r) {
+  const pieces = Array.from({ length: 1 + r.int(3) }, () => (r.chance(0.7) ? r.pick(CONTROLS) : r.pick(RAW)));
+  return "a" + pieces.join("b");
+}
+
+function controlInput(r) {
+  const c = controlText(r);
+  const json = r.chance(0.4);
+  const where = r.int(4);
+  // JSON knows \u001b but not \e: in JSON, escapes are written as \u.
+  const q = (s) => (json ? s.replace(/\\e/g, "\\u001b").replace(/\\a/g, "\\u0007").replace(/\\x9b/g, "\\u009b").replace(/\\0/g, "\\u0000") : s);
+  if (json) {
+    const name = where === 0 ? q(c) : "淄博测试有限公司";
+    const key = where === 1 ? q(c) : "note";
+    const type = where === 2 ? q(c) : "green-factory";
+    const product = where === 3 ? q(c) : "P";
+    return { name: "fuzz.json", text: `{"enterprise": {"name": "${name}", "district": "张店区", "${key}": "n"}, "recognitions": [{"type": "${type}", "level": "national", "date": "2024-01-15", "product": "${product}"}]}` };
+  }
+  const name = where === 0 ? c : "淄博测试有限公司";
+  const key = where === 1 ? c : "note";
+  const type = where === 2 ? c : "green-factory";
+  const product = where === 3 ? c : "P";
+  return { name: "fuzz.yaml", text: `enterprise:\n  name: "${name}"\n  district: 张店区\n  "${key}": n\nrecognitions:\n  - type: "${type}"\n    level: national\n    date: 2024-01-15\n    product: "${product}"\n` };
+}
+
+/** The i-th input of a run: deterministic from the seed and the index. `name` is the file name it is given (.json: strict JSON). */
 export function makeInput(seed, i, corpus) {
   const r = rng((seed * 0x9e3779b1) ^ (i * 0x85ebca77));
-  if (corpus.data.length && r.chance(0.5)) return { kind: "structure", bytes: mutateData(r, r.pick(corpus.data)) };
-  return { kind: "bytes", bytes: mutateBytes(r, r.pick(corpus.files).bytes) };
+  const enc = (x) => new TextEncoder().encode(x);
+  const roll = r.next();
+  if (roll < 0.08) {
+    const b = nestingBomb(r);
+    return { kind: "nesting", name: b.name, bytes: enc(b.text) };
+  }
+  if (roll < 0.16) {
+    const c = controlInput(r);
+    return { kind: "control", name: c.name, bytes: enc(c.text) };
+  }
+  if (corpus.data.length && r.chance(0.5)) {
+    const m = mutateData(r, r.pick(corpus.data));
+    return { kind: "structure", name: m.json ? "fuzz.json" : "fuzz.yaml", bytes: m.bytes };
+  }
+  const file = r.pick(corpus.files);
+  return { kind: "bytes", name: /\.json$/i.test(file.name) ? "fuzz.json" : "fuzz.yaml", bytes: mutateBytes(r, file.bytes) };
 }
 
 const STACK = /\n\s+at |\bat [\w.<>]+ \(|node:internal|\.m?[jt]s:\d+:\d+/;
@@ -182,19 +256,24 @@ const STACK = /\n\s+at |\bat [\w.<>]+ \(|node:internal|\.m?[jt]s:\d+:\d+/;
  * Feeds one input to the loader: `failure` is null when it was handled (a profile, or a SubsidyError
  * with a clean message), else a description of what went wrong; `accepted` when it loaded as a profile.
  */
-export function tryInput(api, policy, bytes, perInputMs) {
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+export function tryInput(api, policy, bytes, perInputMs, name = "fuzz.yaml") {
   const t0 = performance.now();
   let failure = null;
   let accepted = false;
   try {
-    api.parseProfileText(bytes, "fuzz.yaml", policy, { asOf: "2024-12-31" });
+    api.parseProfileText(bytes, name, policy, { asOf: "2024-12-31" });
     accepted = true;
   } catch (e) {
     if (!(e instanceof api.SubsidyError)) failure = `threw ${e?.constructor?.name ?? typeof e}: ${e?.message ?? String(e)}`;
     else {
       const text = typeof e.format === "function" ? e.format() : e.message;
       if (STACK.test(text)) failure = `stack trace in message: ${text.slice(0, 500)}`;
-      else if (!text.startsWith("fuzz.yaml")) failure = `message does not name the file: ${text.slice(0, 200)}`;
+      // One line per problem, each naming the file; no control character reaches the terminal raw.
+      else if (text.split("\n").some((line) => !line.startsWith(name))) failure = `a message line does not name the file: ${JSON.stringify(text.slice(0, 300))}`;
+      else if (RAW_CONTROL.test(text)) failure = `raw control character in message: ${JSON.stringify(text.slice(0, 300))}`;
     }
   }
   const ms = performance.now() - t0;

@@ -3,7 +3,8 @@
 //
 //   npm run fuzz -- --count 100000 --seed 1
 //
-// Inputs are mutated fixture profiles (bytes and parsed structure; bench/fuzz-core.mjs). Every input
+// Inputs are mutated fixture profiles (bytes and parsed structure), JSON/YAML nesting bombs and text with
+// control characters (bench/fuzz-core.mjs), each named .json (strict JSON) or .yaml. Every input
 // must end in a profile or a SubsidyError with a clean message. A thrown non-SubsidyError, a stack
 // frame in a message, or an input slower than --per-input-ms (default 2000) is a failure: its bytes
 // (a worker silent for 5× that, at least 10 s, is a hang and is ended)
@@ -35,7 +36,7 @@ if (isMainThread) {
 
   const shared = new Int32Array(new SharedArrayBuffer(8)); // [current index, ms since start when it began]
   const failures = [];
-  const kinds = { bytes: 0, structure: 0 };
+  const kinds = { bytes: 0, structure: 0, nesting: 0, control: 0 };
   let next = 0;
   let done = 0;
   const t0 = Date.now();
@@ -44,7 +45,7 @@ if (isMainThread) {
     mkdirSync(outDir, { recursive: true });
     const input = makeInput(seed, i, corpus);
     const base = join(outDir, `seed${seed}-${i}`);
-    writeFileSync(`${base}.yaml`, input.bytes);
+    writeFileSync(`${base}${input.name.endsWith(".json") ? ".json" : ".yaml"}`, input.bytes);
     writeFileSync(`${base}.txt`, `${failure}\n`);
     failures.push({ i, failure });
     console.log(`FAIL #${i} (${input.kind}): ${failure.split("\n")[0].slice(0, 300)}`);
@@ -93,7 +94,7 @@ if (isMainThread) {
   const secs = (Date.now() - t0) / 1000;
   process.stderr.write("\n");
   console.log(
-    `fuzz: ${count} inputs (${kinds.bytes} byte mutations, ${kinds.structure} structural) from seed ${seed} in ${secs.toFixed(1)} s ` +
+    `fuzz: ${count} inputs (${kinds.bytes} byte mutations, ${kinds.structure} structural, ${kinds.nesting} nesting bombs, ${kinds.control} with control characters) from seed ${seed} in ${secs.toFixed(1)} s ` +
       `(${(count / secs).toFixed(0)}/s); ${failures.length} failures${failures.length ? ` saved in ${outDir}` : ""}`,
   );
   process.exitCode = failures.length ? 1 : 0;
@@ -102,18 +103,17 @@ if (isMainThread) {
   const api = await import(join(root, "dist/index.js"));
   const policy = api.loadPolicy();
   const corpus = loadCorpus(root, parseQuiet);
-  const kinds = { bytes: 0, structure: 0 };
+  const kinds = { bytes: 0, structure: 0, nesting: 0, control: 0 };
   for (let i = start; i < count; i++) {
     const input = makeInput(seed, i, corpus);
     kinds[input.kind]++;
     Atomics.store(shared, 0, i);
     Atomics.store(shared, 1, Math.max(1, Date.now() - mainStart)); // when this input began, on the main thread's clock
-    const r = tryInput(api, policy, input.bytes, perInputMs);
+    const r = tryInput(api, policy, input.bytes, perInputMs, input.name);
     if (r.failure) parentPort.postMessage({ type: "fail", i, failure: r.failure });
     if ((i + 1) % 1000 === 0 || i + 1 === count) {
       parentPort.postMessage({ type: "progress", done: i + 1, kinds });
-      kinds.bytes = 0;
-      kinds.structure = 0;
+      for (const k of Object.keys(kinds)) kinds[k] = 0;
     }
   }
 }

@@ -3,8 +3,9 @@
  * Commands are imported lazily so that start-up loads only what the command in hand needs.
  */
 import { Command, CommanderError, Option } from "commander";
-import { SubsidyError, EXIT } from "./errors.js";
-import { detectLang, setMessageLang } from "./i18n/index.js";
+import { SubsidyError, EXIT, formatLocated } from "./errors.js";
+import { detectLang, messageLang, say, setMessageLang } from "./i18n/index.js";
+import { removeLiveTemps, writeReason } from "./io/write.js";
 import { parseCommon, parseLimits, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
@@ -16,18 +17,26 @@ const VERSION = typeof __SUBSIDY_VERSION__ === "string" ? __SUBSIDY_VERSION__ : 
  * is dropped, quietly, and the command goes on (a batch still writes its --out report whole) and ends with
  * its own exit code. Without this, Node reports the EPIPE as an unhandled 'error' event, with a stack trace.
  */
-function closable(stream: NodeJS.WriteStream): (s: string | Uint8Array) => void {
+/**
+ * Any other failure (a full disk, /dev/full, a read-only file system) is output lost: one line on stderr
+ * saying why, and a non-zero exit, never exit 0 with a truncated or empty report.
+ */
+let outputLost: number = EXIT.ok;
+function closable(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): (s: string | Uint8Array) => void {
   let closed = false;
   stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
     closed = true;
+    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") return;
+    outputLost = EXIT.usage;
+    process.exitCode = Math.max(Number(process.exitCode ?? 0), outputLost);
+    if (name === "stdout") toStderr(formatLocated(say({ key: "err.write.stdout", params: { reason: writeReason(e) } }, { lang: messageLang() }), {}) + "\n");
   });
   return (s) => {
     if (!closed) stream.write(s);
   };
 }
-const toStdout = closable(process.stdout);
-const toStderr = closable(process.stderr);
+const toStdout = closable(process.stdout, "stdout");
+const toStderr = closable(process.stderr, "stderr");
 
 const io: Io = {
   out: (s) => toStdout(s),
@@ -185,12 +194,13 @@ export function buildProgram(): Command {
       .description("evaluate every profile in a folder (or every enterprise of a client workbook): a summary on screen, and a CSV, JSON, Markdown or Excel report with --out")
       .argument("<dir>", "folder of profiles (.yaml, .yml, .json), or a client workbook (.xlsx)")
       .option("-r, --recursive", "also read the folders inside", false)
+      .option("--follow-links", "with --recursive, also read folders reached through symbolic links", false)
       .option("-o, --out <file>", "write the report to this file (format from its extension: .csv, .json, .md, .xlsx)")
       .addOption(new Option("-f, --format <format>", "report format (default: table on screen; with --out, from the file's extension)").choices(["table", "json", "csv", "md", "xlsx"]))
       .option("--opportunities", "add, per program, how many enterprises are one step from it and the sum at stake (the JSON report always carries it)", false),
-  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; out?: string; format?: string; opportunities: boolean }) => {
+  )).action(async (dir: string, raw: RawCommon & RawLimits & { recursive: boolean; followLinks: boolean; out?: string; format?: string; opportunities: boolean }) => {
     const { runBatchCommand } = await import("./commands/batch.js");
-    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
+    const o = { ...parseCommon(raw), limits: parseLimits(raw), recursive: raw.recursive, followLinks: raw.followLinks, opportunities: raw.opportunities, ...(raw.out !== undefined ? { out: raw.out } : {}), ...(raw.format !== undefined ? { format: raw.format } : {}) };
     const progress = process.stderr.isTTY ? { write: (s: string) => void process.stderr.write(s), columns: process.stderr.columns } : undefined;
     setExit(await runBatchCommand(dir, o, { ...io, ...(progress ? { progress } : {}) }));
   });
@@ -233,16 +243,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.on("SIGINT", () => {
-  io.err("\nAborted\n");
-  process.exit(EXIT.interrupted);
-});
+/** Ctrl-C, kill (SIGTERM) and a closed terminal (SIGHUP) alike: temporary files removed, "Aborted", 128 + the signal. */
+for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.terminated], ["SIGHUP", EXIT.hangup]] as const) {
+  process.on(signal, () => {
+    removeLiveTemps();
+    io.err(`\n${say({ key: "err.aborted" }, { lang: messageLang() })}\n`);
+    process.exit(code);
+  });
+}
 
 // Not a top-level await: the same source is also bundled as CommonJS (dist/cli.cjs, see bin/subsidy.js).
-void main(process.argv).then((code) => {
-  process.exitCode = code;
-  // The command has finished its work (every command awaits its own) and its output is written: end now,
-  // rather than let Node free the whole heap first (about 30 ms after a batch of 10,000 profiles). Unless
-  // output is still queued on a stream, or a 'beforeExit' hook waits to run (the build's code-cache writers).
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && process.listenerCount("beforeExit") === 0) process.exit(code);
+void main(process.argv).then((done) => {
+  // A write error on stdout arrives as an event after the write: let it land before deciding the exit code.
+  setImmediate(() => {
+    const code = Math.max(done, outputLost);
+    process.exitCode = code;
+    // The command has finished its work (every command awaits its own) and its output is written: end now,
+    // rather than let Node free the whole heap first (about 30 ms after a batch of 10,000 profiles). Unless
+    // output is still queued on a stream, or a 'beforeExit' hook waits to run (the build's code-cache writers).
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && process.listenerCount("beforeExit") === 0) process.exit(code);
+  });
 });

@@ -5,8 +5,12 @@
 
 import type { Message } from "./types.js";
 import { messageLang, say } from "./i18n/index.js";
+import { visible } from "./text/visible.js";
 
-export const EXIT = { ok: 0, invalidProfile: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, invalidProfile: 1, usage: 2, hangup: 129, interrupted: 130, terminated: 143 } as const;
+
+/** The most problems of one file shown on screen; the rest are counted ("and N more"). JSON keeps them all. */
+export const SHOWN_ISSUES = 20;
 
 export type ErrorCode =
   | "usage"
@@ -21,6 +25,7 @@ export type ErrorCode =
   | "parse"
   | "validation"
   | "not-a-terminal"
+  | "write-failed"
   | "aborted";
 
 export interface ErrorLocation {
@@ -59,6 +64,7 @@ export class SubsidyError extends Error {
       case "policy-invalid":
       case "policy-missing":
       case "not-a-terminal":
+      case "write-failed":
         return EXIT.usage;
       case "aborted":
         return EXIT.interrupted;
@@ -77,14 +83,27 @@ export class ValidationErrors extends SubsidyError {
     super(first.code, first.message, first.location);
     this.issues = issues;
   }
+  /** One line per problem, the first SHOWN_ISSUES of them, then "and N more". */
   override format(): string {
-    return this.issues.map((i) => i.format()).join("\n");
+    const lines = this.issues.slice(0, SHOWN_ISSUES).map((i) => i.format());
+    const more = this.issues.length - SHOWN_ISSUES;
+    if (more > 0) lines.push(formatLocated(say({ key: "err.moreIssues", params: { count: more } }, { lang: messageLang() }), { file: this.location.file }));
+    return lines.join("\n");
   }
 }
 
+/**
+ * `file:line field: message` on one line: control characters and line breaks in any part (a file name,
+ * a key or a value quoted from a profile) are shown escaped, so that no input can forge a second line.
+ */
 export function formatLocated(message: string, loc: ErrorLocation): string {
   let where = loc.file ?? "";
   if (loc.file && loc.line !== undefined) where += `:${loc.line}`;
   if (loc.path) where += where ? ` ${loc.path}` : loc.path;
-  return where ? `${where}: ${message}` : message;
+  return visible(where ? `${where}: ${message}` : message);
+}
+
+/** A fault no check foresaw (a stack overflow, say) while reading one profile: reported as that file's error, so the others go on. */
+export function unforeseen(file: string, e: unknown): SubsidyError {
+  return new SubsidyError("parse", { key: "err.unforeseen", params: { detail: e instanceof Error ? e.message : String(e) } }, { file });
 }

@@ -118,7 +118,8 @@ describe("subsidy batch", () => {
     // Each bad fixture's message is the one check prints for it.
     const bad = fs.readdirSync(badDir).sort();
     const check = run(["check", ...bad.map((f) => path.join(d, `z-${f}`)), "--as-of", AS_OF, "--lang", "en", "--format", "json", "--max-file-size", "4KiB"]);
-    for (const line of check.err.trim().split("\n")) expect(here.out).toContain(JSON.stringify(line.slice(line.indexOf(": ") + 2)).slice(1, -1).slice(0, 40));
+    // (the end of each message: a key may hold ": " itself; check shows a newline in it escaped, \n, JSON as it is)
+    for (const line of check.err.trim().split("\n")) expect(here.out).toContain(JSON.stringify(line.slice(line.indexOf(": ") + 2).replaceAll("\\n", "\n")).slice(1, -1).slice(-40));
   });
 
   it("reads .yaml/.yml/.json in any case in sorted order, skips junk, and reports FIFOs, directories and bad links", () => {
@@ -176,11 +177,21 @@ describe("subsidy batch", () => {
     fs.symlinkSync("..", path.join(d, "sub", "up"));
     const flat = run(["batch", d, "--format", "json", "--as-of", AS_OF]);
     expect((JSON.parse(flat.out) as { profiles: Doc[] }).profiles.map((p) => path.relative(d, p.profile.file))).toEqual(["top.yaml"]);
-    const r = run(["batch", d, "--recursive", "--format", "json", "--as-of", AS_OF]);
-    expect(r.code).toBe(1);
+    // Folder links are not followed without --follow-links (issue 18): `up` (→ ..) is named and skipped.
+    const r = run(["batch", d, "--recursive", "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+    expect(r.code).toBe(0);
     const files = (JSON.parse(r.out) as { profiles: Doc[] }).profiles;
-    expect(files.map((p) => path.relative(d, p.profile.file))).toEqual(["sub/inner.json", "sub/up", "top.yaml"]);
-    expect(files[1]?.error?.message).toMatch(/cycle/);
+    expect(files.map((p) => path.relative(d, p.profile.file))).toEqual(["sub/inner.json", "top.yaml"]);
+    expect(r.err).toContain(`${path.join(d, "sub", "up")}: a symbolic link to a folder, not read (add --follow-links to read it)`);
+    // With --follow-links: a link up to the batch's own folder is still skipped; a cycle below it is reported.
+    fs.mkdirSync(path.join(d, "sub", "deep"));
+    fs.symlinkSync("..", path.join(d, "sub", "deep", "loop"));
+    const followed = run(["batch", d, "--recursive", "--follow-links", "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+    expect(followed.code).toBe(1);
+    const all = (JSON.parse(followed.out) as { profiles: Doc[] }).profiles;
+    expect(all.map((p) => path.relative(d, p.profile.file))).toEqual(["sub/deep/loop", "sub/inner.json", "top.yaml"]);
+    expect(all[0]?.error?.message).toMatch(/cycle/);
+    expect(followed.err).toContain(`${path.join(d, "sub", "up")}: a symbolic link to a folder that holds the batch's own folder`);
   });
 
   it("writes a CSV for Excel: BOM, RFC 4180 quoting, formulas neutralised, numbers as numbers", () => {
@@ -243,9 +254,15 @@ describe("subsidy batch", () => {
     expect(text).toMatch(/^# Subsidy eligibility — batch report/);
     expect(text).toContain("甲\\|乙公司");
     expect(text).toMatch(/Policy: zibo-five-optimizations \S+ \(sha256 [0-9a-f]{64}\) · As of: 2026-11-25/);
+    // --format json to a .txt name: refused (issue 18: a report only goes to a name of its format's extension).
     const forced = path.join(tmp, "data.txt");
-    expect(run(["batch", d, "--out", forced, "--format", "json", "--as-of", AS_OF]).code).toBe(0);
-    expect((JSON.parse(fs.readFileSync(forced, "utf8")) as { profiles: Doc[] }).profiles[0]?.profile.name).toBe("甲|乙公司");
+    const mismatch = run(["batch", d, "--out", forced, "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toContain(`${forced}: a json report is only written to a file ending in .json`);
+    expect(fs.existsSync(forced)).toBe(false);
+    const data = path.join(tmp, "data.json");
+    expect(run(["batch", d, "--out", data, "--format", "json", "--as-of", AS_OF]).code).toBe(0);
+    expect((JSON.parse(fs.readFileSync(data, "utf8")) as { profiles: Doc[] }).profiles[0]?.profile.name).toBe("甲|乙公司");
     const unknown = run(["batch", d, "--out", path.join(tmp, "r.docx"), "--as-of", AS_OF]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/cannot tell the format/);
@@ -354,10 +371,11 @@ describe("subsidy batch", () => {
     expect(fs.readFileSync(victim)).toEqual(before);
 
     const report = path.join(tmp, "keep.json");
-    fs.writeFileSync(report, "old report\n");
+    // A previous report of ours (a .json that is not is never overwritten: it may be a client's profile).
+    fs.writeFileSync(report, '{"policy": "old report"}\n');
     const bad = run(["batch", d, "--out", report, "--policy", path.join(root, "fixtures", "policies", "syntax-error.yaml")]);
     expect(bad.code).toBe(2);
-    expect(fs.readFileSync(report, "utf8")).toBe("old report\n");
+    expect(fs.readFileSync(report, "utf8")).toBe('{"policy": "old report"}\n');
 
     expect(run(["batch", d, "--out", report, "--as-of", AS_OF]).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(report, "utf8")).profiles).toHaveLength(profileFiles.length);
@@ -372,7 +390,7 @@ describe("subsidy batch", () => {
     const out = path.join(tmp, `int-out-${threads}`);
     fs.mkdirSync(out);
     const report = path.join(out, "r.json");
-    fs.writeFileSync(report, "old\n");
+    fs.writeFileSync(report, '{"policy": "old"}\n');
     const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF], { env: { ...process.env, NO_COLOR: "1", SUBSIDY_THREADS: threads } });
     let err = "";
     child.stderr.on("data", (b: Buffer) => (err += b.toString()));
@@ -383,7 +401,7 @@ describe("subsidy batch", () => {
     const code = await new Promise<number | null>((r) => child.on("close", (c) => r(c)));
     expect(code).toBe(130);
     expect(err).toContain("Aborted");
-    expect(fs.readFileSync(report, "utf8")).toBe("old\n");
+    expect(fs.readFileSync(report, "utf8")).toBe('{"policy": "old"}\n');
     expect(fs.readdirSync(out)).toEqual(["r.json"]);
   }, 30000);
 

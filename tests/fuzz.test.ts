@@ -24,14 +24,18 @@ describe("fuzz: mutated fixtures never crash the loader", () => {
     const api = { parseProfileText, SubsidyError };
     const failures: string[] = [];
     let accepted = 0;
+    const kinds = new Map<string, number>();
     for (let i = 0; i < COUNT; i++) {
-      const input = makeInput(SEED, i, corpus) as { kind: string; bytes: Uint8Array };
+      const input = makeInput(SEED, i, corpus) as { kind: string; name: string; bytes: Uint8Array };
+      kinds.set(input.kind, (kinds.get(input.kind) ?? 0) + 1);
       // a generous per-input limit: this checks for hangs, not speed (the bench measures speed)
-      const r = tryInput(api, policy, input.bytes, 10_000) as { failure: string | null; accepted: boolean };
+      const r = tryInput(api, policy, input.bytes, 10_000, input.name) as { failure: string | null; accepted: boolean };
       if (r.failure) failures.push(`#${i} (${input.kind}): ${r.failure}`);
       if (r.accepted) accepted++;
     }
     expect(failures).toEqual([]);
+    // Every class of input was generated: mutated bytes and structure, JSON nesting bombs, control characters.
+    for (const kind of ["bytes", "structure", "nesting", "control"]) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(COUNT / 20);
     // the mutations must not all be rejected at the first byte: some inputs still load
     expect(accepted).toBeGreaterThan(0);
   });
@@ -42,12 +46,12 @@ describe("fuzz: mutated fixtures never crash the loader", () => {
     const asOf = "2024-12-31";
     let fast = 0;
     for (let i = 0; i < COUNT; i++) {
-      const { bytes } = makeInput(SEED + 1, i, corpus) as { bytes: Uint8Array };
+      const { bytes, name } = makeInput(SEED + 1, i, corpus) as { bytes: Uint8Array; name: string };
       const quick = fastProfile(bytes, policy, asOf);
       if (quick === undefined) continue;
       fast++;
       // Whatever the fast path accepts, the authoritative loader accepts, with the same data in the same order.
-      const full = parseProfileText(bytes, "fuzz.yaml", policy, { asOf });
+      const full = parseProfileText(bytes, name, policy, { asOf });
       expect(JSON.stringify(quick), `input #${i}`).toBe(JSON.stringify(full));
       expect(quick).toEqual(full);
     }

@@ -61,8 +61,12 @@ describe("check --format and --out", () => {
   });
 
   it("--format overrides the extension; --unit wan prints 万元", () => {
-    const out = path.join(dir, "report.out.md");
+    const out = path.join(dir, "report.out.json");
     expect(run(["check", profile, "--lang", "zh", "--as-of", AS_OF, "--format", "json", "--unit", "wan", "--out", out]).code).toBe(0);
+    // …but only to a name of its own extension (issue 18): JSON is never written to report.md.
+    const md0 = run(["check", profile, "--lang", "en", "--as-of", AS_OF, "--format", "json", "--out", path.join(dir, "report.out.md")]);
+    expect(md0.code).toBe(2);
+    expect(md0.stderr).toContain("report.out.md: a json report is only written to a file ending in .json");
     expect(JSON.parse(readFileSync(out, "utf8")).totals.fixedYuan).toBe(4870000);
     const md = run(["check", profile, "--lang", "zh", "--as-of", AS_OF, "--format", "md", "--unit", "wan"]);
     expect(md.stdout).toMatch(/\| 定额奖补合计 \| 487万元 \|/);
@@ -79,9 +83,9 @@ describe("check --format and --out", () => {
   });
 
   it("an unwritable --out is a usage error with a hint, no stack trace", () => {
-    const r = run(["check", profile, "--out", path.join(dir, "no-such-folder", "r.md")]);
+    const r = run(["check", profile, "--lang", "en", "--out", path.join(dir, "no-such-folder", "r.md")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("check that the folder exists");
+    expect(r.stderr).toContain(`${path.join(dir, "no-such-folder", "r.md")}: cannot write: the folder does not exist\n`);
     expect(r.stderr).not.toContain("    at ");
     expect(existsSync(path.join(dir, "no-such-folder"))).toBe(false);
   });

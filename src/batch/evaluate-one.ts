@@ -4,7 +4,7 @@
  * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
  * engine, same check document.
  */
-import { SubsidyError } from "../errors.js";
+import { SubsidyError, unforeseen } from "../errors.js";
 import { evaluate, policyWarnings, type ReadingMode } from "../engine/evaluate.js";
 import { findOpportunities, type OpportunityCache } from "../engine/opportunities.js";
 import { opportunityDocs } from "../render/opportunities.js";
@@ -130,8 +130,8 @@ export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array)
   try {
     loaded = loadProfileBytes(bytes ?? readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
   } catch (e) {
-    if (e instanceof SubsidyError) return failed(file, e);
-    throw e;
+    // Nothing in a profile may stop the batch: even a fault the loader did not foresee is this file's error.
+    return failed(file, e instanceof SubsidyError ? e : unforeseen(file, e));
   }
   return evaluateProfile(file, loaded.profile, ctx);
 }

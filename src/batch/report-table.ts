@@ -4,6 +4,7 @@
  * and the files that could not be evaluated, each with its file:line message.
  */
 import { child } from "./walk.js";
+import { visible } from "../text/visible.js";
 import { Chalk } from "chalk";
 import { formatYuan, t } from "../i18n/index.js";
 import { charWidth, displayWidth } from "../render/table.js";
@@ -13,8 +14,10 @@ import { opportunityRanking, type BatchSummary, type OpportunityTotals } from ".
 
 /** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
 export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
-  // Most names and paths have no whitespace but single spaces: nothing to fold, no new string.
-  const flat = SPACE_RUN.test(s) ? s.replace(/\s+/g, " ") : s;
+  // Most names and paths have no whitespace but single spaces: nothing to fold, no new string. Runs of
+  // whitespace (a newline in a name too) fold to one space; other control characters (ESC, BEL) are shown
+  // escaped, never sent to the terminal raw.
+  const flat = visible(SPACE_RUN.test(s) ? s.replace(/\s+/g, " ") : s);
   const full = displayWidth(flat);
   if (full <= width) return flat + " ".repeat(width - full);
   // By code point (a surrogate pair is one character); the ellipsis takes one column.

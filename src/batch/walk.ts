@@ -46,8 +46,30 @@ export function child(dir: string, name: string): string {
 /** Code-unit order: the same on every machine and locale, so reports are reproducible. */
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+export interface WalkOptions {
+  recursive?: boolean;
+  /**
+   * Follow symbolic links to folders (with recursive). Without it they are skipped: a link to / or to ..
+   * would take the batch out of the folder. With it, a link back into a folder being read (a cycle) or
+   * to a folder that holds the batch's own folder (/, ..) is still skipped, and each folder is read once.
+   */
+  followLinks?: boolean;
+  /** Told of each folder link skipped, with why (the batch prints it; it is not a profile's error). */
+  onSkip?: (notice: SubsidyError) => void;
+}
+
+interface WalkState {
+  recursive: boolean;
+  followLinks: boolean;
+  onSkip: (notice: SubsidyError) => void;
+  /** The real path of the folder the batch was given. */
+  rootReal: string;
+  /** Folders already read (dev:ino), so that two links to one folder do not read it twice. */
+  seen: Set<string>;
+}
+
 /** Throws SubsidyError (usage) when the folder itself cannot be walked. */
-export function walk(dir: string, o: { recursive?: boolean } = {}): WalkEntry[] {
+export function walk(dir: string, o: WalkOptions = {}): WalkEntry[] {
   let st: fs.Stats;
   try {
     st = fs.statSync(dir);
@@ -59,11 +81,24 @@ export function walk(dir: string, o: { recursive?: boolean } = {}): WalkEntry[] 
     throw new SubsidyError("usage", `${dir}: not a folder; give the folder that holds the profiles (for one file use subsidy check)`);
   }
   const out: WalkEntry[] = [];
-  walkDir(dir, [`${st.dev}:${st.ino}`], o.recursive ?? false, out);
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(dir);
+  } catch {
+    rootReal = dir;
+  }
+  const state: WalkState = { recursive: o.recursive ?? false, followLinks: o.followLinks ?? false, onSkip: o.onSkip ?? (() => undefined), rootReal, seen: new Set([`${st.dev}:${st.ino}`]) };
+  walkDir(dir, [`${st.dev}:${st.ino}`], state, out);
   return out;
 }
 
-function walkDir(dir: string, ancestors: string[], recursive: boolean, out: WalkEntry[]): void {
+/** Whether `inner` is `outer` or lies inside it (real paths). */
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+}
+
+function walkDir(dir: string, ancestors: string[], state: WalkState, out: WalkEntry[]): void {
+  const { recursive } = state;
   let dirents: fs.Dirent[];
   try {
     dirents = fs.readdirSync(dir, { withFileTypes: true });
@@ -106,11 +141,32 @@ function walkDir(dir: string, ancestors: string[], recursive: boolean, out: Walk
     if (st.isDirectory()) {
       if (recursive) {
         const id = `${st.dev}:${st.ino}`;
+        if (lst.isSymbolicLink()) {
+          if (!state.followLinks) {
+            state.onSkip(new SubsidyError("usage", { key: "walk.linkSkipped" }, { file: path }));
+            continue;
+          }
+          let real: string;
+          try {
+            real = fs.realpathSync(path);
+          } catch {
+            continue;
+          }
+          if (within(state.rootReal, real)) {
+            state.onSkip(new SubsidyError("usage", { key: "walk.linkEscapes" }, { file: path }));
+            continue;
+          }
+        }
         if (ancestors.includes(id)) {
           out.push({ file: path, error: new SubsidyError("file-not-regular", "folder link leads back to a folder already being read (a cycle); skipped", { file: path }) });
           continue;
         }
-        walkDir(path, [...ancestors, id], recursive, out);
+        if (state.seen.has(id)) {
+          state.onSkip(new SubsidyError("usage", { key: "walk.linkSeen" }, { file: path }));
+          continue;
+        }
+        state.seen.add(id);
+        walkDir(path, [...ancestors, id], state, out);
       } else if (isProfile) {
         out.push({ file: path, error: new SubsidyError("file-not-regular", "profile is a directory, not a regular file; use --recursive to read the folders inside", { file: path }) });
       }

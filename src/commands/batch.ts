@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicyForCommand } from "../policy/compiled.js";
-import { AtomicStream } from "../io/write.js";
+import { AtomicStream, checkOutName } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
 import { isProfileName, walk } from "../batch/walk.js";
@@ -22,6 +22,8 @@ import type { ParseOptions } from "../parse/document.js";
 
 export interface BatchOptions extends CommonOptions {
   recursive: boolean;
+  /** With recursive: follow symbolic links to folders (never out of a cycle or up to a folder holding this one). */
+  followLinks?: boolean;
   out?: string;
   format?: string;
   /** --max-file-size, --max-depth, --max-items (defaults when absent). */
@@ -66,6 +68,8 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   }
   let fileFormat: ReportFormat | undefined;
   if (o.out !== undefined) {
+    // '' and a folder are refused for what they are, before the format is guessed from the name.
+    checkOutName(o.out);
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
     if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json, .md or .xlsx, or add --format csv|json|md|xlsx`);
   } else if (o.format === "xlsx") {
@@ -73,7 +77,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   }
   const policy = await loadPolicyForCommand(o.policyFile);
   const workbook = isWorkbookName(dir);
-  const entries: BatchEntry[] = workbook ? await (await import("../xlsx/client.js")).readClientWorkbook(dir, policy, o.asOf) : walk(dir, { recursive: o.recursive });
+  const entries: BatchEntry[] = workbook ? await (await import("../xlsx/client.js")).readClientWorkbook(dir, policy, o.asOf) : walk(dir, { recursive: o.recursive, followLinks: o.followLinks ?? false, onSkip: (n) => io.err(n.format() + "\n") });
   const inputs = workbook ? [dir] : entries;
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
@@ -96,7 +100,7 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   const cleanup = () => stream?.abort();
   if (o.out !== undefined && fileFormat) {
     // A workbook is written once the batch is done: meanwhile its rows go to a spool file beside it.
-    stream = fileFormat === "xlsx" ? new AtomicStream(`${o.out}.rows`, { protect: inputs }) : new AtomicStream(o.out, { protect: inputs });
+    stream = fileFormat === "xlsx" ? new AtomicStream(`${o.out}.rows`, { protect: inputs }) : new AtomicStream(o.out, { protect: inputs, format: fileFormat });
     process.once("exit", cleanup);
     const s = stream;
     fileOut = new Buffered((pieces) => s.writev(pieces), 1 << 20);

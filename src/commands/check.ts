@@ -3,7 +3,7 @@ import { loadPolicyForCommand } from "../policy/compiled.js";
 import { loadProfileFast } from "../profile/fast.js";
 import { evaluate } from "../engine/evaluate.js";
 import { findOpportunities } from "../engine/opportunities.js";
-import { SubsidyError, EXIT } from "../errors.js";
+import { SubsidyError, EXIT, unforeseen } from "../errors.js";
 import { CHECK_FORMATS, formatForPath, isCheckFormat, loadCheckRenderer } from "../render/formats.js";
 import { profileMeta, type Evaluated } from "../render/document.js";
 import type { LoadedPolicy, Profile } from "../types.js";
@@ -37,6 +37,8 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   // A workbook is binary: never to a terminal or a pipe.
   if (format === "xlsx" && o.out === undefined) throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.
+  // A target that must not be written is refused before any work (and checked again when written).
+  if (o.out !== undefined) (await import("../io/write.js")).checkTarget(o.out, { protect: files, format });
   const policy: LoadedPolicy = await loadPolicyForCommand(o.policyFile);
   const evaluated: Evaluated[] = [];
   let code: number = EXIT.ok;
@@ -47,9 +49,10 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
       const evaluation = evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" });
       evaluated.push({ meta: profileMeta(file, profile), evaluation, profile, opportunities: findOpportunities(policy, profile, o.asOf, evaluation) });
     } catch (e) {
-      if (!(e instanceof SubsidyError)) throw e;
-      io.err(e.format() + "\n");
-      code = Math.max(code, e.exitCode);
+      // Nothing in one profile may stop the others: an unforeseen fault is that file's error.
+      const err = e instanceof SubsidyError ? e : unforeseen(file, e);
+      io.err(err.format() + "\n");
+      code = Math.max(code, err.exitCode);
     }
   }
   if (evaluated.length > 0 && format === "xlsx" && o.out !== undefined) {
@@ -58,7 +61,7 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
     // A file gets plain text: no colour codes in a table written to disk.
     const render = await loadCheckRenderer(format);
     const text = render(evaluated, { ...o, ...(o.out !== undefined ? { color: false } : {}), policy });
-    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files });
+    if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files, format });
     else io.out(text);
   }
   return code;

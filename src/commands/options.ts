@@ -95,7 +95,7 @@ function positiveInt(flag: string, raw: string, max: number, example: string): n
   return n;
 }
 
-export function parseLimits(raw: RawLimits): Required<Omit<ParseOptions, "kind">> {
+export function parseLimits(raw: RawLimits): Required<Omit<ParseOptions, "kind" | "moneyKeys">> {
   let maxBytes = DEFAULT_MAX_BYTES;
   if (raw.maxFileSize !== undefined) {
     const n = parseSize(raw.maxFileSize);

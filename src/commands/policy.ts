@@ -12,7 +12,7 @@ import { readRegularFile } from "../parse/read.js";
 import { formatPath } from "../parse/path.js";
 import { didYouMean } from "../parse/suggest.js";
 import { SubsidyError, EXIT } from "../errors.js";
-import { t } from "../i18n/index.js";
+import { messageLang, say, t } from "../i18n/index.js";
 import { displayWidth } from "../render/table.js";
 import { renderPolicyDiff, renderPolicyList, renderPolicyShow, renderValidation, type LocatedLint } from "../render/policy.js";
 import { formatScenarioResult, runScenarioDir, runScenarioFile } from "../scenarios/run.js";
@@ -56,7 +56,7 @@ export async function runPolicyShow(id: string, o: PolicyOptions, io: Io): Promi
 export function validatePolicyFile(file: string): LocatedLint[] {
   let doc;
   try {
-    doc = parseDocument(readRegularFile(file, "policy file"), file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000 });
+    doc = parseDocument(readRegularFile(file, "policy file"), file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000, kind: "policy" });
   } catch (e) {
     if (!(e instanceof SubsidyError)) throw e;
     if (e.code === "file-unreadable" && !fs.existsSync(file)) throw new SubsidyError("policy-missing", "policy file not found; check the path", { file });
@@ -67,7 +67,12 @@ export function validatePolicyFile(file: string): LocatedLint[] {
     const pos = doc.locate(p);
     return { ...(pos ? { line: pos.line } : {}), ...(p.length ? { path: formatPath(p) } : {}) };
   };
-  const checked = checkPolicyData(doc.data);
+  // An enterprise profile given by mistake: one true line, not a dozen "missing field" errors.
+  const d = doc.data;
+  if (d !== null && typeof d === "object" && !Array.isArray(d) && Object.hasOwn(d, "enterprise") && !Object.hasOwn(d, "programs")) {
+    return [{ severity: "error", file, message: say({ key: "err.policy.isProfile", params: { file } }, { lang: messageLang() }) }];
+  }
+  const checked = checkPolicyData(d);
   const problems: LocatedLint[] =
     "problems" in checked
       ? checked.problems.map(([p, message]) => ({ severity: "error" as const, file, ...locate(p), message }))

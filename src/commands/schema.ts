@@ -120,7 +120,7 @@ export async function runSchema(o: SchemaOptions, io: Io): Promise<number> {
   const policy = loadPolicy(o.policyFile);
   const text = JSON.stringify(profileJsonSchema(policy, o.lang), null, 2) + "\n";
   if (o.out !== undefined) {
-    writeFileAtomic(o.out, text);
+    writeFileAtomic(o.out, text, { format: "schema" });
     io.err(t("schema.written", o, { file: o.out }) + "\n");
   } else {
     io.out(text);

@@ -5,6 +5,7 @@
 import type { Lang, LoadedPolicy, Message } from "../types.js";
 import { zh } from "./zh.js";
 import { en } from "./en.js";
+import { visible } from "../text/visible.js";
 
 export type Params = Record<string, string | number>;
 export type Catalog = Record<string, (p: Params, f: Formatters) => string>;
@@ -135,7 +136,8 @@ function makeFormatters(ctx: RenderContext): Formatters {
       // "national green factory", but "national ITM certification": lower-case only a capitalised word.
       if (ctx.lang === "en" && /^[A-Z][a-z]/.test(type)) type = type[0]?.toLowerCase() + type.slice(1);
       const what = [p.level !== undefined ? labelOf(String(p.level), ctx) : "", type].filter(Boolean).join(ctx.lang === "zh" ? "" : " ");
-      const parts = [p.name !== undefined ? String(p.name) : "", what, p.date !== undefined ? String(p.date) : ""].filter(Boolean);
+      // An item's name comes from the profile: control characters shown escaped in every report.
+      const parts = [p.name !== undefined ? visible(String(p.name)) : "", what, p.date !== undefined ? String(p.date) : ""].filter(Boolean);
       return ctx.lang === "zh" ? `(${parts.join(",")})` : ` (${parts.join(", ")})`;
     },
   };

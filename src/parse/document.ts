@@ -19,6 +19,10 @@ import {
 } from "yaml";
 import type { Document } from "yaml";
 import { SubsidyError, type ErrorCode } from "../errors.js";
+import type { Message } from "../types.js";
+import { jsonFault } from "./json.js";
+import { numberFault } from "./money.js";
+import { formatPath } from "./path.js";
 
 export type { ParseOptions } from "./limits.js";
 import type { ParseOptions } from "./limits.js";
@@ -63,13 +67,28 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
   }
 
+  if (kind === "profile") {
+    // A .json profile is strict JSON (YAML would read 0x10, +100 and trailing commas "successfully").
+    if (/\.json$/i.test(file)) {
+      const fault = jsonFault(text);
+      if (fault) {
+        const pos = textPos(text, fault.offset);
+        throw new SubsidyError("parse", { key: fault.message.key, params: { ...fault.message.params, col: pos.col } }, { file, ...pos });
+      }
+    } else {
+      // Line ends of CR alone (classic Mac OS): YAML would read them in ways no one meant.
+      const cr = /\r(?!\n)/.exec(text);
+      if (cr) throw new SubsidyError("parse", { key: "err.loneCr" }, { file, ...textPos(text, cr.index) });
+    }
+  }
+
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined): { line?: number; col?: number } => {
     if (offset === undefined) return {};
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const fail = (code: ErrorCode, message: string, offset?: number): never => {
+  const fail = (code: ErrorCode, message: string | Message, offset?: number): never => {
     throw new SubsidyError(code, message, { file, ...at(offset) });
   };
 
@@ -138,7 +157,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   }
 
   // Walk the AST before anything is converted to JS: aliases must never expand.
-  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, text, fail });
+  checkNodes(doc.contents, 0, { maxDepth, maxItems, kind, text, fail, moneyKeys: opts.moneyKeys, file, at });
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && !hasText(text, contents))) {
@@ -194,10 +213,13 @@ interface WalkCtx {
   maxItems: number;
   kind: "profile" | "policy";
   text: string;
-  fail: (code: ErrorCode, message: string, offset?: number) => never;
+  fail: (code: ErrorCode, message: string | Message, offset?: number) => never;
+  moneyKeys: ReadonlySet<string> | undefined;
+  file: string;
+  at: (offset: number) => { line?: number; col?: number };
 }
 
-function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
+function checkNodes(node: unknown, depth: number, ctx: WalkCtx, path: (string | number)[] = []): void {
   if (node === null || node === undefined) return;
   const n = node as YamlNode;
   const offset = n.range?.[0];
@@ -219,22 +241,42 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx): void {
         offset,
       );
     }
-    for (const item of n.items) {
+    n.items.forEach((item, index) => {
       if (isPair(item)) {
         const key = item.key as YamlNode | null;
-        checkNodes(key, depth + 1, ctx);
+        checkNodes(key, depth + 1, ctx, path);
         if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
           ctx.fail("validation", `the key '${key.value}' is not accepted (it could tamper with the program); remove it`, key.range?.[0]);
         }
-        checkNodes(item.value, depth + 1, ctx);
+        const name = isScalar(key) ? String(key.value) : "";
+        path.push(name);
+        checkNodes(item.value, depth + 1, ctx, path);
+        if (ctx.moneyKeys?.has(name)) checkMoney(item.value, ctx, path);
+        path.pop();
       } else {
-        checkNodes(item, depth + 1, ctx);
+        path.push(index);
+        checkNodes(item, depth + 1, ctx, path);
+        path.pop();
       }
-    }
+    });
   }
 }
 
+/**
+ * Money is plain yuan held exactly as written: not 0x10, 0o17, 1e6, +100 or 0100 (YAML reads them as
+ * numbers), and not 9007199254740993 or 90071992547409.99 (a number cannot hold them; they would be rounded).
+ */
+function checkMoney(value: unknown, ctx: WalkCtx, path: readonly (string | number)[]): void {
+  if (!isScalar(value) || typeof value.value !== "number" || !value.range) return;
+  const fault = numberFault(ctx.text.slice(value.range[0], value.range[1]), value.value);
+  if (fault) throw new SubsidyError("validation", fault, { file: ctx.file, ...ctx.at(value.range[0]), path: formatPath(path) });
+}
+
 function decode(bytes: Uint8Array, file: string): string {
+  // UTF-32 first: its little-endian mark begins like UTF-16's.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new SubsidyError("file-encoding", { key: "err.utf32", params: { which: bytes[0] === 0xff ? "UTF-32LE" : "UTF-32BE" } }, { file, line: 1, col: 1 });
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const which = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
     throw new SubsidyError(

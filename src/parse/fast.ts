@@ -20,6 +20,7 @@
  * prints. tests/batch-fast.test.ts proves that both paths give deep-equal data on every fixture,
  * on generated profiles and on randomly mutated ones.
  */
+import { exactNumber } from "./money.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, FLOW_DEPTH_LIMIT, type ParseOptions } from "./limits.js";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -246,7 +247,7 @@ function scalar(v: string): unknown {
   if (s === "{}") return {};
   const c = s.charCodeAt(0);
   if (c === 123) return flowMap(s); // {
-  if (c === 45 || c === 46) return INT.test(s) || FLOAT.test(s) ? Number(s) : NOT_OK; // - .
+  if (c === 45 || c === 46) return INT.test(s) || FLOAT.test(s) ? (exactNumber(s) ?? NOT_OK) : NOT_OK; // - .
   if (c < 128 && INDICATOR_FIRST[c] === 1) return NOT_OK;
   for (let i = 0; i < s.length; i++) {
     const x = s.charCodeAt(i);
@@ -258,8 +259,9 @@ function scalar(v: string): unknown {
     // A digit then "-" after a fourth digit (a date, 2024-01-15, the commonest value of all): no number form
     // of INT, FLOAT or CORE_NUMBER has a "-" there (CORE_NUMBER's only "-" follows an e or E), so it is text.
     if (s.length > 4 && s.charCodeAt(4) === 45 && isDigit(s.charCodeAt(3))) return s;
-    if (INT.test(s)) return Number(s);
-    if (FLOAT.test(s)) return /^-?0\.0+$/.test(s) ? NOT_OK : Number(s);
+    // A number held exactly as written, else the loader says why (numberFault).
+    if (INT.test(s)) return s.length < 16 ? Number(s) : (exactNumber(s) ?? NOT_OK);
+    if (FLOAT.test(s)) return /^-?0\.0+$/.test(s) ? NOT_OK : (exactNumber(s) ?? NOT_OK);
     return CORE_NUMBER.test(s) ? NOT_OK : s;
   }
   if (s.length <= 5 && SPECIAL_WORD.test(s)) {
@@ -364,17 +366,12 @@ export function fastParse(bytes: Uint8Array, limits: FastLimits = {}): unknown {
   } catch {
     return undefined;
   }
-  let data: unknown;
-  if (looksLikeJson(text)) {
-    data = plainJson(text);
-    if (data === undefined) return undefined;
-  } else {
-    data = readSubset(text);
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
   // The loader refuses flow brackets nested deeper than FLOW_DEPTH_LIMIT whatever --max-depth says.
   const maxDepth = Math.min(limits.maxDepth ?? DEFAULT_MAX_DEPTH, FLOW_DEPTH_LIMIT);
-  if (!withinLimits(data, 0, maxDepth, limits.maxItems ?? DEFAULT_MAX_ITEMS)) return undefined;
+  const maxItems = limits.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (looksLikeJson(text)) return plainJson(text, maxDepth, maxItems);
+  const data = readSubset(text);
+  if (data === undefined || !withinLimits(data, 0, maxDepth, maxItems)) return undefined;
   return data;
 }
 
@@ -398,7 +395,7 @@ function looksLikeJson(text: string): boolean {
  * (JSON.parse would keep the last; the loader reports it). Anything else → undefined, and the caller
  * uses the loader. tests/batch-fast.test.ts fuzzes this against the loader.
  */
-function plainJson(text: string): unknown {
+function plainJson(text: string, maxDepth: number, maxItems: number): Record<string, unknown> | undefined {
   if (text.includes("\\") || ODD_CHARS.test(text) || /\r(?!\n)|"(?:__proto__|constructor|prototype)"/.test(text)) return undefined;
   let data: unknown;
   try {
@@ -406,6 +403,8 @@ function plainJson(text: string): unknown {
   } catch {
     return undefined;
   }
+  // The limits first: the key count below recurses, and a nesting bomb must reach the loader's message.
+  if (data === null || typeof data !== "object" || Array.isArray(data) || !withinLimits(data, 0, maxDepth, maxItems)) return undefined;
   // JSON.parse has checked the syntax, so a quote outside a string opens one (no escapes to skip).
   let keys = 0;
   for (let i = 0; i < text.length; ) {
@@ -425,9 +424,17 @@ function plainJson(text: string): unknown {
     }
     // Outside strings only structure, blanks, true/false/null and numbers remain: refuse signs and exponents.
     if (c === 0x2d || c === 0x2b || ((c === 0x65 || c === 0x45) && !isLiteralE(text, i))) return undefined;
+    // A number of 16 characters or more may not be held exactly as written: the loader decides (numberFault).
+    if (c >= 0x30 && c <= 0x39) {
+      let k = i + 1;
+      for (let d = text.charCodeAt(k); (d >= 0x30 && d <= 0x39) || d === 0x2e; d = text.charCodeAt(++k));
+      if (k - i > 15) return undefined;
+      i = k;
+      continue;
+    }
     i++;
   }
-  return keys === countKeys(data) ? data : undefined;
+  return keys === countKeys(data) ? (data as Record<string, unknown>) : undefined;
 }
 
 /** Whether the `e` at `i` belongs to true or false (the only other letters outside strings are in numbers). */

@@ -12,6 +12,8 @@ export interface ParseOptions {
   maxItems?: number;
   /** Whose limits these are: a profile's can be raised with flags, the policy's cannot (default profile). */
   kind?: "profile" | "policy";
+  /** Keys whose values are money (the policy's money fields): such a number must be plain yuan, held exactly as written. */
+  moneyKeys?: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;

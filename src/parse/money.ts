@@ -6,6 +6,8 @@
  * (`1,20,000`), several decimal points, a decimal comma (`1,5万`), more precision than a fen.
  */
 
+import type { Message } from "../types.js";
+
 export type MoneyParse = { ok: true; fen: bigint } | { ok: false; reason: "empty" | "format" | "grouping" | "precision" | "negative" };
 
 const UNITS: ReadonlyMap<string, number> = new Map([
@@ -50,4 +52,30 @@ export function fenToYuanText(fen: bigint): string {
 /** Fen → the number of yuan a profile file holds (at most two decimals), exact for amounts below 2^53 fen. */
 export function fenToYuanNumber(fen: bigint): number {
   return Number(fenToYuanText(fen));
+}
+
+/** The largest amount with fen whose two decimals a number still tells apart exactly (2^45 yuan). */
+const FEN_EXACT_BELOW = 2 ** 45;
+const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+
+/**
+ * Why a number written in a profile cannot be taken as written, or undefined when it can: it must be a
+ * plain decimal (not 0x10, 0o17, 1e6, +100, 0100, .inf), and the number read must be the one written
+ * (9007199254740993 reads as …992, 90071992547409.99 as …409.98): such figures are refused, quoting
+ * what was written, never rounded.
+ */
+export function numberFault(written: string, value: number): Message | undefined {
+  const text = written.trim();
+  if (!PLAIN_NUMBER.test(text)) return { key: "err.numberForm", params: { value: text, plain: Number.isSafeInteger(value) ? String(value) : "3800000" } };
+  if (!Number.isFinite(value)) return { key: "err.numberExact", params: { value: text } };
+  if (!text.includes(".")) return Number.isSafeInteger(value) ? undefined : { key: "err.numberExact", params: { value: text } };
+  const canonical = text.replace(/0+$/, "").replace(/\.$/, "").replace(/^-0$/, "0");
+  if (Math.abs(value) >= FEN_EXACT_BELOW || (String(value) !== canonical && value !== 0)) return { key: "err.numberExact", params: { value: text } };
+  return undefined;
+}
+
+/** A number the fast path may take as written (see numberFault): anything else goes to the loader, which says why. */
+export function exactNumber(text: string): number | undefined {
+  const n = Number(text);
+  return numberFault(text, n) ? undefined : n;
 }

@@ -32,6 +32,8 @@ export function readRegularFile(file: string, what = "file", maxBytes?: number, 
       throw notRegular(file, kind, what);
     }
     if (maxBytes !== undefined && st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
+    // A size of 0 is not always empty: /proc files and some mounts report 0 and still have content.
+    if (st.size === 0) return readToEnd(fd, file, maxBytes);
     const buf = into(st.size);
     let off = 0;
     while (off < st.size) {
@@ -46,6 +48,21 @@ export function readRegularFile(file: string, what = "file", maxBytes?: number, 
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The bytes of a file whose size is not known in advance, up to `maxBytes` (over it: the size error). */
+function readToEnd(fd: number, file: string, maxBytes = Number.MAX_SAFE_INTEGER): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw fileTooLarge(file, total, maxBytes);
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function notRegular(file: string, kind: string, what: string): SubsidyError {
@@ -63,6 +80,7 @@ function unreadable(file: string, e: unknown, what: string): SubsidyError {
       } catch {
         dangling = false;
       }
+      if (!dangling && file.includes("\uFFFD")) return new SubsidyError("file-unreadable", { key: "err.read.nameNotUtf8" }, { file });
       message = dangling ? `${what} is a symbolic link to something that does not exist` : `${what} not found; check the path`;
       break;
     }

@@ -24,6 +24,17 @@ export function parseProfileText(
   opts: LoadProfileOptions,
 ): Profile {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  const doc = parseDocument(bytes, file, opts);
+  const doc = parseDocument(bytes, file, { ...opts, moneyKeys: moneyKeysOf(policy) });
   return validateProfileData(doc.data, policy, { asOf: opts.asOf, file, locate: doc.locate });
+}
+
+/** The profile keys whose values are money (the policy's money fields), once per policy. */
+const moneyKeys = new WeakMap<LoadedPolicy, ReadonlySet<string>>();
+function moneyKeysOf(policy: LoadedPolicy): ReadonlySet<string> {
+  let keys = moneyKeys.get(policy);
+  if (!keys) {
+    keys = new Set(Object.entries(policy.data.vocabulary.fields).filter(([, f]) => f.kind === "money").map(([id]) => id));
+    moneyKeys.set(policy, keys);
+  }
+  return keys;
 }

@@ -2,12 +2,14 @@
  * The client report as one self-contained HTML file: inline CSS, no scripts, no remote assets.
  * It reads on screen and prints to A4 from a browser. Every value is escaped.
  */
+import { visibleLines } from "../text/visible.js";
 import { t } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
 import { joinList, reportModel, type ReportContext, type ReportModel, type ReportRow } from "./report.js";
 
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  // Control characters (ESC, BEL, bidi overrides) shown escaped; line breaks are laid out by the caller.
+  return visibleLines(String(s)).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
 const CSS = `
@@ -29,6 +31,7 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 td.clause { white-space: nowrap; }
 .id, code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85em; color: var(--muted); }
 .hash { word-break: break-all; }
+body, h1, h2, h3, p, li, th, td, blockquote, code, .id { overflow-wrap: anywhere; word-break: break-word; }
 .warning { border-left: 4px solid var(--warn); background: #fff7e6; padding: .5rem .75rem; margin: .5rem 0; }
 .notice { border-left: 4px solid var(--line); background: #f6f7f9; padding: .5rem .75rem; }
 blockquote { margin: .4rem 0; padding: .4rem .75rem; border-left: 4px solid var(--line); background: #fafafa; }
@@ -40,6 +43,7 @@ section.report + section.report { break-before: page; page-break-before: always;
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
+  table { width: 100%; max-width: 100%; }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, blockquote, .warning { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }

@@ -1,15 +1,13 @@
 /** The client report as Markdown: the report model laid out for a letter or a wiki page. */
 import { t, type RenderContext } from "../i18n/index.js";
-import { mdCell } from "./cells.js";
+import { mdCell, mdCode, mdText } from "./cells.js";
 import type { Evaluated } from "./document.js";
 import { joinList, reportModel, type ReportContext, type ReportModel, type ReportRow } from "./report.js";
 
 const MARK = { met: "✓", "not-met": "✗", unknown: "?" } as const;
 
-/** Text outside tables: characters Markdown would read as markup are escaped. */
-function md(s: string): string {
-  return s.replace(/([\\`*_<])/g, "\\$1").replace(/\](?=[([])/g, "\\]");
-}
+/** Text outside tables: characters Markdown would read as markup are escaped (see mdText). */
+const md = mdText;
 
 function table(head: string[], rows: (string | number)[][]): string[] {
   const out = [`| ${head.map(mdCell).join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
@@ -20,11 +18,11 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 function details(r: ReportRow, ctx: ReportContext): string[] {
   const out: string[] = [`### ${md(r.title)} (${md(r.id)})`, ""];
   for (const reason of r.reasons) out.push(`- ${md(reason)}`);
-  for (const m of r.missing) out.push(`- ${t("report.provide", ctx)}: ${md(m.what)} (\`${m.path}\`)`);
+  for (const m of r.missing) out.push(`- ${t("report.provide", ctx)}: ${md(m.what)} (${mdCode(m.path)})`);
   out.push("");
   if (ctx.explain && r.explain.conditions.length > 0) {
     out.push(`**${t("ui.explain.conditions", ctx)}**`, "");
-    for (const c of r.explain.conditions) out.push(`- ${MARK[c.outcome]} ${t(`ui.outcome.${c.outcome}`, ctx)}: ${md(c.text)}${c.fact ? ` — \`${c.fact}\`` : ""}`);
+    for (const c of r.explain.conditions) out.push(`- ${MARK[c.outcome]} ${t(`ui.outcome.${c.outcome}`, ctx)}: ${md(c.text)}${c.fact ? ` — ${mdCode(c.fact)}` : ""}`);
     out.push("");
   }
   if (r.explain.computation.length > 0 && r.status === "eligible") {

@@ -1,4 +1,5 @@
 /** The terminal table of `subsidy check`: eligible programs by amount kind, then what to find out. */
+import { visible } from "../text/visible.js";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { LoadedPolicy, ProgramResult } from "../types.js";
 import { formatYuan, say, t, type RenderContext } from "../i18n/index.js";
@@ -205,9 +206,10 @@ export function renderTable(e: Evaluated, o: TableOptions): string {
   const { evaluation, meta } = e;
   const out: string[] = [];
   const policy = o.policy.data;
-  out.push(c.bold(meta.name) + (meta.district ? `  ${c.dim(`${t("ui.district", o)}: ${meta.district}`)}` : ""));
+  // Names and paths from the profile and the file system: control characters shown escaped, never sent raw.
+  out.push(c.bold(visible(meta.name)) + (meta.district ? `  ${c.dim(`${t("ui.district", o)}: ${visible(meta.district)}`)}` : ""));
   out.push(
-    c.dim(`${meta.file} · ${t("ui.policy", o)}: ${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", o)}: ${evaluation.asOf}`),
+    c.dim(`${visible(meta.file)} · ${t("ui.policy", o)}: ${policy.id} ${policy.version} (${o.policy.sha256.slice(0, 12)}) · ${t("ui.asOf", o)}: ${evaluation.asOf}`),
   );
   for (const w of evaluation.warnings) out.push(c.yellow(say(w, o)));
   out.push("");

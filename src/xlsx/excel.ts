@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type * as ExcelJSNs from "exceljs";
 import { SubsidyError } from "../errors.js";
-import { checkTarget, tempPathFor, type AtomicWriteOptions } from "../io/write.js";
+import { checkTarget, removeStaleTemps, tempPathFor, writeFailed, type AtomicWriteOptions } from "../io/write.js";
 import type { Lang } from "../types.js";
 import type { MoneyUnit } from "../i18n/index.js";
 import { displayWidth } from "../render/table.js";
@@ -83,6 +83,7 @@ export async function writeWorkbookAtomic(
   fill: (wb: WorkbookWriter) => Promise<void>,
 ): Promise<void> {
   checkTarget(target, o);
+  removeStaleTemps(resolve(target));
   const ExcelJS = await excel();
   const tmp = tempPathFor(resolve(target));
   let stream: fs.WriteStream;
@@ -108,7 +109,8 @@ export async function writeWorkbookAtomic(
   } catch (e) {
     stream.destroy();
     cleanup();
-    throw e;
+    // A full disk, a read-only file system: one true line (issue 18), not an internal error.
+    throw e instanceof SubsidyError || !(e as NodeJS.ErrnoException | undefined)?.code ? e : writeFailed(target, e);
   } finally {
     process.removeListener("exit", cleanup);
   }
