@@ -103,7 +103,7 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
         right(money(o.fixedYuan), moneyW),
         right(money(o.maxYuan), moneyW),
         right(needs ? c.yellow(String(needs)) : "0", 10),
-      ]);
+      ]) + (o.warnings ?? []).map((w) => c.yellow(`  ${w}`) + "\n").join("");
     },
     tail: (s: BatchSummary) => {
       const out: string[] = ["", c.bold(t("batch.programsHeading", ctx))];

@@ -96,6 +96,13 @@ export function renderPolicyShow(p: ProgramData, ctx: PolicyRenderContext): stri
     out.push(L("policy.notes"));
     for (const n of p.notes) out.push(`  - ${n[ctx.lang]}`);
   }
+  // The other readings of the clause that the engine computes beside the adopted one (issue 16).
+  if (p.amount.identity) out.push("", `${L("policy.identity")}: ${p.amount.identity.join(", ")}`);
+  const readings = (d.readings ?? []).filter((r) => r.programs.includes(p.id));
+  if (readings.length > 0) {
+    out.push("", L("policy.readings"));
+    for (const r of readings) out.push(`  - ${r.id} (${r.clause}): ${r.note[ctx.lang]}`, `    ${t("policy.readings.adopted", ctx, { text: r.adopted[ctx.lang] })}`);
+  }
   return out.join("\n") + "\n";
 }
 
