@@ -9,6 +9,7 @@ import { loadConfig, resolveLang, resolvePolicy, resolveUnit, setConfig, type Co
 import { SubsidyError, EXIT, formatLocated } from "./errors.js";
 import { detectLang, messageLang, say, setMessageLang, t } from "./i18n/index.js";
 import { removeLiveTemps, writeReason } from "./io/write.js";
+import type { Message } from "./types.js";
 import { parseCommon, parseLimits, screenWidth, type RawCommon, type RawLimits } from "./commands/options.js";
 import type { Io } from "./commands/check.js";
 
@@ -129,6 +130,37 @@ function helpFooter(): string {
   ].join("\n");
 }
 
+const text = (m: Message): string => say(m, { lang: messageLang() });
+
+/** commander's own errors (unknown option, missing argument, a choice not allowed…) as catalogue messages. */
+export function commanderMessage(raw: string): Message {
+  const [first = "", hint = ""] = raw.trim().replace(/^error: /, "").split("\n");
+  const suggest = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(hint)?.[1] ?? "";
+  let m: RegExpExecArray | null;
+  if ((m = /^unknown option '(.*)'$/.exec(first))) return { key: "err.cli.unknownOption", params: { flag: m[1] ?? "", suggest } };
+  if ((m = /^unknown command '(.*)'$/.exec(first))) return { key: "err.cli.unknownCommand", params: { name: m[1] ?? "", suggest } };
+  if ((m = /^missing required argument '(.*)'$/.exec(first))) return { key: "err.cli.missingArgument", params: { name: m[1] ?? "" } };
+  if ((m = /^option '(.*)' argument missing$/.exec(first))) return { key: "err.cli.optionValueMissing", params: { flags: m[1] ?? "" } };
+  if ((m = /^required option '(.*)' not specified$/.exec(first))) return { key: "err.cli.requiredOption", params: { flags: m[1] ?? "" } };
+  if ((m = /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(first))) {
+    return { key: "err.cli.tooManyArguments", params: { command: m[1] ?? "", expected: m[2] ?? "", got: m[3] ?? "" } };
+  }
+  if ((m = /^(?:option|command-argument value) '(.*)'(?: argument)? '(.*)' is invalid(?: for argument '(.*)')?\. Allowed choices are (.*)\.$/.exec(first))) {
+    return { key: "err.cli.notAChoice", params: { flags: m[3] ?? m[1] ?? "", value: m[2] ?? "", choices: (m[4] ?? "").split(", ").join("|") } };
+  }
+  if ((m = /^command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/.exec(first))) {
+    return { key: "err.cli.notAChoice", params: { flags: m[2] ?? "", value: m[1] ?? "", choices: (m[3] ?? "").split(", ").join("|") } };
+  }
+  return { key: "err.cli.other", params: { detail: first } };
+}
+
+/** Where commander writes: help and version as they are, its errors through the catalogue. */
+const output = {
+  writeOut: (s: string) => io.out(s),
+  writeErr: (s: string) => io.err(s),
+  outputError: (s: string, write: (s: string) => void) => write(text(commanderMessage(s)) + "\n"),
+};
+
 let exitCode: number = EXIT.ok;
 const setExit = (code: number) => {
   exitCode = Math.max(exitCode, code);
@@ -142,9 +174,9 @@ export function buildProgram(): Command {
     .version(VERSION, "-V, --version", h("version"))
     .helpCommand("help [command]", h("helpCommand"))
     .addHelpText("after", helpFooter)
-    .showHelpAfterError("(run with --help for usage)")
+    .showHelpAfterError(text({ key: "err.cli.helpHint" }))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput(output);
 
   withLimits(withCommon(
     program
@@ -250,7 +282,7 @@ export function buildProgram(): Command {
     program
       .command("ask")
       .description(h("ask"))
-      .option("--from <profile>", h("ask.from")),
+      .option("--from <profile>", h("askFrom")),
   ).action(async (raw: RawCommon & { from?: string }) => {
     const { runAsk } = await import("./commands/ask.js");
     setExit(await runAsk({ ...parseCommon(raw), ...(raw.from !== undefined ? { from: raw.from } : {}) }, io));
@@ -317,7 +349,7 @@ export async function main(argv: string[]): Promise<number> {
   setAmbiguousWide(lang.value === "zh");
   const program = buildProgram();
   for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
-    localise(cmd).exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    localise(cmd).exitOverride().configureOutput(output);
   }
   try {
     await program.parseAsync(argv);
@@ -333,9 +365,9 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode;
     }
     const err = e as Error;
-    io.err(`subsidy: internal error: ${err?.message ?? String(e)}\n`);
+    io.err(text({ key: "err.cli.internal", params: { detail: err?.message ?? String(e) } }) + "\n");
     if (process.env.DEBUG) io.err(`${err?.stack ?? ""}\n`);
-    else io.err("This is a bug in subsidy, not in your files. Run again with DEBUG=1 for details and report it.\n");
+    else io.err(text({ key: "err.cli.reportBug" }) + "\n");
     return EXIT.usage;
   }
 }
@@ -344,7 +376,7 @@ export async function main(argv: string[]): Promise<number> {
 for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.terminated], ["SIGHUP", EXIT.hangup]] as const) {
   process.on(signal, () => {
     removeLiveTemps();
-    io.err(`\n${say({ key: "err.aborted" }, { lang: messageLang() })}\n`);
+    io.err(`\n${text({ key: "err.aborted" })}\n`);
     process.exit(code);
   });
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./helpers/real-policy.js";
+import { englishIn } from "./helpers/lang.js";
 
 const BIN = join(root, "bin/subsidy.js");
 const hasScript = existsSync("/usr/bin/script");
@@ -39,7 +40,7 @@ class Pty {
         this.seen = at + needle.length;
         break;
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(needle)}; screen so far:\n${this.text.slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(needle)}; screen so far:\n${this.text.slice(-600)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     for (const k of keys) {
@@ -92,6 +93,32 @@ describe.skipIf(!hasScript)("subsidy ask in a pseudo-terminal", () => {
     const doc = JSON.parse(check.stdout) as { totals: { fixedYuan: number }; results: { program: string; status: string; amount: { yuan: number | null } }[] };
     expect(doc.totals.fixedYuan).toBe(1300000); // ¥1,000,000 green factory + 20% of ¥1,500,000 premium
     expect(doc.results.find((r) => r.program === "first-set-insurance")).toMatchObject({ status: "eligible", amount: { yuan: 300000 } });
+  });
+
+  it("in Chinese, inquirer's own words are Chinese too: key hints, the ticked choices, the 是/否 echoes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "subsidy-pty-"));
+    const t = new Pty(["ask", "--lang", "zh", "--as-of", "2024-12-31"], dir);
+    await t.expect("企业名称", ..."华创精密", KEY.enter);
+    await t.expect("上下移动", KEY.enter); // the district: the first, 张店区
+    await t.expect("统一社会信用代码", KEY.enter);
+    // 二(一): green factory, the 6th choice, ticked.
+    await t.expect("⏎ 确认", ...Array(5).fill(KEY.down), KEY.space, KEY.enter);
+    // Every other question answered with enter (lists left empty, the first level, no date…) until the offer to save.
+    const deadline = Date.now() + 20000;
+    while (!t.text.includes("保存为企业情况文件") && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      if (!t.text.includes("保存为企业情况文件")) t.child.stdin.write(KEY.enter);
+    }
+    await t.expect("保存为企业情况文件");
+    t.child.stdin.write("n");
+    t.child.stdin.write(KEY.enter);
+    expect(await t.exited).toBe(0);
+    const screen = t.text;
+    expect(screen).toContain("上下移动");
+    expect(screen).toMatch(/空格 勾选/);
+    expect(screen).toMatch(/保存为企业情况文件\S* 否/);
+    expect(screen).not.toMatch(/navigate|\bselect\b|submit|\bYes\b|\bNo\b/);
+    expect(englishIn(screen), screen).toBe("");
   });
 
   it("Ctrl-C at a prompt: Aborted, exit 130, nothing written, no stack trace", async () => {

@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const FAMILIES = /^(cond|note|comp|reason|label|ui|warn|report|csv)\./;
+const FAMILIES = /^(cond|note|comp|reason|label|ui|warn|report|csv|err|scenario|ask)\./
 
 describe("message catalogs", () => {
   const en = Object.keys(catalogs.en);

@@ -1,9 +1,10 @@
 /** Issue 16 through the real binary: every format shows the readings, the warnings and the conservative totals. */
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "./helpers/cli.js";
+import { root } from "./helpers/real-policy.js";
 
 /** One item before the policy (ITM, no 新) and insurance over two items: two readings change the money. */
 const PROFILE = `enterprise:
@@ -70,6 +71,7 @@ describe("issue 16 end to end", () => {
       expect(zh).toContain("若100万元上限按企业累计计：¥1,000,000");
       const csv = runCli(["check", file, "--as-of", "2024-12-31", "--lang", "en", "-f", "csv"]).stdout;
       expect(csv).toContain("Left out: recognition 4: national green factory");
+      expect(csv).toContain("¥1,000,000 if the ¥1,000,000 cap is per enterprise (二(二)3)");
     });
   });
 
@@ -117,6 +119,25 @@ describe("issue 16 end to end", () => {
       expect(table).toContain("At every program's lowest reading: fixed ¥1,000,000");
       const md = runCli(["batch", sub, "--as-of", "2024-12-31", "--lang", "en", "-f", "md"]).stdout;
       expect(md).toContain("At every program's lowest reading: fixed ¥1,000,000");
+      // The item after --as-of is named for this enterprise in every report.
+      expect(table).toContain("Left out: recognition 4: national green factory (2025-03-01)");
+      expect(md).toContain("Left out: recognition 4: national green factory (2025-03-01)");
+      const csv = runCli(["batch", sub, "--as-of", "2024-12-31", "--lang", "en", "-f", "csv"]).stdout;
+      expect(csv).toContain("¥1,000,000 if the ¥1,000,000 cap is per enterprise (二(二)3)");
+      expect(csv).toContain("Left out: recognition 4: national green factory (2025-03-01)");
+      expect(json.profiles[0].warnings.join("\n")).toContain("Left out: recognition 4: national green factory");
+      // A client outside Zibo is named with the reason, not just added as ¥0.
+      writeFileSync(join(sub, "b.yaml"), "enterprise:\n  name: 济南测试\n  district: 济南市历下区\nrecognitions:\n  - {type: green-factory, level: national, date: 2024-01-15}\n");
+      const again = runCli(["batch", sub, "--as-of", "2024-12-31", "--lang", "en"]).stdout;
+      expect(again).toContain("No program of this policy applies: 济南市历下区 is not one of Zibo's eleven divisions.");
     });
+  });
+
+  it("the README's worked example is what the tool prints", () => {
+    const readme = readFileSync(`${root}README.md`, "utf8");
+    const block = /```console\n\$ subsidy check fixtures\/profiles\/huachuang\.yaml --as-of 2024-12-31 --lang en\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const r = runCli(["check", "fixtures/profiles/huachuang.yaml", "--as-of", "2024-12-31", "--lang", "en"]);
+    expect(r.stdout).toBe(block?.[1]);
   });
 });

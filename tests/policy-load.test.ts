@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { crossCheck, defaultPolicyFile, loadPolicy, packageRoot } from "../src/policy/load.js";
+import { say } from "../src/i18n/index.js";
 import { indexPolicy, resolveDistrict } from "../src/policy/index-policy.js";
 import { ValidationErrors } from "../src/errors.js";
 import { policySchema } from "../src/policy/schema.js";
@@ -114,7 +115,7 @@ describe("crossCheck", () => {
   const check = (mutate: (d: Loose) => void) => {
     const d = base();
     mutate(d);
-    return crossCheck(policySchema.parse(d)).map(([p, m]) => `${p.join(".")}: ${m}`);
+    return crossCheck(policySchema.parse(d)).map(([p, m]) => `${p.join(".")}: ${say(m, { lang: "en" })}`);
   };
 
   it("passes the mini policy", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadPolicy } from "../src/policy/load.js";
-import { lintPolicy } from "../src/policy/lint.js";
+import { lintPolicy as lintMessages } from "../src/policy/lint.js";
 import { diffPolicies, profileImpact } from "../src/policy/diff.js";
 import { loadProfile, parseProfileText } from "../src/profile/load.js";
 import { evaluate } from "../src/engine/evaluate.js";
@@ -17,6 +17,9 @@ const real = loadPolicy();
 const amended = loadPolicy(path.join(root, "fixtures/policies/amended-2023.test.yaml"));
 const clone = (d: PolicyData): PolicyData => structuredClone(d);
 const programIndex = (d: PolicyData, id: string) => d.programs.findIndex((p) => p.id === id);
+
+/** The lint's problems with their messages in English. */
+const lintPolicy = (d: PolicyData) => lintMessages(d).map((p) => ({ ...p, message: say(p.message, { lang: "en" }) }));
 
 describe("lintPolicy", () => {
   it("finds no error in policy.yaml, and only unused-vocabulary warnings", () => {

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { loadProfile, parseProfileText } from "../src/profile/load.js";
 import { validateProfileData, moneyFromText } from "../src/profile/schema.js";
 import { checkCreditCode, creditCodeCheckChar } from "../src/profile/credit-code.js";
+import { say } from "../src/i18n/index.js";
 import { ValidationErrors, type SubsidyError } from "../src/errors.js";
 import { miniPolicy } from "./helpers/mini-policy.js";
 import { caught } from "./helpers/caught.js";
@@ -303,15 +304,20 @@ describe("credit code (GB 32100-2015)", () => {
     expect(creditCodeCheckChar("91370300MA3C0001A")).toBe("Q");
     expect(checkCreditCode("91370300MA3C0001AQ")).toEqual({ ok: true });
   });
-  it("says what is wrong", () => {
-    expect(checkCreditCode("9137030")).toEqual({ ok: false, reason: "a credit code has 18 characters, this one has 7" });
-    expect(checkCreditCode("91370303MA3C0001XYZ")).toMatchObject({ ok: false, reason: expect.stringMatching(/this one has 19/) });
-    expect(checkCreditCode("91370303MA3CO001XY")).toEqual({ ok: false, reason: "character 13 'O' is not allowed in a credit code (I, O, Z, S and V are never used)" });
-    expect(checkCreditCode("91370303ma3c0001xy")).toMatchObject({ reason: expect.stringMatching(/character 9 'm' .*write capitals: 'M'/) });
-    expect(checkCreditCode("91370303MA3C0001XA")).toEqual({
-      ok: false,
-      reason: "the check character (the 18th) should be 'Y', not 'A': a character is probably mistyped",
-    });
+  it("says what is wrong, in English and in Chinese", () => {
+    const reason = (code: string, lang: "en" | "zh" = "en") => {
+      const r = checkCreditCode(code);
+      return r.ok ? "" : say(r.reason, { lang });
+    };
+    expect(reason("9137030")).toBe("invalid credit code (统一社会信用代码): a credit code has 18 characters, this one has 7");
+    expect(reason("9137030", "zh")).toBe("统一社会信用代码应为18位，这里是7位");
+    expect(reason("91370303MA3C0001XYZ")).toMatch(/this one has 19/);
+    expect(reason("91370303MA3CO001XY")).toMatch(/character 13 'O' is not allowed in a credit code \(I, O, Z, S and V are never used\)$/);
+    expect(reason("91370303MA3CO001XY", "zh")).toBe("统一社会信用代码第13位“O”不是有效字符（代码中不使用 I、O、Z、S、V）");
+    expect(reason("91370303ma3c0001xy")).toMatch(/character 9 'm' .*write capitals: 'M'/);
+    expect(reason("91370303ma3c0001xy", "zh")).toMatch(/第9位“m”.*请用大写“M”/);
+    expect(reason("91370303MA3C0001XA")).toMatch(/the check character \(the 18th\) should be 'Y', not 'A': a character is probably mistyped$/);
+    expect(reason("91370303MA3C0001XA", "zh")).toMatch(/校验位（第18位）应为“Y”，而不是“A”/);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Profile } from "../types.js";
 import type { Chunk, ReportContext, ReportFormat, ReportRenderer } from "./report.js";
 import { RENDERERS } from "./renderers.js";
 import { SummaryBuilder, type BatchSummary } from "./summary.js";
+import { setMessageLang } from "../i18n/index.js";
 
 /** One report of the run (the screen, the --out file): its format and its settings, the policy aside. */
 export interface ReportSpec {
@@ -35,6 +36,8 @@ export interface ChunkResult {
  * chunk's rows are written over the last one's.
  */
 export function chunkProcessor(ctx: ChunkContext): ((items: readonly ChunkItem[], first: number, contents?: readonly (Uint8Array | undefined)[]) => ChunkResult) & { reuse(): void } {
+  // A worker thread starts with the default language: its errors (a file that fails) are the run's.
+  setMessageLang(ctx.lang);
   const renderers: ReportRenderer[] = ctx.reports.map((r) => RENDERERS[r.format]({ ...r.ctx, policy: ctx.policy }));
   // One collector per report for all chunks: each starts its buffer at the size the last chunk needed.
   const outs = renderers.map(() => new Bytes());

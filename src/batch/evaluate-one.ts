@@ -5,13 +5,13 @@
  * engine, same check document.
  */
 import { SubsidyError, ValidationErrors, unforeseen } from "../errors.js";
-import { evaluate, type ReadingMode } from "../engine/evaluate.js";
+import { evaluate, policyWarnings, type ReadingMode } from "../engine/evaluate.js";
 import { findOpportunities, type OpportunityCache } from "../engine/opportunities.js";
 import { opportunityDocs } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
-import { describeMissing } from "../render/report.js";
+import { alternativesText, describeMissing, noneText } from "../render/report.js";
 import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
 import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
@@ -71,6 +71,8 @@ export interface ProfileOk {
   /** The totals with every program at its lowest reading (issue 16). */
   conservativeFixedYuan: number;
   conservativeMaxYuan: number;
+  /** What this profile's evaluation warns of beyond the run's own warnings (items dated after --as-of, left out), rendered. */
+  warnings?: string[];
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
@@ -174,11 +176,12 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
     }
     if (!parts) {
       // Only the reasons are printed (the CSV report): not the rest of the check document (the items' notes).
-      programs.push(programLine(r, ctx.lang, reasonsText(r, rctx)));
+      // Another reading's sum (issue 16) goes with the reasons, where the spreadsheet has no column for it.
+      programs.push(programLine(r, ctx.lang, [...reasonsText(r, rctx), ...alternativesText(r, rctx)]));
       continue;
     }
     const d = resultDoc(r, rctx);
-    programs.push(programLine(r, ctx.lang, d.reasons));
+    programs.push(programLine(r, ctx.lang, [...d.reasons, ...alternativesText(r, rctx)]));
     parts.push(JSON.stringify(d));
   }
   const out: ProfileOk = {
@@ -193,6 +196,12 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
   };
   if (ctx.todo) for (const line of programs) line.todo = line.missing.map((path) => describeMissing(path, profile, rctx));
   if (meta.district !== undefined) out.district = meta.district;
+  // The engine returns the run's shared warnings array unless this profile adds its own (issue 16).
+  const own = evaluation.warnings.slice(policyWarnings(ctx.policy, ctx.asOf).length).map((m) => say(m, rctx));
+  // A client outside Zibo adds ¥0 to the totals: the report says why, never silently (issue 16).
+  const district = evaluation.results[0]?.conditions.find((c) => c.check === "district");
+  if (district?.outcome === "not-met") own.unshift(noneText(evaluation, rctx));
+  if (own.length > 0) out.warnings = own;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
   if (opportunities) out.opportunities = opportunities.map((x) => ({ program: x.program.id, yuan: x.yuan }));

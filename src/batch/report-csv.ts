@@ -29,9 +29,11 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
     // Each row is exactly csvRow of all its cells: the cells up to the provenance as text, then rowEnd.
     row: (o) => {
       if (!o.ok) return [cells([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text]), rowEnd];
+      // A profile with its own warnings (items after --as-of, left out) says them on each of its rows.
+      const end = o.warnings ? new TextEncoder().encode(`,${cells([...where.slice(0, -1), [...ctx.warnings, ...o.warnings].join("\n")])}\r\n`) : rowEnd;
       // The credit code stays text in Excel (csvTextCell).
       const factCells = `${cells([o.file, o.name])},${csvTextCell(o.creditCode ?? "")},${cells([o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan])}`;
-      if (o.programs.length === 0) return [`${factCells},${cells(["", "", "", "", "", null, "", ""])}`, rowEnd];
+      if (o.programs.length === 0) return [`${factCells},${cells(["", "", "", "", "", null, "", ""])}`, end];
       // The enterprise's facts, the program's, the amount, missing and reasons.
       const out: Chunk[] = [];
       for (const p of o.programs) {
@@ -41,7 +43,7 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
           program = cells([p.program, p.title, p.clause, t(`ui.status.${p.status}`, ctx), t(`ui.kind.${p.kind}`, ctx)]);
           programCells.set(key, program);
         }
-        out.push(`${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("\n"))},${csvCell(p.reasons.join("\n"))}`, rowEnd);
+        out.push(`${factCells},${program},${csvCell(p.status === "eligible" ? p.yuan : null)},${csvCell(p.missing.join("\n"))},${csvCell(p.reasons.join("\n"))}`, end);
       }
       return out;
     },

@@ -27,7 +27,7 @@ export function mdReport(ctx: ReportContext): ReportRenderer {
       const eligible = o.programs.filter((p) => p.status === "eligible");
       return row([
         o.file,
-        o.name,
+        o.warnings ? `${o.name}\n${o.warnings.join("\n")}` : o.name,
         o.district ?? "",
         eligible.map((p) => p.program).join(", ") || "0",
         money(o.fixedYuan),

@@ -132,7 +132,7 @@ export function tableReport(ctx: ReportContext): ReportRenderer {
         right(money(o.fixedYuan), fixedW),
         right(money(o.maxYuan), maxW),
         right(needs ? c.yellow(String(needs)) : "0", needsW),
-      ]);
+      ]) + (o.warnings ?? []).flatMap((w) => para(w, "  ")).map((l) => c.yellow(l) + "\n").join("");
     },
     tail: (s: BatchSummary) => {
       const out: string[] = ["", c.bold(t("batch.programsHeading", ctx))];

@@ -75,10 +75,10 @@ export function walk(dir: string, o: WalkOptions = {}): WalkEntry[] {
     st = fs.statSync(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SubsidyError("usage", code === "ENOENT" ? `${dir}: folder not found; check the path` : `${dir}: cannot open the folder (${code ?? String(e)})`);
+    throw new SubsidyError("usage", code === "ENOENT" ? { key: "err.walk.notFound", params: { dir } } : { key: "err.walk.cannotOpen", params: { dir, code: code ?? String(e) } });
   }
   if (!st.isDirectory()) {
-    throw new SubsidyError("usage", `${dir}: not a folder; give the folder that holds the profiles (for one file use subsidy check)`);
+    throw new SubsidyError("usage", { key: "err.walk.notFolder", params: { dir } });
   }
   const out: WalkEntry[] = [];
   let rootReal: string;
@@ -103,7 +103,7 @@ function walkDir(dir: string, ancestors: string[], state: WalkState, out: WalkEn
   try {
     dirents = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    out.push({ file: dir, error: new SubsidyError("file-unreadable", `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? String(e)}); check its permissions`, { file: dir }) });
+    out.push({ file: dir, error: new SubsidyError("file-unreadable", { key: "err.walk.cannotRead", params: { code: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file: dir }) });
     return;
   }
   dirents.sort((a, b) => byName(a.name, b.name));
@@ -131,11 +131,11 @@ function walkDir(dir: string, ancestors: string[], state: WalkState, out: WalkEn
       } catch (e) {
         st = undefined;
         const code = (e as NodeJS.ErrnoException).code;
-        linkError = code === "ELOOP" ? "profile is a symbolic link that loops back on itself" : "profile is a symbolic link to something that does not exist";
+        linkError = code === "ELOOP" ? "err.file.loop" : "err.file.danglingLink";
       }
     }
     if (!st) {
-      if (isProfile) out.push({ file: path, error: new SubsidyError("file-unreadable", linkError ?? "cannot read the profile", { file: path }) });
+      if (isProfile) out.push({ file: path, error: new SubsidyError("file-unreadable", { key: linkError ?? "err.walk.unreadable", params: { what: "profile" } }, { file: path }) });
       continue;
     }
     if (st.isDirectory()) {
@@ -158,7 +158,7 @@ function walkDir(dir: string, ancestors: string[], state: WalkState, out: WalkEn
           }
         }
         if (ancestors.includes(id)) {
-          out.push({ file: path, error: new SubsidyError("file-not-regular", "folder link leads back to a folder already being read (a cycle); skipped", { file: path }) });
+          out.push({ file: path, error: new SubsidyError("file-not-regular", { key: "err.walk.cycle" }, { file: path }) });
           continue;
         }
         if (state.seen.has(id)) {
@@ -168,14 +168,14 @@ function walkDir(dir: string, ancestors: string[], state: WalkState, out: WalkEn
         state.seen.add(id);
         walkDir(path, [...ancestors, id], state, out);
       } else if (isProfile) {
-        out.push({ file: path, error: new SubsidyError("file-not-regular", "profile is a directory, not a regular file; use --recursive to read the folders inside", { file: path }) });
+        out.push({ file: path, error: new SubsidyError("file-not-regular", { key: "err.walk.subfolder" }, { file: path }) });
       }
       continue;
     }
     if (!isProfile) continue;
     if (!st.isFile()) {
-      const kind = st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
-      out.push({ file: path, error: new SubsidyError("file-not-regular", `profile is ${kind}, not a regular file; skipped`, { file: path }) });
+      const kind = st.isFIFO() ? "fifo" : st.isSocket() ? "socket" : st.isCharacterDevice() || st.isBlockDevice() ? "device" : "other";
+      out.push({ file: path, error: new SubsidyError("file-not-regular", { key: "err.walk.notRegular", params: { kind } }, { file: path }) });
       continue;
     }
     out.push({ file: path });

@@ -42,7 +42,7 @@ export async function runAsk(o: AskOptions, io: Io, term: Terminal = { stdinIsTT
   const start = o.from !== undefined ? loadProfile(o.from, policy, { asOf: o.asOf }) : undefined;
   if (!prompter) {
     const { inquirerPrompter } = await import("../ask/inquirer.js");
-    prompter = inquirerPrompter(io.out);
+    prompter = inquirerPrompter(io.out, o.lang);
   }
   try {
     return await interviewAndSave(policy, prompter, o, io, start);

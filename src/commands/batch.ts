@@ -64,14 +64,14 @@ class Buffered {
 
 export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo): Promise<number> {
   if (o.format !== undefined && !isReportFormat(o.format)) {
-    throw new SubsidyError("usage", `--format ${o.format}: expected one of ${REPORT_FORMATS.join(", ")}`);
+    throw new SubsidyError("usage", { key: "err.usage.format", params: { value: o.format, formats: REPORT_FORMATS.join("|") } });
   }
   let fileFormat: ReportFormat | undefined;
   if (o.out !== undefined) {
     // '' and a folder are refused for what they are, before the format is guessed from the name.
     checkOutName(o.out);
     fileFormat = (o.format as ReportFormat | undefined) ?? formatFromExtension(o.out);
-    if (!fileFormat) throw new SubsidyError("usage", `--out ${o.out}: cannot tell the format from the name; end it in .csv, .json, .md or .xlsx, or add --format csv|json|md|xlsx`);
+    if (!fileFormat) throw new SubsidyError("usage", { key: "err.usage.outFormat", params: { out: o.out } });
   } else if (o.format === "xlsx") {
     throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   }

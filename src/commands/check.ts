@@ -59,7 +59,7 @@ function isFolder(file: string): boolean {
 
 export async function runCheck(files: string[], o: CheckOptions, io: Io): Promise<number> {
   const format = o.format ?? (o.out !== undefined ? formatForPath(o.out) : undefined) ?? "table";
-  if (!isCheckFormat(format)) throw new SubsidyError("usage", `--format ${format}: expected one of ${CHECK_FORMATS.join(", ")}`);
+  if (!isCheckFormat(format)) throw new SubsidyError("usage", { key: "err.usage.format", params: { value: format, formats: CHECK_FORMATS.join("|") } });
   // A workbook is binary: never to a terminal or a pipe.
   if (format === "xlsx" && o.out === undefined) throw new SubsidyError("usage", { key: "xlsx.needsOut", params: {} });
   // The YAML parser and the full loaders are loaded only when the fast paths do not apply.

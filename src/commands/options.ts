@@ -52,10 +52,10 @@ export function screenWidth(env: NodeJS.ProcessEnv, stdout: { columns?: number }
 export function parseCommon(raw: RawCommon, env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean; columns?: number } = process.stdout): CommonOptions {
   const asOf = raw.asOf ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) {
-    throw new SubsidyError("usage", `--as-of ${asOf}: expected a real date written YYYY-MM-DD, e.g. --as-of 2024-12-31`);
+    throw new SubsidyError("usage", { key: "err.usage.asOf", params: { value: asOf } });
   }
   if (raw.lang !== undefined && raw.lang !== "zh" && raw.lang !== "en") {
-    throw new SubsidyError("usage", `--lang ${raw.lang}: expected zh or en`);
+    throw new SubsidyError("usage", { key: "err.usage.lang", params: { value: raw.lang } });
   }
   const reading = raw.reading ?? "adopted";
   if (reading !== "adopted" && reading !== "conservative") throw new SubsidyError("usage", { key: "usage.reading", params: { value: reading } });
@@ -99,7 +99,7 @@ export function parseSize(s: string): number | undefined {
 function positiveInt(flag: string, raw: string, max: number, example: string): number {
   const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-    throw new SubsidyError("usage", `${flag} ${raw}: expected a whole number from 1 to ${max}, e.g. ${flag} ${example}`);
+    throw new SubsidyError("usage", { key: "err.usage.wholeNumber", params: { flag, value: raw, max, example } });
   }
   return n;
 }
@@ -109,7 +109,7 @@ export function parseLimits(raw: RawLimits): Required<Omit<ParseOptions, "kind" 
   if (raw.maxFileSize !== undefined) {
     const n = parseSize(raw.maxFileSize);
     if (n === undefined || n < 1 || n > MAX_FILE_CEILING) {
-      throw new SubsidyError("usage", `--max-file-size ${raw.maxFileSize}: expected a size from 1 byte to 1GiB, e.g. --max-file-size 4MiB or --max-file-size 500000`);
+      throw new SubsidyError("usage", { key: "err.usage.fileSize", params: { value: raw.maxFileSize } });
     }
     maxBytes = n;
   }

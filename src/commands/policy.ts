@@ -10,7 +10,7 @@ import { policyRef } from "../render/document.js";
 import { parseDocument } from "../parse/document.js";
 import { readRegularFile } from "../parse/read.js";
 import { formatPath } from "../parse/path.js";
-import { didYouMean } from "../parse/suggest.js";
+import { suggestion } from "../parse/suggest.js";
 import { SubsidyError, EXIT } from "../errors.js";
 import { messageLang, say, t } from "../i18n/index.js";
 import { renderPolicyDiff, renderPolicyList, renderPolicyShow, renderValidation, type LocatedLint } from "../render/policy.js";
@@ -18,6 +18,7 @@ import { formatScenarioResult, runScenarioDir, runScenarioFile } from "../scenar
 import { walk } from "../batch/walk.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
+import type { Message } from "../types.js";
 
 export interface PolicyOptions extends CommonOptions {
   format?: string;
@@ -25,7 +26,7 @@ export interface PolicyOptions extends CommonOptions {
 
 function format(o: PolicyOptions): "table" | "json" {
   const f = o.format ?? "table";
-  if (f !== "table" && f !== "json") throw new SubsidyError("usage", `--format ${f}: expected table or json`);
+  if (f !== "table" && f !== "json") throw new SubsidyError("usage", { key: "err.usage.format", params: { value: f, formats: "table|json" } });
   return f;
 }
 
@@ -45,7 +46,7 @@ export async function runPolicyList(o: PolicyOptions, io: Io): Promise<number> {
 export async function runPolicyShow(id: string, o: PolicyOptions, io: Io): Promise<number> {
   const policy = loadPolicy(o.policyFile);
   const program = policy.index.programs.get(id);
-  if (!program) throw new SubsidyError("usage", `no program '${id}' in policy ${policy.data.id}${didYouMean(id, policy.index.programs.keys())}; run 'subsidy policy list' for the ids`);
+  if (!program) throw new SubsidyError("usage", { key: "err.usage.noProgram", params: { id, policy: policy.data.id, suggest: suggestion(id, policy.index.programs.keys()) } });
   if (format(o) === "json") io.out(json({ policy: policyRef(policy), program }));
   else io.out(renderPolicyShow(program, { ...o, policy }));
   return EXIT.ok;
@@ -58,7 +59,7 @@ export function validatePolicyFile(file: string): LocatedLint[] {
     doc = parseDocument(readRegularFile(file, "policy file"), file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000, kind: "policy" });
   } catch (e) {
     if (!(e instanceof SubsidyError)) throw e;
-    if (e.code === "file-unreadable" && !fs.existsSync(file)) throw new SubsidyError("policy-missing", "policy file not found; check the path", { file });
+    if (e.code === "file-unreadable" && !fs.existsSync(file)) throw new SubsidyError("policy-missing", { key: "err.file.notFound", params: { what: "policy file" } }, { file });
     const l = e.location;
     return [{ severity: "error", file, ...(l.line !== undefined ? { line: l.line } : {}), ...(l.path !== undefined ? { path: l.path } : {}), message: e.message }];
   }
@@ -72,10 +73,11 @@ export function validatePolicyFile(file: string): LocatedLint[] {
     return [{ severity: "error", file, message: say({ key: "err.policy.isProfile", params: { file } }, { lang: messageLang() }) }];
   }
   const checked = checkPolicyData(d);
+  const text = (m: Message) => say(m, { lang: messageLang() });
   const problems: LocatedLint[] =
     "problems" in checked
-      ? checked.problems.map(([p, message]) => ({ severity: "error" as const, file, ...locate(p), message }))
-      : lintPolicy(checked.data).map((x) => ({ severity: x.severity, file, ...locate(x.path), message: x.message }));
+      ? checked.problems.map(([p, message]) => ({ severity: "error" as const, file, ...locate(p), message: text(message) }))
+      : lintPolicy(checked.data).map((x) => ({ severity: x.severity, file, ...locate(x.path), message: text(x.message) }));
   const rank = (x: LocatedLint) => (x.severity === "error" ? 0 : 1);
   return problems.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
 }
@@ -100,7 +102,7 @@ export async function runPolicyDiff(oldFile: string, newFile: string, o: DiffOpt
   let code: number = EXIT.ok;
   if (o.profiles !== undefined) {
     const dir = o.profiles;
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new SubsidyError("usage", `--profiles ${dir}: not a folder; give the folder holding the profiles to re-evaluate`);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new SubsidyError("usage", { key: "err.usage.profilesNotFolder", params: { dir } });
     impacts = { asOf: o.asOf, evaluated: 0, changed: [], errors: [] };
     // The same folder walk as batch: sorted, editor junk skipped, only regular files.
     for (const { file, error } of walk(dir)) {
@@ -151,12 +153,12 @@ export async function runPolicyTest(target: string | undefined, o: TestOptions, 
   try {
     stat = fs.statSync(where);
   } catch {
-    throw new SubsidyError("usage", `${where}: no such scenario folder or file${target === undefined ? " (the default is fixtures/scenarios of the current folder; name one)" : ""}`);
+    throw new SubsidyError("usage", { key: "err.usage.noScenarios", params: { where, isDefault: target === undefined ? 1 : 0 } });
   }
   const results = stat.isDirectory() ? runScenarioDir(policy, where) : runScenarioFile(policy, where);
-  if (results.length === 0) throw new SubsidyError("usage", `${where}: no scenario files (.yaml, .yml, .json) in this folder`);
+  if (results.length === 0) throw new SubsidyError("usage", { key: "err.usage.emptyScenarioFolder", params: { where } });
   const failed = results.filter((r) => !r.passed);
-  const summary = t("policy.test.summary", o, { passed: results.length - failed.length, failed: failed.length, total: results.length, policy: `${policy.data.id} ${policy.data.version} (${path.basename(policy.file)}, sha256 ${policy.sha256.slice(0, 12)})` });
+  const summary = t("policy.test.summary", o, { passed: results.length - failed.length, failed: failed.length, total: results.length, policy: `${policy.data.id} ${policy.data.version}`, file: path.basename(policy.file), sha: policy.sha256.slice(0, 12) });
   if (format(o) === "json") {
     io.out(json({ policy: policyRef(policy), passed: results.length - failed.length, failed: failed.length, results }));
   } else {

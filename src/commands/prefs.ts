@@ -100,7 +100,7 @@ export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv, co
 /** --unit, else SUBSIDY_UNIT, else the config file, else yuan. */
 export function resolveUnit(flag: string | undefined, env: NodeJS.ProcessEnv, config: ConfigFile | undefined): Setting<MoneyUnit> {
   if (flag !== undefined) {
-    if (flag !== "yuan" && flag !== "wan") throw new SubsidyError("usage", `--unit ${flag}: expected yuan or wan`);
+    if (flag !== "yuan" && flag !== "wan") throw new SubsidyError("usage", { key: "err.usage.unit", params: { value: flag } });
     return { value: flag, from: "flag" };
   }
   const fromEnv = env.SUBSIDY_UNIT;

@@ -203,8 +203,8 @@ export const en: Catalog = {
   "policy.datedValues": () => "Dated values (each in force from its date until the next; an item's own date decides, else --as-of)",
   "policy.fromDate": (p) => `from ${p.date}`,
   "policy.notes": () => "Notes",
-  "policy.severity.error": () => "error",
-  "policy.severity.warning": () => "warning",
+  "policy.severity.error": (p) => `error: ${p.message}`,
+  "policy.severity.warning": (p) => `warning: ${p.message}`,
   "policy.validate.valid": (p) => `${p.file}: valid (${p.warnings} warnings)`,
   "policy.validate.invalid": (p) => `${p.file}: invalid — ${p.errors} errors, ${p.warnings} warnings`,
   "policy.diff.head": (p) => `Policy diff: ${p.old} → ${p.new}`,
@@ -214,7 +214,7 @@ export const en: Catalog = {
   "policy.diff.removed": () => "removed",
   "policy.diff.impactHead": (p) => `Profiles on ${p.asOf}: ${p.evaluated} evaluated, ${p.changed} with changed amounts`,
   "policy.diff.absent": () => "not in this version",
-  "policy.test.summary": (p) => `${p.passed} passed, ${p.failed} failed (${p.total} scenarios, policy ${p.policy})`,
+  "policy.test.summary": (p) => `${p.passed} passed, ${p.failed} failed (${p.total} scenarios, policy ${p.policy} (${p.file}, sha256 ${p.sha}))`,
   "init.written": (p) => `Wrote ${p.file}: fill it in, then run: subsidy check ${p.file}`,
   "schema.written": (p) => `Wrote ${p.file}`,
   // Questionnaire (subsidy ask)
@@ -315,7 +315,7 @@ export const en: Catalog = {
   "help.init": () => "write a commented template profile, or with --xlsx a client workbook template (never overwrites a file)",
   "help.init.file": () => "profile to create",
   "help.ask": () => "interactive questionnaire in a terminal: answers → the same table as check → save as a profile file",
-  "help.ask.from": () => "start from an existing profile and ask only for the facts programs are waiting for",
+  "help.askFrom": () => "start from an existing profile and ask only for the facts programs are waiting for",
   "help.batch": () => "evaluate every profile in a folder (or every enterprise of a client workbook): a summary on screen, and a CSV, JSON, Markdown or Excel report with --out",
   "help.batch.dir": () => "folder of profiles (.yaml, .yml, .json), or a client workbook (.xlsx)",
   "help.batch.recursive": () => "also read the folders inside",
@@ -434,8 +434,8 @@ export const en: Catalog = {
   "ui.headlineReading": (p) => `(lowest reading: ${p.reading})`,
   "warn.afterAsOf": (p, f) => `Left out: ${f.item(p)} is dated after the evaluation date ${p.asOf}`,
   "profile.district.slip": (p) => `'${p.value}' is not one of Zibo's divisions; did you mean ${p.suggestion}? If the enterprise is registered outside Zibo, write the place with its city (e.g. 上海市宝山区)`,
-  "policy.identity.unknownField": (p) => `unknown field '${p.field}' in identity${p.hint}`,
-  "policy.reading.unknownProgram": (p) => `the reading names program '${p.id}', which this policy does not have${p.hint}`,
+  "policy.identity.unknownField": (p) => `unknown field '${p.field}' in identity${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "policy.reading.unknownProgram": (p) => `the reading names program '${p.id}', which this policy does not have${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
   "ask.item.rewarded": (p) => `${p.en}${p.tag}: has the city already paid for it?`,
   "ask.item.rewardedYuan": (p) => `${p.en}${p.tag}: how much was received (yuan; leave empty if not known)?`,
   "batch.conservativeTotals": (p, f) => `At every program's lowest reading: fixed ${f.money(p.fixed)} · up to ${f.money(p.max)} incl. ceilings`,
@@ -454,6 +454,10 @@ export const en: Catalog = {
   "ui.opp.none": () => "Going by the facts given, nothing more can be obtained under this policy.",
   "ui.opp.enterprises": () => "Enterprises",
   "ui.opp.atStake": () => "At stake",
+  "policy.identity": () => "Two items are the same when these agree (case, width, spaces and punctuation aside)",
+  "policy.readings": () => "Other readings, computed beside the adopted one",
+  "policy.readings.adopted": (p) => `adopted: ${p.text}`,
+  "reason.afterAsOf": (p) => `${p.refs}: dated after the evaluation date ${p.asOf}, so left out of this evaluation`,
   // issue 18: hardening
   "err.aborted": () => "Aborted",
   "err.moreIssues": (p) => `and ${p.count} more problems (--format json lists them all)`,
@@ -496,7 +500,250 @@ export const en: Catalog = {
   "walk.linkSeen": () => "a symbolic link to a folder already read; not read twice",
   "err.policy.isProfile": (p) => `this is an enterprise profile, not a policy; evaluate it with subsidy check ${p.file}`,
   "err.read.nameNotUtf8": () => "the file name is not valid UTF-8 (saved in another encoding, e.g. GBK), so it cannot be opened by that name; rename the file (e.g. retype its name on this computer)",
+  // issue 19: messages (loader, validation, policy, commands)
+  "err.file.empty": () => "file is empty (nothing but blank lines or comments); fill it in or remove it",
+  "err.file.tooLarge": (p) => `file is ${bytesEn(p.size)}, over the limit of ${bytesEn(p.limit)}; ${p.kind === "policy" ? "a policy is a few hundred kilobytes — check this is the right file" : "a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size"}`,
+  "err.file.notRegular": (p) => `${p.what} is ${({ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device" } as Record<string, string>)[String(p.kind)] ?? "not a regular file"}, not a regular file; name a .yaml or .json file`,
+  "err.file.notFound": (p) => `${p.what} not found; check the path`,
+  "err.file.danglingLink": (p) => `${p.what} is a symbolic link to something that does not exist`,
+  "err.file.permission": (p) => `permission denied: cannot read the ${p.what}; check its permissions`,
+  "err.file.loop": (p) => `${p.what} is a symbolic link that loops back on itself`,
+  "err.file.notDir": () => "a part of the path is not a directory; check the path",
+  "err.file.nameTooLong": () => "the path is too long",
+  "err.file.unreadable": (p) => `cannot read the ${p.what}: ${p.detail}`,
+  "err.parse.utf16": (p) => `file is saved as UTF-16 (${p.which}, Notepad's "Unicode"); re-save as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+  "err.parse.binary": (p) => `binary file: byte 0x${p.byte} is not text; is this a spreadsheet or a document rather than a .yaml/.json file?`,
+  "err.parse.gbk": () => "file is not UTF-8: it looks like GBK/GB18030 (a Chinese Windows encoding); re-save as UTF-8",
+  "err.parse.notUtf8": () => "file is not valid UTF-8 text; re-save it as UTF-8",
+  "err.parse.tooDeep": (p) => `nesting is deeper than ${p.limit} levels; ${p.kind === "policy" ? "a policy needs only a few" : "a profile needs only a few (raise the limit with --max-depth if this is deliberate)"}`,
+  "err.parse.tooMany": (p) => `a list or mapping has ${p.count} entries, more than the limit of ${p.limit}; ${p.kind === "policy" ? "shorten the list" : "split the file, or raise the limit with --max-items"}`,
+  "err.parse.crashed": (p) => `could not parse the file: ${p.detail}`,
+  "err.parse.duplicateKey": (p) => `duplicate key '${p.key}': each key may appear only once in a mapping${p.numeric ? ` (1: and "1": are the same key)` : ""}; remove or rename one`,
+  "err.parse.nonStringKey": () => "keys must be plain text (no lists or mappings as keys)",
+  "err.parse.syntax": (p) => `YAML syntax error: ${p.detail}${p.hint === "colon" ? " (this line uses the full-width colon '：'; use ':' followed by a space)" : p.hint === "tab" ? " (indent with spaces, not tabs)" : ""}`,
+  "err.parse.multiDoc": () => "the file holds several documents (separated by ---); put one enterprise per file",
+  "err.parse.directive": (p) => `directives such as %${p.directive} are not accepted: they change how values are read (YAML 1.1 reads 'on' as true and 012 as 10); remove the line`,
+  "err.parse.tag": (p) => `tags such as ${p.tag} are not accepted; write a plain value (text, number, true/false, a date as YYYY-MM-DD)`,
+  "err.parse.warning": (p) => `not accepted: ${p.detail}`,
+  "err.parse.fullWidthColon": () => "the file reads as one piece of text because it uses the full-width colon '：'; write keys with an ASCII colon and a space, e.g. 'name: 淄博华创' (check the input method's full-width punctuation)",
+  "err.parse.alias": (p) => `aliases (*${p.name}) are not accepted; write the value out in full`,
+  "err.parse.anchor": (p) => `anchors (&${p.name}) are not accepted; write each value out in full`,
+  "err.parse.forbiddenKey": (p) => `the key '${p.key}' is not accepted (it could tamper with the program); remove it`,
+  "label.enterprise": () => "enterprise",
+  "label.name": () => "name",
+  "label.credit_code": () => "credit code",
+  "label.type": () => "type",
+  "label.scope": () => "scope",
+  "label.role": () => "role",
+  "label.code": () => "standard code",
+  "label.rewarded": () => "already rewarded",
+  "label.note": () => "note",
+  "err.profile.atField": (p) => String(p.message),
+  "err.profile.invalid": (p) => String(p.detail),
+  "err.profile.required": () => "missing: this field is required",
+  "err.profile.expectedText": (p) => `expected text, got ${gotEn(p)}${String(p.got).endsWith("number") ? "; put it in quotes" : ""}`,
+  "err.profile.booleanWord": (p) => `expected true or false: write ${p.word}, not '${p.value}' (YAML reads '${p.value}' as text)`,
+  "err.profile.expectedBoolean": (p) => `expected true or false, got ${gotEn(p)}`,
+  "err.profile.moneyText": (p) => `write money as a plain number of yuan, e.g. ${p.suggest}, not "${p.value}"`,
+  "err.profile.moneyNumber": (p) => `expected a number of yuan, got ${p.value}`,
+  "err.profile.moneyExpected": (p) => `expected a plain number of yuan, e.g. 3800000; got ${gotEn(p)}`,
+  "err.profile.moneyNegative": (p) => `money cannot be negative (got ${p.value})`,
+  "err.profile.moneyTooLarge": (p) => `${p.value} yuan is too large to be exact (the most is 9007199254740991); check the figure is in yuan`,
+  "err.profile.moneyDecimals": (p) => `money has at most two decimals (fen), got ${p.value}`,
+  "err.profile.dateExpected": (p) => `expected a date written YYYY-MM-DD (in quotes is fine), got ${gotEn(p)}`,
+  "err.profile.dateFormat": (p) => `expected a date written YYYY-MM-DD${p.suggest ? `, e.g. ${p.suggest}` : ""}, got "${p.value}"`,
+  "err.profile.dateNotReal": (p) => `${p.value} is not a real calendar date; check the month and day`,
+  "err.profile.termMissing": (p) => `missing ${p.what}: write one of ${idsEn(p.ids)}`,
+  "err.profile.termExpected": (p) => `expected a ${p.what} (one of ${idsEn(p.ids)}), got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.termUnknown": (p) => `unknown ${p.what} '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""} — valid: ${idsEn(p.ids)}`,
+  "err.profile.expectedMapping": (p) => `expected ${p.what === "enterprise" ? "enterprise" : `each item of ${p.what}`} as a mapping (key: value lines), got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.missingEnterprise": () => "missing the enterprise section: add 'enterprise:' with at least 'name:' under it",
+  "err.profile.missingItem": (p) => `missing each item of ${p.list}`,
+  "err.profile.expectedList": (p) => `expected ${p.list} as a list (lines starting with '- '), got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.notMapping": (p) => `a profile is a mapping with enterprise:, recognitions:, projects: and standards:, got ${gotEn(p)}${colonEn(p)}`,
+  "err.profile.nameEmpty": () => "the enterprise name is empty; write the registered name",
+  "err.profile.fieldForOtherKinds": (p) => `'${p.key}' does not apply to ${p.list} of ${p.kindKey} '${p.kind}'; it is for ${p.kindKey} ${idsEn(p.kinds)}`,
+  "err.profile.fieldOfOtherList": (p) =>
+    `'${p.key}' does not apply to ${p.list}; it belongs to ${String(p.elsewhere)
+      .split("|")
+      .map((e) => {
+        const [list, kindKey, id] = e.split(" ");
+        return `${list} of ${kindKey} ${id}`;
+      })
+      .join(", ")}`,
+  "err.profile.fieldNotApplicable": (p) => `'${p.key}' does not apply to ${p.list} of ${p.kindKey} '${p.kind}'; remove it`,
+  "err.profile.unknownField": (p) =>
+    `unknown field '${p.key}'${p.where ? ` in ${p.where}` : ""}${p.suggest ? `; did you mean '${p.suggest}'?` : p.colon ? " — the full-width colon '：' does not separate a key from its value; use ':' and a space" : p.known ? ` (known: ${idsEn(p.known)})` : ""}`,
+  "err.creditCode.length": (p) => `invalid credit code (统一社会信用代码): a credit code has 18 characters, this one has ${p.count}`,
+  "err.creditCode.char": (p) =>
+    `invalid credit code (统一社会信用代码): character ${p.index} '${p.char}' is not allowed in a credit code${p.upper ? ` (write capitals: '${p.upper}')` : ""}${p.never ? " (I, O, Z, S and V are never used)" : ""}`,
+  "err.creditCode.check": (p) => `invalid credit code (统一社会信用代码): the check character (the 18th) should be '${p.expected}', not '${p.actual}': a character is probably mistyped`,
+  "err.policy.file": (p) => `policy: ${p.message}`,
+  "err.policy.unknownField": (p) => `unknown field '${p.key}' in the policy`,
+  "err.policy.required": (p) => `missing: this field is required (expected ${p.expected})`,
+  "err.policy.wrongType": (p) => String(p.detail),
+  "err.policy.notOneOf": (p) => String(p.detail),
+  "err.policy.tooSmall": (p) => String(p.detail),
+  "err.policy.tooBig": (p) => String(p.detail),
+  "err.policy.format": (p) => String(p.detail),
+  "err.policy.invalid": (p) => String(p.detail),
+  "err.policy.discretionaryWithSum": () => "a discretionary program names no sum or rate",
+  "err.policy.yuanOrRate": () => "give exactly one of yuan or rate",
+  "err.policy.distinctNeedsBy": () => "per: distinct needs distinct_by",
+  "err.policy.duplicateId": (p) => `duplicate id '${p.id}' in ${p.where}`,
+  "err.policy.districtClash": (p) => `'${p.name}' names both ${p.a} and ${p.b}`,
+  "err.policy.unknownRef": (p) => `unknown ${p.what} '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""}; define it in vocabulary.${p.list}`,
+  "err.policy.typeNotInVocabulary": (p) => `'${p.value}' is not in vocabulary.${p.vocabulary}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "err.policy.requiresNotTaken": (p) => `requires '${p.field}', which type ${idsEn(p.types)} does not take (add it to that type's fields)`,
+  "err.policy.rateNotMoney": (p) => `'${p.field}' is a ${p.kind} field; a rate needs a money field`,
+  "err.policy.unknownDistinctBy": (p) => `unknown field '${p.value}'${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "err.policy.distinctByOnly": (p) => `distinct_by only applies with per: distinct (this program has per: ${p.per})`,
+  "err.policy.endsBeforeStarts": (p) => `ends ${p.ends} is before starts ${p.starts}`,
+  "err.policy.datedOrder": (p) => `dated values must be in ascending date order: ${p.date} is written after ${p.prev}`,
+  "err.policy.firstDatedLate": (p) =>
+    `the first dated value takes effect on ${p.first}, after the program starts (${p.starts}); items dated before ${p.first} also get this first value — add a value dated ${p.starts} if that is not meant`,
+  "err.policy.datedAfterEnd": (p) => `value dated ${p.date} is after the program ends (${p.ends}) and is never used`,
+  "err.policy.startsBeforeEffective": (p) => `starts ${p.starts} is before the policy's effective_from ${p.from}`,
+  "err.policy.endsAfterUntil": (p) => `ends ${p.ends} is after the policy's effective_until ${p.until}`,
+  "err.policy.untilBeforeFrom": (p) => `effective_until ${p.until} is before effective_from ${p.from}`,
+  "err.policy.reviewBeforeFrom": (p) => `review_after ${p.review} is before effective_from ${p.from}`,
+  "err.policy.blankText": (p) => `missing translation: the ${p.lang} text is blank`,
+  "err.policy.enStillChinese": (p) => `missing translation: the en text "${p.text}" is still Chinese`,
+  "err.policy.unused": (p) =>
+    `unused vocabulary: ${p.what} '${p.id}' ${({ action: "is the action of no item type", level: "is named by no item type or program", field: "is taken by no item type and read by no program", paid: "is paid by no program" } as Record<string, string>)[String(p.why)] ?? ""}`,
+  "err.usage.format": (p) => {
+    const formats = String(p.formats).split("|");
+    return `--format ${p.value}: expected ${formats.length === 2 ? formats.join(" or ") : `one of ${formats.join(", ")}`}`;
+  },
+  "err.usage.outFormat": (p) => `--out ${p.out}: cannot tell the format from the name; end it in .csv, .json, .md or .xlsx, or add --format csv|json|md|xlsx`,
+  "err.usage.noProgram": (p) => `no program '${p.id}' in policy ${p.policy}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}; run 'subsidy policy list' for the ids`,
+  "err.usage.profilesNotFolder": (p) => `--profiles ${p.dir}: not a folder; give the folder holding the profiles to re-evaluate`,
+  "err.usage.noScenarios": (p) => `${p.where}: no such scenario folder or file${p.isDefault ? " (the default is fixtures/scenarios of the current folder; name one)" : ""}`,
+  "err.usage.emptyScenarioFolder": (p) => `${p.where}: no scenario files (.yaml, .yml, .json) in this folder`,
+  "err.scenario.mapping": (p) => `expected ${scenarioWhatEn(p)} as a mapping (key: value lines)`,
+  "err.scenario.unknownField": (p) => `unknown field '${p.key}' in ${scenarioWhatEn(p)}${p.suggest ? `; did you mean '${p.suggest}'?` : ` (known: ${idsEn(p.known)})`}`,
+  "err.scenario.text": (p) => `expected ${scenarioWhatEn(p)} as text`,
+  "err.scenario.yuan": (p) => `expected a whole number of yuan${p.nullable ? " (or null for a discretionary program)" : ""}, e.g. 3800000`,
+  "err.scenario.list": () => "expected scenarios as a non-empty list (lines starting with '- ')",
+  "err.scenario.asOf": (p) => `as_of must be a real date written YYYY-MM-DD, got "${p.value}"`,
+  "err.scenario.bothProfiles": () => "give either profile (inline) or profile_file, not both",
+  "err.scenario.profileFile": (p) => `profile_file ${p.rel}: ${p.message}`,
+  "err.scenario.noProfile": () => "a scenario needs profile: (the profile written inline) or profile_file: (a path relative to the scenario file)",
+  "err.scenario.status": (p) => `status must be one of ${idsEn(p.statuses)}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "err.scenario.missing": () => `missing must be a list of profile paths, e.g. ["projects[0].audited_investment"] (quote each path: YAML reads [ ] as a list)`,
+  "err.scenario.reasonContains": () => "reason_contains must be text, or a list of texts, found in the English reasons",
+  "err.scenario.nothingToCheck": () => "expected names nothing to check: give totals and/or programs",
+  "err.scenario.profileFailed": (p) => `the profile could not be evaluated: ${p.message}`,
+  "err.scenario.fileFailed": (p) => `the scenario file could not be read: ${p.message}`,
+  "err.scenario.aProgram": () => "a program of the policy",
+  "err.scenario.noProgram": (p) => `no program '${p.id}' in policy ${p.policy}${p.suggest ? `; did you mean '${p.suggest}'?` : ""}`,
+  "scenario.pass": () => "PASS",
+  "scenario.fail": () => "FAIL",
+  "scenario.expected": () => "expected: ",
+  "scenario.actual": () => "actual:   ",
+  "err.cli.helpHint": () => "(run with --help for usage)",
+  "err.cli.unknownOption": (p) => `error: unknown option '${p.flag}'${p.suggest ? `\n(Did you mean ${p.suggest}?)` : ""}`,
+  "err.cli.unknownCommand": (p) => `error: unknown command '${p.name}'${p.suggest ? `\n(Did you mean ${p.suggest}?)` : ""}`,
+  "err.cli.missingArgument": (p) => `error: missing required argument '${p.name}'`,
+  "err.cli.optionValueMissing": (p) => `error: option '${p.flags}' argument missing`,
+  "err.cli.requiredOption": (p) => `error: required option '${p.flags}' not specified`,
+  "err.cli.tooManyArguments": (p) => `error: too many arguments${p.command ? ` for '${p.command}'` : ""}. Expected ${p.expected} argument${p.expected === "1" ? "" : "s"} but got ${p.got}.`,
+  "err.cli.notAChoice": (p) => `error: option '${p.flags}' argument '${p.value}' is invalid. Allowed choices are ${idsEn(p.choices)}.`,
+  "err.cli.other": (p) => `error: ${p.detail}`,
+  "err.cli.internal": (p) => `subsidy: internal error: ${p.detail}`,
+  "err.cli.reportBug": () => "This is a bug in subsidy, not in your files. Run again with DEBUG=1 for details and report it.",
+  "err.usage.asOf": (p) => `--as-of ${p.value}: expected a real date written YYYY-MM-DD, e.g. --as-of 2024-12-31`,
+  "err.usage.lang": (p) => `--lang ${p.value}: expected zh or en`,
+  "err.usage.unit": (p) => `--unit ${p.value}: expected yuan or wan`,
+  "err.usage.wholeNumber": (p) => `${p.flag} ${p.value}: expected a whole number from 1 to ${p.max}, e.g. ${p.flag} ${p.example}`,
+  "err.usage.fileSize": (p) => `--max-file-size ${p.value}: expected a size from 1 byte to 1GiB, e.g. --max-file-size 4MiB or --max-file-size 500000`,
+  "err.policy.noPackage": () => "cannot find the subsidy package's folder to read its policy.yaml; pass --policy",
+  "err.policy.notFound": (p) => `policy file not found${p.bundled ? " (the default policy.yaml of the package)" : ""}; check the path given to --policy`,
+  "err.walk.notFound": (p) => `${p.dir}: folder not found; check the path`,
+  "err.walk.cannotOpen": (p) => `${p.dir}: cannot open the folder (${p.code})`,
+  "err.walk.notFolder": (p) => `${p.dir}: not a folder; give the folder that holds the profiles (for one file use subsidy check)`,
+  "err.walk.cannotRead": (p) => `cannot read the folder (${p.code}); check its permissions`,
+  "err.walk.unreadable": () => "cannot read the profile",
+  "err.walk.cycle": () => "folder link leads back to a folder already being read (a cycle); skipped",
+  "err.walk.subfolder": () => "profile is a directory, not a regular file; use --recursive to read the folders inside",
+  "err.walk.notRegular": (p) => `profile is ${({ fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device" } as Record<string, string>)[String(p.kind)] ?? "not a regular file"}, not a regular file; skipped`,
+  "err.write.isInput": (p) => `${p.target}: refusing to overwrite an input profile (${p.input}); choose another --out file`,
+  "err.write.notRegular": (p) => `${p.target}: exists and is not a regular file; choose another output path`,
+  "err.write.exists": (p) => `${p.target}: already exists; choose another file name or remove it first`,
+  "ask.key.space": () => "space",
+  "ask.key.select.navigate": () => "navigate",
+  "ask.key.select.select": () => "select",
+  "ask.key.checkbox.navigate": () => "navigate",
+  "ask.key.checkbox.select": () => "select",
+  "ask.key.checkbox.all": () => "all",
+  "ask.key.checkbox.invert": () => "invert",
+  "ask.key.checkbox.submit": () => "submit",
+  "ask.yes": () => "Yes",
+  "ask.no": () => "No",
+  "ask.listJoin": () => ", ",
+  "init.head": (p) => `Enterprise profile template. Fill it in, then run: subsidy check ${p.file}`,
+  "init.policy": (p) => `Policy: ${p.id} ${p.version}`,
+  "init.schema": () => "Validation and completion in editors: see subsidy schema",
+  "init.name": () => "required: the registered name on the business licence",
+  "init.credit": () => "optional: unified social credit code (统一社会信用代码), 18 characters",
+  "init.district": (p) => `one of Zibo's eleven divisions (or any other place name): ${p.list}`,
+  "init.ownership": (p) => `optional: ${p.list}`,
+  "init.military": () => "optional: a military–civil integration enterprise (军民结合企业)? true / false",
+  "init.recognitions": () => "Listings, certifications and honours obtained; one entry each: remove the # and edit. Types:",
+  "init.projects": () => "Projects. Types:",
+  "init.standards": () => "Standards the enterprise led or took part in drafting. Scopes:",
+  "init.date": () => "date listed or obtained, YYYY-MM-DD",
+  "init.term": (p) => `${p.id} (${p.label})`,
+  "init.kind": (p) => {
+    const extra = [p.levels ? `levels: ${p.levels}` : "", p.fields ? `extra fields: ${p.fields}` : ""].filter(Boolean).join("; ");
+    return `${p.id} — ${p.label}${extra ? ` (${extra})` : ""}`;
+  },
 };
+
+/** 1.5 MiB (1572864 bytes) */
+function bytesEn(n: string | number | undefined): string {
+  const b = Number(n);
+  if (b >= 1024 * 1024) return `${+(b / (1024 * 1024)).toFixed(1)} MiB (${b} bytes)`;
+  if (b >= 1024) return `${+(b / 1024).toFixed(1)} KiB (${b} bytes)`;
+  return `${b} bytes`;
+}
+
+/** What a value was, for "got …". */
+function gotEn(p: Params): string {
+  const words: Record<string, string> = {
+    nothing: "nothing",
+    text: `the text "${p.value}"`,
+    number: `the number ${p.value}`,
+    "long-number": `a number of ${p.value} digits, too long to be kept exactly`,
+    "huge-number": "a number too long to be kept exactly",
+    list: "a list",
+    mapping: "a mapping (key: value lines)",
+  };
+  return words[String(p.got)] ?? String(p.value);
+}
+
+function colonEn(p: Params): string {
+  return p.colon ? " — this line uses the full-width colon '：', so it reads as text; use ':' followed by a space" : "";
+}
+
+function idsEn(ids: string | number | undefined): string {
+  return String(ids ?? "").split("|").join(", ");
+}
+
+/** The part of a scenario file a message is about. */
+function scenarioWhatEn(p: Params): string {
+  const words: Record<string, string> = {
+    file: "a scenario file",
+    scenario: "a scenario",
+    name: "the scenario's name",
+    asOf: "as_of, the evaluation date (YYYY-MM-DD)",
+    profileFile: "profile_file, a path relative to this scenario file",
+    program: `the expectation for ${p.id}`,
+    totals: "expected.totals",
+    programs: "expected.programs",
+  };
+  return words[String(p.what)] ?? String(p.what);
+}
 
 /** A money field's name without its unit: Provincial award (yuan) → provincial award. */
 function fieldName(id: string | number | undefined, f: Formatters): string {

@@ -150,7 +150,7 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
         // an input that cannot be stat'ed cannot be the target either
       }
     }
-    if (same) throw new SubsidyError("usage", `${target}: refusing to overwrite an input profile (${p}); choose another --out file`);
+    if (same) throw new SubsidyError("usage", { key: "err.write.isInput", params: { target, input: p } });
   }
   if (isLink(abs)) throw new SubsidyError("usage", { key: "err.out.symlink" }, { file: target });
   if (o.format) {
@@ -160,8 +160,8 @@ export function checkTarget(target: string, o: AtomicWriteOptions = {}): void {
     }
   }
   if (!st) return;
-  if (!st.isFile()) throw new SubsidyError("usage", `${target}: exists and is not a regular file; choose another output path`);
-  if (o.noOverwrite) throw new SubsidyError("usage", `${target}: already exists; choose another file name or remove it first`);
+  if (!st.isFile()) throw new SubsidyError("usage", { key: "err.write.notRegular", params: { target } });
+  if (o.noOverwrite) throw new SubsidyError("usage", { key: "err.write.exists", params: { target } });
   // A profile is never replaced by a report or a schema (`format` set): a .json target must hold one of our
   // own. Writing a profile itself (init, ask's save after the user agreed) has its own rules above.
   if (o.format && PROFILE_NAME.test(target) && !isOurJson(abs)) throw new SubsidyError("usage", { key: "err.out.profile" }, { file: target });

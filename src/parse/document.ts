@@ -64,7 +64,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
   const text = decode(bytes, file);
 
   if (isBlank(text)) {
-    throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
+    throw new SubsidyError("file-empty", { key: "err.file.empty" }, { file });
   }
 
   if (kind === "profile") {
@@ -88,7 +88,7 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const fail = (code: ErrorCode, message: string | Message, offset?: number): never => {
+  const fail = (code: ErrorCode, message: Message, offset?: number): never => {
     throw new SubsidyError(code, message, { file, ...at(offset) });
   };
 
@@ -112,11 +112,11 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // The parser reports its own faults as errors on the document; a throw here is a stack overflow or similar.
-    throw new SubsidyError("parse", `could not parse the file: ${e instanceof Error ? e.message : String(e)}`, { file });
+    throw new SubsidyError("parse", { key: "err.parse.crashed", params: { detail: e instanceof Error ? e.message : String(e) } }, { file });
   }
 
   if (docs.length === 0) {
-    throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
+    throw new SubsidyError("file-empty", { key: "err.file.empty" }, { file });
   }
   const doc = docs[0] as Document.Parsed;
 
@@ -129,20 +129,21 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
       const rest = text.slice(err.pos[0], eol < 0 ? undefined : eol);
       const key = (/^("(?:[^"\\]|\\.)*"|'[^']*'|[^:]*?)\s*:/.exec(rest)?.[1] ?? rest).trim();
       const bare = key.replace(/^(["'])(.*)\1$/, "$2");
-      const note = /^[-+.\d]/.test(bare) ? ` (1: and "1": are the same key)` : "";
-      fail("parse", `duplicate key '${bare}': each key may appear only once in a mapping${note}; remove or rename one`, err.pos[0]);
+      fail("parse", { key: "err.parse.duplicateKey", params: { key: bare, numeric: /^[-+.\d]/.test(bare) ? 1 : 0 } }, err.pos[0]);
     }
-    if (err.code === "NON_STRING_KEY") fail("parse", "keys must be plain text (no lists or mappings as keys)", err.pos[0]);
-    fail("parse", `YAML syntax error: ${firstLine(err.message)}${syntaxHint(text, err.pos[0])}`, err.pos[0]);
+    if (err.code === "NON_STRING_KEY") fail("parse", { key: "err.parse.nonStringKey" }, err.pos[0]);
+    // yaml reports an unclosed { or [ as BAD_INDENT ("… must be sufficiently indented and end with a }").
+    const code = /end with an? [}\]]/.test(err.message) ? "UNCLOSED_FLOW" : err.code;
+    fail("parse", { key: "err.parse.syntax", params: { code, detail: firstLine(err.message), hint: syntaxHint(text, err.pos[0]) } }, err.pos[0]);
   }
   if (docs.length > 1) {
     const second = docs[1] as Document.Parsed;
-    fail("parse", "the file holds several documents (separated by ---); put one enterprise per file", second.range[0]);
+    fail("parse", { key: "err.parse.multiDoc" }, second.range[0]);
   }
   if (directive || doc.directives?.yaml.explicit) {
     fail(
       "parse",
-      `directives such as %${directive?.[1] || "YAML"} are not accepted: they change how values are read (YAML 1.1 reads 'on' as true and 012 as 10); remove the line`,
+      { key: "err.parse.directive", params: { directive: directive?.[1] || "YAML" } },
       directive?.index ?? 0,
     );
   }
@@ -151,9 +152,9 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
     if (warning.code === "TAG_RESOLVE_FAILED") {
       const tag = /Unresolved tag: (.*)$/.exec(warning.message)?.[1] ?? "";
       const shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.slice("tag:yaml.org,2002:".length) : tag;
-      fail("parse", `tags such as ${shown || "!tag"} are not accepted; write a plain value (text, number, true/false, a date as YYYY-MM-DD)`, warning.pos[0]);
+      fail("parse", { key: "err.parse.tag", params: { tag: shown || "!tag" } }, warning.pos[0]);
     }
-    fail("parse", `not accepted: ${firstLine(warning.message)}`, warning.pos[0]);
+    fail("parse", { key: "err.parse.warning", params: { detail: firstLine(warning.message) } }, warning.pos[0]);
   }
 
   // Walk the AST before anything is converted to JS: aliases must never expand.
@@ -161,12 +162,12 @@ export function parseDocument(bytes: Uint8Array, file: string, opts: ParseOption
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && !hasText(text, contents))) {
-    throw new SubsidyError("file-empty", "file is empty (nothing but blank lines or comments); fill it in or remove it", { file });
+    throw new SubsidyError("file-empty", { key: "err.file.empty" }, { file });
   }
   if (isScalar(contents) && typeof contents.value === "string" && /[：]/.test(contents.value)) {
     fail(
       "parse",
-      "the file reads as one piece of text because it uses the full-width colon '：'; write keys with an ASCII colon and a space, e.g. 'name: 淄博华创' (check the input method's full-width punctuation)",
+      { key: "err.parse.fullWidthColon" },
       contents.range[0],
     );
   }
@@ -213,7 +214,7 @@ interface WalkCtx {
   maxItems: number;
   kind: "profile" | "policy";
   text: string;
-  fail: (code: ErrorCode, message: string | Message, offset?: number) => never;
+  fail: (code: ErrorCode, message: Message, offset?: number) => never;
   moneyKeys: ReadonlySet<string> | undefined;
   file: string;
   at: (offset: number) => { line?: number; col?: number };
@@ -224,29 +225,25 @@ function checkNodes(node: unknown, depth: number, ctx: WalkCtx, path: (string | 
   const n = node as YamlNode;
   const offset = n.range?.[0];
   if (isAlias(n)) {
-    ctx.fail("parse", `aliases (*${n.source}) are not accepted; write the value out in full`, offset);
+    ctx.fail("parse", { key: "err.parse.alias", params: { name: n.source } }, offset);
   }
   const anchor = (n as { anchor?: string }).anchor;
   if (anchor) {
     // Where the anchor itself is written: before a block mapping or list, a line above the node's first entry.
     const at = offset === undefined ? -1 : ctx.text.lastIndexOf(`&${anchor}`, offset);
-    ctx.fail("parse", `anchors (&${anchor}) are not accepted; write each value out in full`, at >= 0 ? at : offset);
+    ctx.fail("parse", { key: "err.parse.anchor", params: { name: anchor } }, at >= 0 ? at : offset);
   }
   if (isCollection(n)) {
     if (depth + 1 > ctx.maxDepth) ctx.fail("parse", tooDeep(ctx.maxDepth, ctx.kind), offset);
     if (n.items.length > ctx.maxItems) {
-      ctx.fail(
-        "parse",
-        `a list or mapping has ${n.items.length} entries, more than the limit of ${ctx.maxItems}; ${ctx.kind === "profile" ? "split the file, or raise the limit with --max-items" : "shorten the list"}`,
-        offset,
-      );
+      ctx.fail("parse", { key: "err.parse.tooMany", params: { count: n.items.length, limit: ctx.maxItems, kind: ctx.kind } }, offset);
     }
     n.items.forEach((item, index) => {
       if (isPair(item)) {
         const key = item.key as YamlNode | null;
         checkNodes(key, depth + 1, ctx, path);
         if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
-          ctx.fail("validation", `the key '${key.value}' is not accepted (it could tamper with the program); remove it`, key.range?.[0]);
+          ctx.fail("validation", { key: "err.parse.forbiddenKey", params: { key: key.value } }, key.range?.[0]);
         }
         const name = isScalar(key) ? String(key.value) : "";
         path.push(name);
@@ -281,7 +278,7 @@ function decode(bytes: Uint8Array, file: string): string {
     const which = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
     throw new SubsidyError(
       "file-encoding",
-      `file is saved as UTF-16 (${which}, Notepad's "Unicode"); re-save as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+      { key: "err.parse.utf16", params: { which } },
       { file, line: 1, col: 1 },
     );
   }
@@ -296,7 +293,7 @@ function decode(bytes: Uint8Array, file: string): string {
       const { line, col } = byteLineCol(body, i);
       throw new SubsidyError(
         "file-binary",
-        `binary file: byte 0x${b.toString(16).padStart(2, "0")} is not text; is this a spreadsheet or a document rather than a .yaml/.json file?`,
+        { key: "err.parse.binary", params: { byte: b.toString(16).padStart(2, "0") } },
         { file, line, col },
       );
     }
@@ -310,9 +307,7 @@ function decode(bytes: Uint8Array, file: string): string {
     const gbk = decodes(body, "gb18030");
     throw new SubsidyError(
       "file-encoding",
-      gbk
-        ? "file is not UTF-8: it looks like GBK/GB18030 (a Chinese Windows encoding); re-save as UTF-8"
-        : "file is not valid UTF-8 text; re-save it as UTF-8",
+      { key: gbk ? "err.parse.gbk" : "err.parse.notUtf8" },
       { file, line, col },
     );
   }
@@ -430,10 +425,8 @@ function prescanCompactDepth(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-function tooDeep(maxDepth: number, kind: "profile" | "policy"): string {
-  return kind === "profile"
-    ? `nesting is deeper than ${maxDepth} levels; a profile needs only a few (raise the limit with --max-depth if this is deliberate)`
-    : `nesting is deeper than ${maxDepth} levels; a policy needs only a few`;
+function tooDeep(maxDepth: number, kind: "profile" | "policy"): Message {
+  return { key: "err.parse.tooDeep", params: { limit: maxDepth, kind } };
 }
 
 function textPos(text: string, offset: number): Position {
@@ -446,12 +439,12 @@ function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
 }
 
-/** A nudge for the mistakes people actually make in hand-written YAML. */
+/** A nudge for the mistakes people actually make in hand-written YAML: "colon", "tab" or "". */
 function syntaxHint(text: string, offset: number): string {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const lineEnd = text.indexOf("\n", offset);
   const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-  if (/[：]/.test(line)) return " (this line uses the full-width colon '：'; use ':' followed by a space)";
-  if (/\t/.test(line.slice(0, line.length - line.trimStart().length))) return " (indent with spaces, not tabs)";
+  if (/[：]/.test(line)) return "colon";
+  if (/\t/.test(line.slice(0, line.length - line.trimStart().length))) return "tab";
   return "";
 }

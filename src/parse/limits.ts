@@ -24,18 +24,5 @@ export const FLOW_DEPTH_LIMIT = 1000;
 
 /** The error for a file over the size limit (also raised from its size alone, before reading it). */
 export function fileTooLarge(file: string, size: number, maxBytes: number, kind: "profile" | "policy" = "profile"): SubsidyError {
-  return new SubsidyError(
-    "file-too-large",
-    `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}; ` +
-      (kind === "profile"
-        ? `a profile is a few kilobytes — check this is the right file, or raise the limit with --max-file-size`
-        : `a policy is a few hundred kilobytes — check this is the right file`),
-    { file },
-  );
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB (${n} bytes)`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB (${n} bytes)`;
-  return `${n} bytes`;
+  return new SubsidyError("file-too-large", { key: "err.file.tooLarge", params: { size, limit: maxBytes, kind } }, { file });
 }

@@ -14,21 +14,21 @@ export function readRegularFile(file: string, what = "file", maxBytes?: number, 
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EISDIR") throw notRegular(file, "a directory", what);
+    if ((e as NodeJS.ErrnoException).code === "EISDIR") throw notRegular(file, "directory", what);
     throw unreadable(file, e, what);
   }
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) {
       const kind = st.isDirectory()
-        ? "a directory"
+        ? "directory"
         : st.isFIFO()
-          ? "a named pipe (FIFO)"
+          ? "fifo"
           : st.isSocket()
-            ? "a socket"
+            ? "socket"
             : st.isCharacterDevice() || st.isBlockDevice()
-              ? "a device"
-              : "not a regular file";
+              ? "device"
+              : "other";
       throw notRegular(file, kind, what);
     }
     if (maxBytes !== undefined && st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
@@ -65,13 +65,14 @@ function readToEnd(fd: number, file: string, maxBytes = Number.MAX_SAFE_INTEGER)
   return Buffer.concat(chunks, total);
 }
 
+/** `kind`: directory, fifo, socket, device or other. */
 function notRegular(file: string, kind: string, what: string): SubsidyError {
-  return new SubsidyError("file-not-regular", `${what} is ${kind}, not a regular file; name a .yaml or .json file`, { file });
+  return new SubsidyError("file-not-regular", { key: "err.file.notRegular", params: { what, kind } }, { file });
 }
 
 function unreadable(file: string, e: unknown, what: string): SubsidyError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  let message: string;
+  let key: string;
   switch (code) {
     case "ENOENT": {
       let dangling: boolean;
@@ -81,25 +82,26 @@ function unreadable(file: string, e: unknown, what: string): SubsidyError {
         dangling = false;
       }
       if (!dangling && file.includes("\uFFFD")) return new SubsidyError("file-unreadable", { key: "err.read.nameNotUtf8" }, { file });
-      message = dangling ? `${what} is a symbolic link to something that does not exist` : `${what} not found; check the path`;
+      key = dangling ? "err.file.danglingLink" : "err.file.notFound";
       break;
     }
     case "EACCES":
     case "EPERM":
-      message = `permission denied: cannot read the ${what}; check its permissions`;
+      key = "err.file.permission";
       break;
     case "ELOOP":
-      message = `${what} is a symbolic link that loops back on itself`;
+      key = "err.file.loop";
       break;
     case "ENOTDIR":
-      message = `a part of the path is not a directory; check the path`;
+      key = "err.file.notDir";
       break;
     case "ENAMETOOLONG":
-      message = `the path is too long`;
+      key = "err.file.nameTooLong";
       break;
     default:
-      message = `cannot read the ${what}: ${e instanceof Error ? e.message : String(e)}`;
+      key = "err.file.unreadable";
   }
-  return new SubsidyError("file-unreadable", message, { file });
+  const detail = e instanceof Error ? e.message : String(e);
+  return new SubsidyError("file-unreadable", { key, params: { what, code: code ?? "?", detail } }, { file });
 }
 

@@ -52,8 +52,8 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   return bestD <= limit ? best : undefined;
 }
 
-/** `; did you mean 'x'?` or nothing. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
+/** The candidate to suggest for a mistyped `input` (a message's did-you-mean), or "" when there is none. */
+export function suggestion(input: string, candidates: Iterable<string>): string {
   const c = closest(input, candidates);
-  return c !== undefined && c !== input ? `; did you mean '${c}'?` : "";
+  return c !== undefined && c !== input ? c : "";
 }

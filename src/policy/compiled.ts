@@ -26,7 +26,7 @@ export function packageRoot(): string {
       // no package.json here, or not ours: keep walking
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new SubsidyError("policy-missing", "cannot find the subsidy package's folder to read its policy.yaml; pass --policy");
+    if (parent === dir) throw new SubsidyError("policy-missing", { key: "err.policy.noPackage" });
     dir = parent;
   }
 }
@@ -48,7 +48,7 @@ export function readPolicyFile(file?: string): PolicyFile {
     bytes = readRegularFile(policyFile, "policy file");
   } catch (e) {
     if (e instanceof SubsidyError && e.code === "file-unreadable" && !fs.existsSync(policyFile)) {
-      throw new SubsidyError("policy-missing", `policy file not found${file === undefined ? " (the default policy.yaml of the package)" : ""}; check the path given to --policy`, {
+      throw new SubsidyError("policy-missing", { key: "err.policy.notFound", params: { bundled: file === undefined ? 1 : 0 } }, {
         file: policyFile,
       });
     }

@@ -15,13 +15,17 @@
 import type { PolicyData, ProgramData } from "./schema.js";
 import { crossCheck } from "./load.js";
 import { isDatedMap } from "../engine/dated.js";
+import type { Message } from "../types.js";
+import type { Params } from "../i18n/index.js";
+
+const m = (key: string, params: Params = {}): Message => ({ key, params });
 
 export type Severity = "error" | "warning";
 
 export interface LintProblem {
   severity: Severity;
   path: readonly (string | number)[];
-  message: string;
+  message: Message;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -51,7 +55,7 @@ function lintDated(data: PolicyData, out: LintProblem[]): void {
         const prev = keys[k - 1] as string;
         const cur = keys[k] as string;
         if (cur <= prev) {
-          out.push({ severity: "error", path: [...path, cur], message: `dated values must be in ascending date order: ${cur} is written after ${prev}` });
+          out.push({ severity: "error", path: [...path, cur], message: m("err.policy.datedOrder", { date: cur, prev }) });
         }
       }
       const sorted = [...keys].sort();
@@ -60,36 +64,36 @@ function lintDated(data: PolicyData, out: LintProblem[]): void {
         out.push({
           severity: "warning",
           path: [...path, first],
-          message: `the first dated value takes effect on ${first}, after the program starts (${starts}); items dated before ${first} also get this first value — add a value dated ${starts} if that is not meant`,
+          message: m("err.policy.firstDatedLate", { first, starts }),
         });
       }
       if (p.ends) {
         for (const k of sorted) {
-          if (k > p.ends) out.push({ severity: "warning", path: [...path, k], message: `value dated ${k} is after the program ends (${p.ends}) and is never used` });
+          if (k > p.ends) out.push({ severity: "warning", path: [...path, k], message: m("err.policy.datedAfterEnd", { date: k, ends: p.ends }) });
         }
       }
     }
     if (p.starts && p.starts < data.effective_from) {
-      out.push({ severity: "warning", path: ["programs", i, "starts"], message: `starts ${p.starts} is before the policy's effective_from ${data.effective_from}` });
+      out.push({ severity: "warning", path: ["programs", i, "starts"], message: m("err.policy.startsBeforeEffective", { starts: p.starts, from: data.effective_from }) });
     }
     if (p.ends && data.effective_until && p.ends > data.effective_until) {
-      out.push({ severity: "warning", path: ["programs", i, "ends"], message: `ends ${p.ends} is after the policy's effective_until ${data.effective_until}` });
+      out.push({ severity: "warning", path: ["programs", i, "ends"], message: m("err.policy.endsAfterUntil", { ends: p.ends, until: data.effective_until }) });
     }
   });
   if (data.effective_until && data.effective_until < data.effective_from) {
-    out.push({ severity: "error", path: ["effective_until"], message: `effective_until ${data.effective_until} is before effective_from ${data.effective_from}` });
+    out.push({ severity: "error", path: ["effective_until"], message: m("err.policy.untilBeforeFrom", { until: data.effective_until, from: data.effective_from }) });
   }
   if (data.review_after && data.review_after < data.effective_from) {
-    out.push({ severity: "error", path: ["review_after"], message: `review_after ${data.review_after} is before effective_from ${data.effective_from}` });
+    out.push({ severity: "error", path: ["review_after"], message: m("err.policy.reviewBeforeFrom", { review: data.review_after, from: data.effective_from }) });
   }
 }
 
 function lintTranslations(data: PolicyData, out: LintProblem[]): void {
   const check = (zh: string | undefined, en: string | undefined, path: readonly (string | number)[]) => {
-    if (zh !== undefined && zh.trim() === "") out.push({ severity: "error", path: [...path, "zh"], message: "missing translation: the zh text is blank" });
-    if (en !== undefined && en.trim() === "") out.push({ severity: "error", path: [...path, "en"], message: "missing translation: the en text is blank" });
+    if (zh !== undefined && zh.trim() === "") out.push({ severity: "error", path: [...path, "zh"], message: m("err.policy.blankText", { lang: "zh" }) });
+    if (en !== undefined && en.trim() === "") out.push({ severity: "error", path: [...path, "en"], message: m("err.policy.blankText", { lang: "en" }) });
     else if (en !== undefined && CJK.test(en) && !LATIN.test(en)) {
-      out.push({ severity: "warning", path: [...path, "en"], message: `missing translation: the en text "${en}" is still Chinese` });
+      out.push({ severity: "warning", path: [...path, "en"], message: m("err.policy.enStillChinese", { text: en }) });
     }
   };
   check(data.title.zh, data.title.en, ["title"]);
@@ -123,15 +127,16 @@ function lintUnused(data: PolicyData, out: LintProblem[]): void {
     projects: new Set(data.programs.filter((p) => p.items.list === "projects").flatMap((p) => p.items.types)),
     standards: new Set(data.programs.filter((p) => p.items.list === "standards").flatMap((p) => p.items.types)),
   };
+  /** `why`: what would use it — action, level, field (no item type or program), paid (no program pays it). */
   const unused = (path: readonly (string | number)[], what: string, id: string, why: string) =>
-    out.push({ severity: "warning", path, message: `unused vocabulary: ${what} '${id}' ${why}` });
+    out.push({ severity: "warning", path, message: m("err.policy.unused", { what, id, why }) });
   v.actions.forEach((a, i) => {
-    if (!usedActions.has(a.id)) unused(["vocabulary", "actions", i, "id"], "action", a.id, "is the action of no item type");
+    if (!usedActions.has(a.id)) unused(["vocabulary", "actions", i, "id"], "action", a.id, "action");
   });
   v.levels.forEach((l, i) => {
-    if (!usedLevels.has(l.id)) unused(["vocabulary", "levels", i, "id"], "level", l.id, "is named by no item type or program");
+    if (!usedLevels.has(l.id)) unused(["vocabulary", "levels", i, "id"], "level", l.id, "level");
   });
-  for (const id of Object.keys(v.fields)) if (!usedFields.has(id)) unused(["vocabulary", "fields", id], "field", id, "is taken by no item type and read by no program");
+  for (const id of Object.keys(v.fields)) if (!usedFields.has(id)) unused(["vocabulary", "fields", id], "field", id, "field");
   const lists = [
     ["recognition_types", v.recognition_types, paid.recognitions],
     ["project_types", v.project_types, paid.projects],
@@ -139,7 +144,7 @@ function lintUnused(data: PolicyData, out: LintProblem[]): void {
   ] as const;
   for (const [name, list, used] of lists) {
     list.forEach((t, i) => {
-      if (!used.has(t.id)) unused(["vocabulary", name, i, "id"], name.replace(/_/g, " ").replace(/s$/, ""), t.id, "is paid by no program");
+      if (!used.has(t.id)) unused(["vocabulary", name, i, "id"], name.replace(/_/g, " ").replace(/s$/, ""), t.id, "paid");
     });
   }
 }

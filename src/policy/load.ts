@@ -5,14 +5,11 @@
 import { createHash } from "node:crypto";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { parseDocument, type ParsedDocument } from "../parse/document.js";
-import { didYouMean } from "../parse/suggest.js";
+import { suggestion } from "../parse/suggest.js";
 import { formatPath } from "../parse/path.js";
-import type { LoadedPolicy, PolicyData } from "../types.js";
+import type { LoadedPolicy, Message, PolicyData } from "../types.js";
+import type { Params } from "../i18n/index.js";
 import { policySchema } from "./schema.js";
-import { messageLang, say } from "../i18n/index.js";
-
-/** A problem sentence from the message catalogue, in the run's language. */
-const catalogued = (key: string, params: Record<string, string>): string => say({ key, params }, { lang: messageLang() });
 import { foldName } from "./index-policy.js";
 import { compiledPolicy, loadedPolicy, readPolicyFile, type PolicyFile } from "./compiled.js";
 
@@ -42,11 +39,11 @@ export function parsePolicyBytes(bytes: Uint8Array, file: string): PolicyData {
   try {
     doc = parseDocument(bytes, file, { maxBytes: POLICY_MAX_BYTES, maxItems: 100000, kind: "policy" });
   } catch (e) {
-    if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", `policy: ${e.message}`, e.location);
+    if (e instanceof SubsidyError) throw new SubsidyError("policy-invalid", { key: "err.policy.file", params: { message: e.message } }, e.location);
     throw e;
   }
 
-  const at = (p: readonly PropertyKey[], message: string): SubsidyError => {
+  const at = (p: readonly PropertyKey[], message: Message): SubsidyError => {
     const segs = p.filter((s): s is string | number => typeof s !== "symbol");
     const pos = doc.locate(segs);
     return new SubsidyError("policy-invalid", message, {
@@ -69,11 +66,9 @@ export function checkPolicyData(raw: unknown): { data: PolicyData } | { problems
     for (const issue of result.error.issues) {
       const p = issue.path.filter((s): s is string | number => typeof s !== "symbol");
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) problems.push([[...p, key], `unknown field '${key}' in the policy`]);
+        for (const key of issue.keys) problems.push([[...p, key], m("err.policy.unknownField", { key })]);
       } else {
-        // zod's own wording for an absent field is "Invalid input: expected string, received undefined"
-        const absent = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
-        problems.push([p, absent ? `missing: this field is required (expected ${issue.expected})` : issue.message]);
+        problems.push([p, zodMessage(issue)]);
       }
     }
     return { problems };
@@ -82,7 +77,33 @@ export function checkPolicyData(raw: unknown): { data: PolicyData } | { problems
   return problems.length > 0 ? { problems } : { data: result.data };
 }
 
-export type Problem = [readonly (string | number)[], string];
+export type Problem = [readonly (string | number)[], Message];
+
+const m = (key: string, params: Params = {}): Message => ({ key, params });
+
+const OWN_CHECKS = new Set(["err.policy.discretionaryWithSum", "err.policy.yuanOrRate", "err.policy.distinctNeedsBy"]);
+
+/** A zod issue of the policy schema as a catalogue message: its own checks' keys, else by zod's issue code. */
+function zodMessage(issue: { code: string; message: string; expected?: unknown; values?: unknown; minimum?: unknown; maximum?: unknown }): Message {
+  // The schema's own checks give their catalogue key as the message (policy/schema.ts).
+  if (OWN_CHECKS.has(issue.message)) return m(issue.message);
+  const detail = issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      // zod's wording for an absent field is "Invalid input: expected string, received undefined"
+      return /received undefined$/.test(detail) ? m("err.policy.required", { expected: String(issue.expected) }) : m("err.policy.wrongType", { expected: String(issue.expected), detail });
+    case "invalid_value":
+      return m("err.policy.notOneOf", { values: Array.isArray(issue.values) ? issue.values.join("|") : "", detail });
+    case "too_small":
+      return m("err.policy.tooSmall", { limit: String(issue.minimum), detail });
+    case "too_big":
+      return m("err.policy.tooBig", { limit: String(issue.maximum), detail });
+    case "invalid_format":
+      return m("err.policy.format", { detail });
+    default:
+      return m("err.policy.invalid", { detail });
+  }
+}
 
 /** References between parts of the policy that the schema alone cannot check. */
 export function crossCheck(data: PolicyData): Problem[] {
@@ -93,7 +114,7 @@ export function crossCheck(data: PolicyData): Problem[] {
   const unique = (list: readonly { id: string }[], where: string) => {
     const seen = new Set<string>();
     list.forEach((x, i) => {
-      if (seen.has(x.id)) problems.push([[...where.split("."), i, "id"], `duplicate id '${x.id}' in ${where}`]);
+      if (seen.has(x.id)) problems.push([[...where.split("."), i, "id"], m("err.policy.duplicateId", { id: x.id, where })]);
       seen.add(x.id);
     });
   };
@@ -116,7 +137,7 @@ export function crossCheck(data: PolicyData): Problem[] {
       const owner = spelling.get(key);
       if (owner !== undefined && owner !== d.id) {
         const at = j === 0 ? ["vocabulary", "districts", i, "id"] : j <= d.aliases.length ? ["vocabulary", "districts", i, "aliases", j - 1] : ["vocabulary", "districts", i, "en"];
-        problems.push([at, `'${name}' names both ${owner} and ${d.id}`]);
+        problems.push([at, m("err.policy.districtClash", { name, a: owner, b: d.id })]);
       }
       spelling.set(key, d.id);
     }
@@ -133,12 +154,12 @@ export function crossCheck(data: PolicyData): Problem[] {
   for (const [name, list] of kindLists) {
     list.forEach((t, i) => {
       const base = ["vocabulary", name, i] as const;
-      if (!actions.has(t.action)) problems.push([[...base, "action"], `unknown action '${t.action}'${didYouMean(t.action, actions)}; define it in vocabulary.actions`]);
+      if (!actions.has(t.action)) problems.push([[...base, "action"], unknownRef("action", t.action, actions, "actions")]);
       t.levels.forEach((l, j) => {
-        if (!levels.has(l)) problems.push([[...base, "levels", j], `unknown level '${l}'${didYouMean(l, levels)}; define it in vocabulary.levels`]);
+        if (!levels.has(l)) problems.push([[...base, "levels", j], unknownRef("level", l, levels, "levels")]);
       });
       t.fields.forEach((f, j) => {
-        if (!fields.has(f)) problems.push([[...base, "fields", j], `unknown field '${f}'${didYouMean(f, fields.keys())}; define it in vocabulary.fields`]);
+        if (!fields.has(f)) problems.push([[...base, "fields", j], unknownRef("field", f, fields.keys(), "fields")]);
       });
     });
   }
@@ -158,49 +179,54 @@ export function crossCheck(data: PolicyData): Problem[] {
     const vocabName = p.items.list === "recognitions" ? "recognition_types" : p.items.list === "projects" ? "project_types" : "standard_scopes";
     p.items.types.forEach((t, j) => {
       if (!kinds.has(t)) {
-        problems.push([[...base, "items", "types", j], `'${t}' is not in vocabulary.${vocabName}${didYouMean(t, kinds.keys())}`]);
+        problems.push([[...base, "items", "types", j], m("err.policy.typeNotInVocabulary", { value: t, vocabulary: vocabName, suggest: suggestion(t, kinds.keys()) })]);
       }
     });
     p.items.levels?.forEach((l, j) => {
-      if (!levels.has(l)) problems.push([[...base, "items", "levels", j], `unknown level '${l}'${didYouMean(l, levels)}; define it in vocabulary.levels`]);
+      if (!levels.has(l)) problems.push([[...base, "items", "levels", j], unknownRef("level", l, levels, "levels")]);
     });
     p.items.requires.forEach((f, j) => {
       if (!fields.has(f) && !itemKeys.has(f)) {
-        problems.push([[...base, "items", "requires", j], `unknown field '${f}'${didYouMean(f, fields.keys())}; define it in vocabulary.fields`]);
+        problems.push([[...base, "items", "requires", j], unknownRef("field", f, fields.keys(), "fields")]);
       } else if (fields.has(f)) {
         const lacking = p.items.types.filter((t) => kinds.get(t) && !kinds.get(t)?.fields.includes(f));
-        if (lacking.length > 0) problems.push([[...base, "items", "requires", j], `requires '${f}', which type ${lacking.join(", ")} does not take (add it to that type's fields)`]);
+        if (lacking.length > 0) problems.push([[...base, "items", "requires", j], m("err.policy.requiresNotTaken", { field: f, types: lacking.join("|") })]);
       }
     });
     p.enterprise?.ownership?.forEach((o, j) => {
-      if (!ownership.has(o)) problems.push([[...base, "enterprise", "ownership", j], `unknown ownership '${o}'${didYouMean(o, ownership)}; define it in vocabulary.ownership`]);
+      if (!ownership.has(o)) problems.push([[...base, "enterprise", "ownership", j], unknownRef("ownership", o, ownership, "ownership")]);
     });
     const a = p.amount;
     if (a.rate) {
       const f = fields.get(a.rate.of);
-      if (!f) problems.push([[...base, "amount", "rate", "of"], `unknown field '${a.rate.of}'${didYouMean(a.rate.of, fields.keys())}; define it in vocabulary.fields`]);
-      else if (f.kind !== "money") problems.push([[...base, "amount", "rate", "of"], `'${a.rate.of}' is a ${f.kind} field; a rate needs a money field`]);
+      if (!f) problems.push([[...base, "amount", "rate", "of"], unknownRef("field", a.rate.of, fields.keys(), "fields")]);
+      else if (f.kind !== "money") problems.push([[...base, "amount", "rate", "of"], m("err.policy.rateNotMoney", { field: a.rate.of, kind: f.kind })]);
     }
     if (a.per === "distinct") {
-      if (!a.distinct_by) problems.push([[...base, "amount", "per"], "per: distinct needs distinct_by"]);
+      if (!a.distinct_by) problems.push([[...base, "amount", "per"], m("err.policy.distinctNeedsBy")]);
       else if (!fields.has(a.distinct_by) && !itemKeys.has(a.distinct_by)) {
-        problems.push([[...base, "amount", "distinct_by"], `unknown field '${a.distinct_by}'${didYouMean(a.distinct_by, [...fields.keys(), ...itemKeys])}`]);
+        problems.push([[...base, "amount", "distinct_by"], m("err.policy.unknownDistinctBy", { value: a.distinct_by, suggest: suggestion(a.distinct_by, [...fields.keys(), ...itemKeys]) })]);
       }
     } else if (a.distinct_by) {
-      problems.push([[...base, "amount", "distinct_by"], `distinct_by only applies with per: distinct (this program has per: ${a.per})`]);
+      problems.push([[...base, "amount", "distinct_by"], m("err.policy.distinctByOnly", { per: a.per })]);
     }
     a.identity?.forEach((f, j) => {
-      if (!fields.has(f) && !itemKeys.has(f)) problems.push([[...base, "amount", "identity", j], catalogued("policy.identity.unknownField", { field: f, hint: didYouMean(f, [...fields.keys(), ...itemKeys]) })]);
+      if (!fields.has(f) && !itemKeys.has(f)) problems.push([[...base, "amount", "identity", j], m("policy.identity.unknownField", { field: f, suggest: suggestion(f, [...fields.keys(), ...itemKeys]) })]);
     });
-    if (p.starts && p.ends && p.starts > p.ends) problems.push([[...base, "ends"], `ends ${p.ends} is before starts ${p.starts}`]);
+    if (p.starts && p.ends && p.starts > p.ends) problems.push([[...base, "ends"], m("err.policy.endsBeforeStarts", { ends: p.ends, starts: p.starts })]);
   });
   // issue 16: every reading names programs of this policy, once per id.
   const programIds = new Set(data.programs.map((p) => p.id));
   unique(data.readings, "readings");
   data.readings.forEach((r, i) => {
     r.programs.forEach((id, j) => {
-      if (!programIds.has(id)) problems.push([["readings", i, "programs", j], catalogued("policy.reading.unknownProgram", { id, hint: didYouMean(id, programIds) })]);
+      if (!programIds.has(id)) problems.push([["readings", i, "programs", j], m("policy.reading.unknownProgram", { id, suggest: suggestion(id, programIds) })]);
     });
   });
   return problems;
+}
+
+/** An id the vocabulary does not define: `what` is action, level, field or ownership; `list` the vocabulary list to define it in. */
+function unknownRef(what: string, value: string, known: Iterable<string>, list: string): Message {
+  return m("err.policy.unknownRef", { what, value, suggest: suggestion(value, known), list });
 }

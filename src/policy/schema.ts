@@ -154,11 +154,11 @@ const amountRule = z
   })
   .superRefine((a, ctx) => {
     if (a.kind === "discretionary") {
-      if (a.yuan !== undefined || a.rate !== undefined) ctx.addIssue({ code: "custom", message: "a discretionary program names no sum or rate" });
+      if (a.yuan !== undefined || a.rate !== undefined) ctx.addIssue({ code: "custom", message: "err.policy.discretionaryWithSum" });
     } else if ((a.yuan === undefined) === (a.rate === undefined)) {
-      ctx.addIssue({ code: "custom", message: "give exactly one of yuan or rate" });
+      ctx.addIssue({ code: "custom", message: "err.policy.yuanOrRate" });
     }
-    if (a.per === "distinct" && !a.distinct_by) ctx.addIssue({ code: "custom", message: "per: distinct needs distinct_by", path: ["distinct_by"] });
+    if (a.per === "distinct" && !a.distinct_by) ctx.addIssue({ code: "custom", message: "err.policy.distinctNeedsBy", path: ["distinct_by"] });
   });
 
 export const programSchema = z.strictObject({

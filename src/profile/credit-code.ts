@@ -2,6 +2,7 @@
  * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters from a 31-character
  * alphabet (digits and capitals without I, O, Z, S, V); the last is a check character over the first 17.
  */
+import type { Message } from "../types.js";
 
 export const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -13,7 +14,7 @@ export function isValidCreditCode(s: string): boolean {
   return s.length === 18 && creditCodeCheckChar(s) === s.charAt(17);
 }
 
-export type CreditCodeCheck = { ok: true } | { ok: false; reason: string };
+export type CreditCodeCheck = { ok: true } | { ok: false; reason: Message };
 
 /** The check character for the first 17 characters, or undefined if one of them is outside the alphabet. */
 export function creditCodeCheckChar(first17: string): string | undefined {
@@ -30,22 +31,19 @@ export function creditCodeCheckChar(first17: string): string | undefined {
 export function checkCreditCode(s: string): CreditCodeCheck {
   const chars = [...s];
   if (chars.length !== 18) {
-    return { ok: false, reason: `a credit code has 18 characters, this one has ${chars.length}` };
+    return { ok: false, reason: { key: "err.creditCode.length", params: { count: chars.length } } };
   }
   for (let i = 0; i < 18; i++) {
     const ch = chars[i] as string;
     if (!CREDIT_CODE_ALPHABET.includes(ch)) {
-      const lower = CREDIT_CODE_ALPHABET.includes(ch.toUpperCase()) ? ` (write capitals: '${ch.toUpperCase()}')` : "";
-      const hint = /[IOZSV]/i.test(ch) && !lower ? " (I, O, Z, S and V are never used)" : "";
-      return { ok: false, reason: `character ${i + 1} '${ch}' is not allowed in a credit code${lower}${hint}` };
+      const upper = CREDIT_CODE_ALPHABET.includes(ch.toUpperCase()) ? ch.toUpperCase() : "";
+      const never = /[IOZSV]/i.test(ch) && !upper ? 1 : 0;
+      return { ok: false, reason: { key: "err.creditCode.char", params: { index: i + 1, char: ch, upper, never } } };
     }
   }
   const expected = creditCodeCheckChar(chars.slice(0, 17).join(""));
   if (expected !== chars[17]) {
-    return {
-      ok: false,
-      reason: `the check character (the 18th) should be '${expected}', not '${chars[17]}': a character is probably mistyped`,
-    };
+    return { ok: false, reason: { key: "err.creditCode.check", params: { expected: expected ?? "", actual: chars[17] ?? "" } } };
   }
   return { ok: true };
 }

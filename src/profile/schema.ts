@@ -9,7 +9,8 @@ import { z } from "zod";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { isRealDate } from "../dates.js";
 import { districtSlip, resolveDistrict } from "../policy/index-policy.js";
-import { didYouMean } from "../parse/suggest.js";
+import { closest } from "../parse/suggest.js";
+import { labelOf, messageLang, say, type Params } from "../i18n/index.js";
 import type { ParsedDocument } from "../parse/document.js";
 import { formatPath } from "../parse/path.js";
 import type { ListName, LoadedPolicy, Message, Profile, ProfileItem } from "../types.js";
@@ -78,44 +79,48 @@ const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
   ["错", false],
 ]);
 
-/** What a value is, in words, for "expected X, got Y". */
-export function describe(v: unknown): string {
-  if (v === undefined || v === null) return "nothing";
-  if (typeof v === "string") return `the text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+/**
+ * zod carries an issue's message as a string: ours are catalogue messages, encoded behind a NUL (no
+ * message text starts with one) and decoded into a Message where the error is located.
+ */
+const ENCODED = "\u0000";
+function msg(key: string, params: Params = {}): string {
+  return ENCODED + JSON.stringify({ key, params });
+}
+function decoded(message: string): Message {
+  // Anything zod says itself (no check of ours gives it a chance to) is passed on as its detail.
+  return message.startsWith(ENCODED) ? (JSON.parse(message.slice(1)) as Message) : { key: "err.profile.invalid", params: { detail: message } };
+}
+
+/** What a value is, for "expected X, got Y": params `got` (its kind) and `value`, rendered by the catalogue's got(). */
+export function describe(v: unknown): Params {
+  if (v === undefined || v === null) return { got: "nothing" };
+  if (typeof v === "string") return { got: "text", value: v.length > 40 ? v.slice(0, 40) + "…" : v, colon: v.includes("：") ? 1 : 0 };
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return `${v}`;
+    if (!Number.isFinite(v)) return { got: "number", value: String(v) };
     // Past 2^53 the number read is not the one written (913703051632400210 reads as …300): never quote it.
     if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
       // From 10^21 on, String() writes an exponent: no digit count to give then.
-      return Math.abs(v) < 1e21 ? `a number of ${String(Math.abs(v)).length} digits, too long to be kept exactly` : "a number too long to be kept exactly";
+      return Math.abs(v) < 1e21 ? { got: "long-number", value: String(Math.abs(v)).length } : { got: "huge-number" };
     }
-    return `the number ${v}`;
+    return { got: "number", value: v };
   }
-  if (typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping (key: value lines)";
-  return typeof v;
-}
-
-function fullWidthHint(v: unknown): string {
-  return typeof v === "string" && v.includes("：")
-    ? " — this line uses the full-width colon '：', so it reads as text; use ':' followed by a space"
-    : "";
+  if (typeof v === "boolean") return { got: "boolean", value: String(v) };
+  if (Array.isArray(v)) return { got: "list" };
+  if (typeof v === "object") return { got: "mapping" };
+  return { got: "other", value: typeof v };
 }
 
 const textSchema = z.string({
-  error: (iss: Iss) =>
-    iss.input === undefined
-      ? "missing: this field is required"
-      : `expected text, got ${describe(iss.input)}${typeof iss.input === "number" ? "; put it in quotes" : ""}`,
+  error: (iss: Iss) => (iss.input === undefined ? msg("err.profile.required") : msg("err.profile.expectedText", describe(iss.input))),
 });
 
 const booleanSchema = z.boolean({
   error: (iss: Iss) => {
     const word = typeof iss.input === "string" ? BOOLEAN_WORDS.get(iss.input.trim().toLowerCase()) : undefined;
     return word !== undefined
-      ? `expected true or false: write ${word}, not '${String(iss.input)}' (YAML reads '${String(iss.input)}' as text)`
-      : `expected true or false, got ${describe(iss.input)}`;
+      ? msg("err.profile.booleanWord", { word: String(word), value: String(iss.input) })
+      : msg("err.profile.expectedBoolean", describe(iss.input));
   },
 });
 
@@ -129,42 +134,30 @@ const moneySchema = z
   .number({
     error: (iss: Iss) => {
       const v = iss.input;
-      if (typeof v === "string") {
-        const n = moneyFromText(v);
-        return `write money as a plain number of yuan, e.g. ${n ?? "3800000"}, not "${v}"`;
-      }
-      if (typeof v === "number") return `expected a number of yuan, got ${v}`;
-      return `expected a plain number of yuan, e.g. 3800000; got ${describe(v)}`;
+      if (typeof v === "string") return msg("err.profile.moneyText", { value: v, suggest: moneyFromText(v) ?? "3800000" });
+      if (typeof v === "number") return msg("err.profile.moneyNumber", { value: String(v) });
+      return msg("err.profile.moneyExpected", describe(v));
     },
   })
   .superRefine((n, ctx) => {
-    if (n < 0) ctx.addIssue({ code: "custom", message: `money cannot be negative (got ${n})`, input: n });
-    else if (!Number.isSafeInteger(Math.trunc(n)))
-      ctx.addIssue({
-        code: "custom",
-        message: `${n} yuan is too large to be exact (the most is 9007199254740991); check the figure is in yuan`,
-        input: n,
-      });
-    else if (decimals(n) > 2)
-      ctx.addIssue({ code: "custom", message: `money has at most two decimals (fen), got ${n}`, input: n });
+    if (n < 0) ctx.addIssue({ code: "custom", message: msg("err.profile.moneyNegative", { value: n }), input: n });
+    else if (!Number.isSafeInteger(Math.trunc(n))) ctx.addIssue({ code: "custom", message: msg("err.profile.moneyTooLarge", { value: String(n) }), input: n });
+    else if (decimals(n) > 2) ctx.addIssue({ code: "custom", message: msg("err.profile.moneyDecimals", { value: n }), input: n });
   });
 
 
 function dateSchema(asOf: string) {
   return z
     .string({
-      error: (iss: Iss) =>
-        iss.input === undefined
-          ? "missing: this field is required"
-          : `expected a date written YYYY-MM-DD (in quotes is fine), got ${describe(iss.input)}`,
+      error: (iss: Iss) => (iss.input === undefined ? msg("err.profile.required") : msg("err.profile.dateExpected", describe(iss.input))),
     })
     .superRefine((s, ctx) => {
       const loose = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/.exec(s);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
-        const hint = loose ? `, e.g. ${loose[1]}-${(loose[2] as string).padStart(2, "0")}-${(loose[3] as string).padStart(2, "0")}` : "";
-        ctx.addIssue({ code: "custom", message: `expected a date written YYYY-MM-DD${hint}, got "${s}"`, input: s });
+        const suggest = loose ? `${loose[1]}-${(loose[2] as string).padStart(2, "0")}-${(loose[3] as string).padStart(2, "0")}` : "";
+        ctx.addIssue({ code: "custom", message: msg("err.profile.dateFormat", { value: s, suggest }), input: s });
       } else if (!isRealDate(s)) {
-        ctx.addIssue({ code: "custom", message: `${s} is not a real calendar date; check the month and day`, input: s });
+        ctx.addIssue({ code: "custom", message: msg("err.profile.dateNotReal", { value: s }), input: s });
       }
       // A date after --as-of is valid: the engine leaves the item out of that evaluation and names it
       // in the warnings (issue 16); `asOf` stays in the signature for the schema cache.
@@ -172,43 +165,34 @@ function dateSchema(asOf: string) {
     });
 }
 
-/** A string that must be one of `ids` (looked up in a Set, never on an object). */
+/**
+ * A string that must be one of `ids` (looked up in a Set, never on an object). `what`: the kind of term,
+ * as the catalogue names it (recognition type, project type, standard scope, ownership, level, standard role).
+ */
 function oneOf(what: string, ids: readonly string[]) {
   const set = new Set(ids);
+  const all = ids.join("|");
   return z
     .string({
       error: (iss: Iss) =>
-        iss.input === undefined
-          ? `missing ${what}: write one of ${ids.join(", ")}`
-          : `expected a ${what} (one of ${ids.join(", ")}), got ${describe(iss.input)}${fullWidthHint(iss.input)}`,
+        iss.input === undefined ? msg("err.profile.termMissing", { what, ids: all }) : msg("err.profile.termExpected", { what, ids: all, ...describe(iss.input) }),
     })
     .superRefine((s, ctx) => {
       if (!set.has(s)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `unknown ${what} '${s}'${didYouMean(s, ids)} — valid: ${ids.join(", ")}`,
-          input: s,
-        });
+        const c = closest(s, ids);
+        ctx.addIssue({ code: "custom", message: msg("err.profile.termUnknown", { what, value: s, suggest: c !== undefined && c !== s ? c : "", ids: all }), input: s });
       }
     });
 }
 
-function objectError(what: string, missing = `missing ${what}`) {
+/** `what`: enterprise, or a list whose items the mapping is. */
+function objectError(what: string, missing: string) {
   return (iss: Iss & { code?: string }) =>
-    iss.code === "invalid_type"
-      ? iss.input === undefined
-        ? missing
-        : `expected ${what} as a mapping (key: value lines), got ${describe(iss.input)}${fullWidthHint(iss.input)}`
-      : undefined;
+    iss.code === "invalid_type" ? (iss.input === undefined ? missing : msg("err.profile.expectedMapping", { what, ...describe(iss.input) })) : undefined;
 }
 
 function listOf<T extends z.ZodType>(list: ListName, item: T) {
-  return z
-    .array(item, {
-      error: (iss: Iss) =>
-        `expected ${list} as a list (lines starting with '- '), got ${describe(iss.input)}${fullWidthHint(iss.input)}`,
-    })
-    .nullish();
+  return z.array(item, { error: (iss: Iss) => msg("err.profile.expectedList", { list, ...describe(iss.input) }) }).nullish();
 }
 
 /** Every key an item of the list may carry: its own keys and every vocabulary field. */
@@ -225,7 +209,7 @@ export function buildProfileSchema(policy: LoadedPolicy, opts: ProfileSchemaOpti
   const valueSchema = (kind: ValueKind, spec?: ListSpec): z.ZodType => {
     switch (kind) {
       case "name":
-        return textSchema.refine((s) => s.trim() !== "", "the enterprise name is empty; write the registered name");
+        return textSchema.refine((s) => s.trim() !== "", msg("err.profile.nameEmpty"));
       case "kind":
         return oneOf((spec as ListSpec).kindWord, (spec as ListSpec).kinds.map((k) => k.id));
       case "text":
@@ -234,7 +218,7 @@ export function buildProfileSchema(policy: LoadedPolicy, opts: ProfileSchemaOpti
         return textSchema
           .superRefine((s, ctx) => {
             const r = checkCreditCode(s);
-            if (!r.ok) ctx.addIssue({ code: "custom", message: `invalid credit code (统一社会信用代码): ${r.reason}`, input: s });
+            if (!r.ok) ctx.addIssue({ code: "custom", message: msg(r.reason.key, r.reason.params), input: s });
           })
           .nullish();
       case "ownership":
@@ -254,13 +238,13 @@ export function buildProfileSchema(policy: LoadedPolicy, opts: ProfileSchemaOpti
   const shapeOf = (shape: Shape, spec?: ListSpec): Record<string, z.ZodType> => Object.fromEntries(shape.map(([key, kind]) => [key, valueSchema(kind, spec)]));
 
   const enterprise = z.strictObject(shapeOf(ENTERPRISE_SHAPE), {
-    error: objectError("enterprise", "missing the enterprise section: add 'enterprise:' with at least 'name:' under it"),
+    error: objectError("enterprise", msg("err.profile.missingEnterprise")),
   });
 
   const itemSchema = (spec: ListSpec) => {
     const kinds = new Map(spec.kinds.map((k) => [k.id, k]));
     return z
-      .strictObject(shapeOf(spec.shape, spec), { error: objectError(`each item of ${spec.list}`) })
+      .strictObject(shapeOf(spec.shape, spec), { error: objectError(spec.list, msg("err.profile.missingItem", { list: spec.list })) })
       .superRefine((item, ctx) => {
         const kindValue = item[spec.kindKey];
         const kind = typeof kindValue === "string" ? kinds.get(kindValue) : undefined;
@@ -283,26 +267,20 @@ export function buildProfileSchema(policy: LoadedPolicy, opts: ProfileSchemaOpti
       standards: listOf("standards", itemSchema(std)),
     },
     {
-      error: (iss: Iss & { code?: string }) =>
-        iss.code === "invalid_type"
-          ? `a profile is a mapping with enterprise:, recognitions:, projects: and standards:, got ${describe(iss.input)}${fullWidthHint(iss.input)}`
-          : undefined,
+      error: (iss: Iss & { code?: string }) => (iss.code === "invalid_type" ? msg("err.profile.notMapping", describe(iss.input)) : undefined),
     },
   );
 }
 
 function fieldNotTaken(policy: LoadedPolicy, spec: ListSpec, kindId: string, key: string): string {
   const takers = spec.kinds.filter((k) => k.fields.includes(key)).map((k) => k.id);
-  const kindWord = spec.kindKey;
-  if (takers.length > 0) {
-    return `'${key}' does not apply to ${spec.list} of ${kindWord} '${kindId}'; it is for ${kindWord} ${takers.join(", ")}`;
-  }
+  const at = { key, list: spec.list, kindKey: spec.kindKey, kind: kindId };
+  if (takers.length > 0) return msg("err.profile.fieldForOtherKinds", { ...at, kinds: takers.join("|") });
+  // Elsewhere: "list kindKey id" for each kind of another list that takes the field.
   const elsewhere = listSpecs(policy)
     .filter((s) => s.list !== spec.list)
-    .flatMap((s) => s.kinds.filter((k) => k.fields.includes(key)).map((k) => `${s.list} of ${s.kindKey} ${k.id}`));
-  return elsewhere.length > 0
-    ? `'${key}' does not apply to ${spec.list}; it belongs to ${elsewhere.join(", ")}`
-    : `'${key}' does not apply to ${spec.list} of ${kindWord} '${kindId}'; remove it`;
+    .flatMap((s) => s.kinds.filter((k) => k.fields.includes(key)).map((k) => `${s.list} ${s.kindKey} ${k.id}`));
+  return elsewhere.length > 0 ? msg("err.profile.fieldOfOtherList", { ...at, elsewhere: elsewhere.join("|") }) : msg("err.profile.fieldNotApplicable", at);
 }
 
 /** The keys the object at `path` accepts, for "did you mean". */
@@ -316,14 +294,48 @@ function knownKeysAt(policy: LoadedPolicy, path: Path): readonly string[] {
   return [];
 }
 
-function unknownKeyMessage(policy: LoadedPolicy, path: Path, key: string): string {
+function unknownKeyMessage(policy: LoadedPolicy, path: Path, key: string): Message {
   const known = knownKeysAt(policy, path);
   const zh = CHINESE_KEYS.get(key.trim());
-  let hint = zh !== undefined && known.includes(zh) ? `; did you mean '${zh}'?` : didYouMean(key, known);
-  if (!hint && key.includes("：")) hint = " — the full-width colon '：' does not separate a key from its value; use ':' and a space";
-  const where = path.length ? ` in ${formatPath(path)}` : "";
-  const list = known.length > 0 && known.length <= 12 ? ` (known: ${known.join(", ")})` : "";
-  return `unknown field '${key}'${where}${hint || list}`;
+  const c = zh !== undefined && known.includes(zh) ? zh : closest(key, known);
+  const suggest = c !== undefined && c !== key ? c : "";
+  const params = {
+    key,
+    where: path.length ? formatPath(path) : "",
+    suggest,
+    colon: !suggest && key.includes("：") ? 1 : 0,
+    known: known.length > 0 && known.length <= 12 ? known.join("|") : "",
+  };
+  return { key: "err.profile.unknownField", params };
+}
+
+/**
+ * The message for a value at `path`: in Chinese led by the field's name as people say it (审核设备投资额：…),
+ * the profile path staying in the location prefix.
+ */
+/** Messages that name what they are about themselves. */
+const SAYS_WHAT_IT_IS = new Set([
+  "err.profile.unknownField",
+  "err.profile.missingEnterprise",
+  "err.profile.nameEmpty",
+  "err.profile.expectedList",
+  "err.profile.expectedMapping",
+  "err.profile.notMapping",
+  "err.profile.termMissing",
+  "err.profile.termExpected",
+  "err.profile.termUnknown",
+  "err.creditCode.length",
+  "err.creditCode.char",
+  "err.creditCode.check",
+  "profile.district.slip",
+]);
+
+function atField(policy: LoadedPolicy, path: Path, m: Message): Message {
+  const last = path[path.length - 1];
+  // Rendered here, where the policy is at hand: it names the types, levels and fields the message cites.
+  const ctx = { lang: messageLang(), policy };
+  const named = typeof last === "string" && !SAYS_WHAT_IT_IS.has(m.key) ? labelOf(last, ctx) : "";
+  return { key: "err.profile.atField", params: { label: named === last ? "" : named, message: say(m, ctx) } };
 }
 
 /** A batch validates thousands of files against one policy and date: build each schema once. */
@@ -343,9 +355,9 @@ export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: V
   const slip = districtSlipOf(data, policy);
   if (!result.success || slip) {
     const errors: { err: SubsidyError; order: number }[] = [];
-    const located = (path: Path, message: string | Message) => {
+    const located = (path: Path, message: Message) => {
       const pos = opts.locate?.(path.filter((s): s is string | number => typeof s !== "symbol"));
-      const err = new SubsidyError("validation", message, {
+      const err = new SubsidyError("validation", atField(policy, path, message), {
         ...(opts.file !== undefined ? { file: opts.file } : {}),
         ...(pos ? { line: pos.line, col: pos.col } : {}),
         ...(path.length ? { path: formatPath(path) } : {}),
@@ -357,7 +369,7 @@ export function validateProfileData(data: unknown, policy: LoadedPolicy, opts: V
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) located([...issue.path, key], unknownKeyMessage(policy, issue.path, key));
       } else {
-        located(issue.path, issue.message);
+        located(issue.path, decoded(issue.message));
       }
     }
     errors.sort((a, b) => (a.err.location.line ?? Infinity) - (b.err.location.line ?? Infinity) || a.order - b.order);

@@ -3,7 +3,7 @@ import { say, t, type RenderContext } from "../i18n/index.js";
 import type { LoadedPolicy } from "../types.js";
 import { CSV_BOM, csvRow } from "./cells.js";
 import type { Evaluated } from "./document.js";
-import { joinList } from "./report.js";
+import { alternativesText, joinList } from "./report.js";
 
 const COLUMNS = [
   "csv.enterprise",
@@ -39,7 +39,8 @@ export function renderCsv(profiles: Evaluated[], ctx: RenderContext & { policy: 
         t(`ui.status.${r.status}`, ctx),
         t(`ui.kind.${r.amount.kind}`, ctx),
         r.amount.yuan,
-        r.reasons.map((m) => say(m, ctx)).join("\n"),
+        // Another reading's sum (issue 16) goes with the reasons: the columns are a contract.
+        [...r.reasons.map((m) => say(m, ctx)), ...alternativesText(r, ctx)].join("\n"),
         r.missing.join("\n"),
         joinList(r.program.departments, ctx),
         evaluation.asOf,

@@ -124,6 +124,13 @@ export function renderPolicyShow(p: ProgramData, ctx: PolicyRenderContext): stri
     out.push(L("policy.notes"));
     for (const n of p.notes) out.push(`  - ${n[ctx.lang]}`);
   }
+  // The other readings of the clause that the engine computes beside the adopted one (issue 16).
+  if (p.amount.identity) out.push("", `${L("policy.identity")}: ${p.amount.identity.join(", ")}`);
+  const readings = (d.readings ?? []).filter((r) => r.programs.includes(p.id));
+  if (readings.length > 0) {
+    out.push("", L("policy.readings"));
+    for (const r of readings) out.push(`  - ${r.id} (${r.clause}): ${r.note[ctx.lang]}`, `    ${t("policy.readings.adopted", ctx, { text: r.adopted[ctx.lang] })}`);
+  }
   return out.join("\n") + "\n";
 }
 
@@ -136,7 +143,7 @@ export interface LocatedLint {
 }
 
 export function renderValidation(problems: readonly LocatedLint[], file: string, ctx: RenderContext): string {
-  const out = problems.map((p) => formatLocated(`${t(`policy.severity.${p.severity}`, ctx)}: ${p.message}`, { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.path !== undefined ? { path: p.path } : {}) }));
+  const out = problems.map((p) => formatLocated(t(`policy.severity.${p.severity}`, ctx, { message: p.message }), { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.path !== undefined ? { path: p.path } : {}) }));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   out.push(t(errors > 0 ? "policy.validate.invalid" : "policy.validate.valid", ctx, { file, errors, warnings }));

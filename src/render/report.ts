@@ -169,7 +169,8 @@ function row(r: ProgramResult, e: Evaluated, ctx: ReportContext): ReportRow {
     kind: r.amount.kind,
     yuan: r.amount.yuan,
     amount: amountText(r, ctx),
-    reasons: r.reasons.map((m) => say(m, ctx)),
+    // Where no amount is shown (not eligible, needs information), another reading's sum is said with the reasons.
+    reasons: [...r.reasons.map((m) => say(m, ctx)), ...(r.status === "eligible" ? [] : alternativesText(r, ctx))],
     missing: r.missing.map((path) => ({ path, what: describeMissing(path, e.profile, ctx) })),
     departments: [...r.program.departments],
     explain: explain(r, ctx),
@@ -209,7 +210,8 @@ export function reportModel(e: Evaluated, ctx: ReportContext): ReportModel {
     warnings: evaluation.warnings.map((w) => say(w, ctx)),
     claim,
     needsInfo,
-    ineligible: ctx.all ? ineligibleAll.map((r) => row(r, e, ctx)) : [],
+    // Without --all, still the programs another reading would pay.
+    ineligible: (ctx.all ? ineligibleAll : ineligibleAll.filter((r) => r.alternatives.length > 0)).map((r) => row(r, e, ctx)),
     ...(e.opportunities ? { opportunities: opportunityRows(e.opportunities, ctx) } : {}),
     totals: {
       fixed: money(fixedYuan),

@@ -21,11 +21,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { SubsidyError, ValidationErrors } from "../errors.js";
 import { evaluate } from "../engine/evaluate.js";
-import { say } from "../i18n/index.js";
+import { messageLang, say, type Params } from "../i18n/index.js";
 import { parseDocument, type ParsedDocument } from "../parse/document.js";
 import { formatPath } from "../parse/path.js";
 import { readRegularFile } from "../parse/read.js";
-import { didYouMean } from "../parse/suggest.js";
+import { suggestion } from "../parse/suggest.js";
 import { validateProfileData } from "../profile/schema.js";
 import { isRealDate } from "../dates.js";
 import type { Evaluation, LoadedPolicy, Status } from "../types.js";
@@ -108,9 +108,9 @@ class Reader {
     readonly locate: ParsedDocument["locate"] | undefined,
   ) {}
 
-  error(p: readonly Seg[], message: string): SubsidyError {
+  error(p: readonly Seg[], key: string, params: Params = {}): SubsidyError {
     const pos = this.locate?.(p);
-    return new SubsidyError("validation", message, {
+    return new SubsidyError("validation", { key, params }, {
       file: this.file,
       ...(pos ? { line: pos.line, col: pos.col } : {}),
       ...(p.length ? { path: formatPath(p) } : {}),
@@ -121,24 +121,24 @@ class Reader {
     return this.locate?.(p)?.line;
   }
 
-  mapping(v: unknown, p: readonly Seg[], what: string, keys: readonly string[]): Record<string, unknown> {
-    if (!isMapping(v)) throw this.error(p, `expected ${what} as a mapping (key: value lines)`);
+  /** `what`: file, scenario, expected, totals, programs, or program (whose `id` is given). */
+  mapping(v: unknown, p: readonly Seg[], what: string, keys: readonly string[], id = ""): Record<string, unknown> {
+    if (!isMapping(v)) throw this.error(p, "err.scenario.mapping", { what, id });
     for (const k of Object.keys(v)) {
-      if (!keys.includes(k)) throw this.error([...p, k], `unknown field '${k}' in ${what}${didYouMean(k, keys) || ` (known: ${keys.join(", ")})`}`);
+      if (!keys.includes(k)) throw this.error([...p, k], "err.scenario.unknownField", { key: k, what, id, suggest: suggestion(k, keys), known: keys.join("|") });
     }
     return v;
   }
 
+  /** `what`: name, asOf or profileFile. */
   text(v: unknown, p: readonly Seg[], what: string): string {
-    if (typeof v !== "string" || v.trim() === "") throw this.error(p, `expected ${what} as text`);
+    if (typeof v !== "string" || v.trim() === "") throw this.error(p, "err.scenario.text", { what });
     return v;
   }
 
   yuan(v: unknown, p: readonly Seg[], nullable: boolean): number | null {
     if (v === null && nullable) return null;
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
-      throw this.error(p, `expected a whole number of yuan${nullable ? " (or null for a discretionary program)" : ""}, e.g. 3800000`);
-    }
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) throw this.error(p, "err.scenario.yuan", { nullable: nullable ? 1 : 0 });
     return v;
   }
 }
@@ -147,71 +147,71 @@ class Reader {
 export function parseScenarios(data: unknown, file: string, locate?: ParsedDocument["locate"]): Scenario[] {
   const r = new Reader(file, locate);
   if (isMapping(data) && "scenarios" in data) {
-    const top = r.mapping(data, [], "a scenario file", FILE_KEYS);
+    const top = r.mapping(data, [], "file", FILE_KEYS);
     const list = top.scenarios;
-    if (!Array.isArray(list) || list.length === 0) throw r.error(["scenarios"], "expected scenarios as a non-empty list (lines starting with '- ')");
+    if (!Array.isArray(list) || list.length === 0) throw r.error(["scenarios"], "err.scenario.list");
     return list.map((s, i) => parseOne(r, s, ["scenarios", i]));
   }
   return [parseOne(r, data, [])];
 }
 
 function parseOne(r: Reader, v: unknown, at: readonly Seg[]): Scenario {
-  const s = r.mapping(v, at, "a scenario", SCENARIO_KEYS);
-  const name = r.text(s.name, [...at, "name"], "the scenario's name");
-  const asOf = r.text(s.as_of, [...at, "as_of"], "as_of, the evaluation date (YYYY-MM-DD)");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw r.error([...at, "as_of"], `as_of must be a real date written YYYY-MM-DD, got "${asOf}"`);
+  const s = r.mapping(v, at, "scenario", SCENARIO_KEYS);
+  const name = r.text(s.name, [...at, "name"], "name");
+  const asOf = r.text(s.as_of, [...at, "as_of"], "asOf");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw r.error([...at, "as_of"], "err.scenario.asOf", { value: asOf });
 
   let profile: ScenarioProfile;
   if (s.profile !== undefined && s.profile_file !== undefined) {
-    throw r.error([...at, "profile_file"], "give either profile (inline) or profile_file, not both");
+    throw r.error([...at, "profile_file"], "err.scenario.bothProfiles");
   } else if (s.profile !== undefined) {
     const prefix = [...at, "profile"];
     const loc = r.locate;
     profile = { data: s.profile, file: r.file, ...(loc ? { locate: (p: readonly Seg[]) => loc([...prefix, ...p]) } : {}) };
   } else if (s.profile_file !== undefined) {
-    const rel = r.text(s.profile_file, [...at, "profile_file"], "profile_file, a path relative to this scenario file");
+    const rel = r.text(s.profile_file, [...at, "profile_file"], "profileFile");
     const target = path.resolve(path.dirname(r.file), rel);
     let doc: ParsedDocument;
     try {
       doc = parseDocument(readRegularFile(target, "profile"), target);
     } catch (e) {
-      if (e instanceof SubsidyError) throw r.error([...at, "profile_file"], `profile_file ${rel}: ${e.format()}`);
+      if (e instanceof SubsidyError) throw r.error([...at, "profile_file"], "err.scenario.profileFile", { rel, message: e.format() });
       throw e;
     }
     profile = { data: doc.data, file: target, locate: doc.locate };
   } else {
-    throw r.error(at, "a scenario needs profile: (the profile written inline) or profile_file: (a path relative to the scenario file)");
+    throw r.error(at, "err.scenario.noProfile");
   }
 
   const e = r.mapping(s.expected, [...at, "expected"], "expected", EXPECTED_KEYS);
   const expected: ExpectedOutcome = { programs: {} };
   if (e.totals !== undefined) {
-    const t = r.mapping(e.totals, [...at, "expected", "totals"], "expected.totals", TOTAL_KEYS);
+    const t = r.mapping(e.totals, [...at, "expected", "totals"], "totals", TOTAL_KEYS);
     expected.totals = {};
     for (const k of TOTAL_KEYS) if (t[k] !== undefined) expected.totals[k] = r.yuan(t[k], [...at, "expected", "totals", k], false) as number;
   }
   const programsAt = [...at, "expected", "programs"];
-  const programs = e.programs === undefined ? {} : r.mapping(e.programs, programsAt, "expected.programs", Object.keys(isMapping(e.programs) ? e.programs : {}));
+  const programs = e.programs === undefined ? {} : r.mapping(e.programs, programsAt, "programs", Object.keys(isMapping(e.programs) ? e.programs : {}));
   for (const [id, pv] of Object.entries(programs)) {
     const pAt = [...programsAt, id];
-    const p = r.mapping(pv, pAt, `the expectation for ${id}`, PROGRAM_KEYS);
+    const p = r.mapping(pv, pAt, "program", PROGRAM_KEYS, id);
     const out: ExpectedProgram = {};
     if (p.status !== undefined) {
       if (typeof p.status !== "string" || !(SCENARIO_STATUSES as readonly string[]).includes(p.status)) {
-        throw r.error([...pAt, "status"], `status must be one of ${SCENARIO_STATUSES.join(", ")}${typeof p.status === "string" ? didYouMean(p.status, SCENARIO_STATUSES) : ""}`);
+        throw r.error([...pAt, "status"], "err.scenario.status", { statuses: SCENARIO_STATUSES.join("|"), suggest: typeof p.status === "string" ? suggestion(p.status, SCENARIO_STATUSES) : "" });
       }
       out.status = p.status as Status;
     }
     if ("yuan" in p) out.yuan = r.yuan(p.yuan, [...pAt, "yuan"], true);
     if (p.missing !== undefined) {
-      if (!Array.isArray(p.missing) || p.missing.some((m) => typeof m !== "string")) throw r.error([...pAt, "missing"], `missing must be a list of profile paths, e.g. ["projects[0].audited_investment"] (quote each path: YAML reads [ ] as a list)`);
+      if (!Array.isArray(p.missing) || p.missing.some((m) => typeof m !== "string")) throw r.error([...pAt, "missing"], "err.scenario.missing");
       out.missing = p.missing as string[];
     }
     if (p.reason_contains !== undefined) {
       const rc = p.reason_contains;
       if (typeof rc === "string") out.reason_contains = rc;
       else if (Array.isArray(rc) && rc.length > 0 && rc.every((x) => typeof x === "string")) out.reason_contains = rc as string[];
-      else throw r.error([...pAt, "reason_contains"], "reason_contains must be text, or a list of texts, found in the English reasons");
+      else throw r.error([...pAt, "reason_contains"], "err.scenario.reasonContains");
     }
     if (p.alternatives !== undefined) {
       const alts = r.mapping(p.alternatives, [...pAt, "alternatives"], "alternatives (reading id: yuan)", Object.keys(isMapping(p.alternatives) ? p.alternatives : {}));
@@ -226,7 +226,7 @@ function parseOne(r: Reader, v: unknown, at: readonly Seg[]): Scenario {
     expected.warnings_contain = w as string[];
   }
   if (Object.keys(expected.programs).length === 0 && expected.totals === undefined) {
-    throw r.error([...at, "expected"], "expected names nothing to check: give totals and/or programs");
+    throw r.error([...at, "expected"], "err.scenario.nothingToCheck");
   }
 
   const line = r.line(at);
@@ -254,6 +254,11 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
+/** A catalogue message in the run's language (a scenario's result is text, printed or put in JSON). */
+function text(key: string, params: Params = {}): string {
+  return say({ key, params }, { lang: messageLang() });
+}
+
 function errorText(e: unknown): string {
   if (e instanceof ValidationErrors) return e.format();
   if (e instanceof SubsidyError) return e.format();
@@ -269,7 +274,7 @@ export function runScenario(policy: LoadedPolicy, scenario: Scenario): ScenarioR
     const profile = validateProfileData(p.data, policy, { asOf: scenario.asOf, file: p.file, ...(p.locate ? { locate: p.locate } : {}) });
     evaluation = evaluate(policy, profile, scenario.asOf);
   } catch (e) {
-    return { ...base, passed: false, diffs: [], error: `the profile could not be evaluated: ${errorText(e)}` };
+    return { ...base, passed: false, diffs: [], error: text("err.scenario.profileFailed", { message: errorText(e) }) };
   }
 
   const diffs: FieldDiff[] = [];
@@ -287,7 +292,7 @@ export function runScenario(policy: LoadedPolicy, scenario: Scenario): ScenarioR
     const at = `programs.${id}`;
     const r = byId.get(id);
     if (!r) {
-      diff(at, `a program of the policy`, `no program '${id}' in policy ${policy.data.id}${didYouMean(id, byId.keys())}`);
+      diff(at, text("err.scenario.aProgram"), text("err.scenario.noProgram", { id, policy: policy.data.id, suggest: suggestion(id, byId.keys()) }));
       continue;
     }
     if (exp.status !== undefined && exp.status !== r.status) diff(`${at}.status`, exp.status, r.status);
@@ -313,7 +318,7 @@ export function runScenarioFile(policy: LoadedPolicy, file: string): ScenarioRes
   try {
     scenarios = loadScenarioFile(file);
   } catch (e) {
-    return [{ name: path.basename(file), file, passed: false, diffs: [], error: `the scenario file could not be read: ${errorText(e)}` }];
+    return [{ name: path.basename(file), file, passed: false, diffs: [], error: text("err.scenario.fileFailed", { message: errorText(e) }) }];
   }
   return scenarios.map((s) => runScenario(policy, s));
 }
@@ -335,10 +340,10 @@ export function runScenarioDir(policy: LoadedPolicy, dir: string): ScenarioResul
 /** A result as plain text: one line when it passed, then one line per differing field or the error. */
 export function formatScenarioResult(r: ScenarioResult): string {
   const where = r.file !== undefined ? ` (${r.file}${r.line !== undefined ? `:${r.line}` : ""})` : "";
-  const head = `${r.passed ? "PASS" : "FAIL"} ${r.name}${where}`;
+  const head = `${text(r.passed ? "scenario.pass" : "scenario.fail")} ${r.name}${where}`;
   if (r.passed) return head;
   const lines = [head];
   if (r.error !== undefined) lines.push(`  ${r.error.replace(/\n/g, "\n  ")}`);
-  for (const d of r.diffs) lines.push(`  ${d.field}\n    expected: ${d.expected}\n    actual:   ${d.actual}`);
+  for (const d of r.diffs) lines.push(`  ${d.field}\n    ${text("scenario.expected")}${d.expected}\n    ${text("scenario.actual")}${d.actual}`);
   return lines.join("\n");
 }
