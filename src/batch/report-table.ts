@@ -12,6 +12,8 @@ import type { Outcome } from "./evaluate-one.js";
 import type { ReportContext, ReportRenderer } from "./report.js";
 import { opportunityRanking, type BatchSummary, type OpportunityTotals } from "./summary.js";
 
+const CUT = "\u22ef";
+
 /** Cuts text to a display width with an ellipsis (from the left for paths, whose end matters). */
 export function fit(s: string, width: number, from: "left" | "right" = "right"): string {
   // Most names and paths have no whitespace but single spaces: nothing to fold, no new string. Runs of
@@ -20,9 +22,9 @@ export function fit(s: string, width: number, from: "left" | "right" = "right"):
   const flat = visible(SPACE_RUN.test(s) ? s.replace(/\s+/g, " ") : s);
   const full = displayWidth(flat);
   if (full <= width) return flat + " ".repeat(width - full);
-  // By code point (a surrogate pair is one character); the ellipsis takes its own width (two where ambiguous characters are wide).
-  const ellipsis = charWidth(0x2026);
-  let w = ellipsis;
+  // By code point (a surrogate pair is one character). The mark of a cut is ⋯ (U+22EF): neutral width,
+  // one column in every terminal — … (U+2026) is ambiguous, one column in some and two in others.
+  let w = 1;
   let cut: number;
   if (from === "right") {
     cut = 0;
@@ -44,7 +46,7 @@ export function fit(s: string, width: number, from: "left" | "right" = "right"):
       cut -= pair ? 2 : 1;
     }
   }
-  const out = from === "right" ? flat.slice(0, cut) + "…" : "…" + flat.slice(cut);
+  const out = from === "right" ? flat.slice(0, cut) + CUT : CUT + flat.slice(cut);
   // w counts every character kept; colour codes among them take no column once cut (rare: callers colour after fitting).
   return out + " ".repeat(Math.max(0, width - (flat.includes("\u001b") ? displayWidth(out) : w)));
 }

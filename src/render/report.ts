@@ -82,7 +82,8 @@ export function amountText(r: ProgramResult, ctx: RenderContext): string {
   if (r.amount.kind === "discretionary") return t("ui.onMerit", ctx);
   const money = formatYuan(r.amount.yuan ?? 0, ctx.lang, ctx.unit);
   const shown = r.amount.kind === "up-to" ? `${t("ui.upTo", ctx)} ${money}` : money;
-  return [shown, ...alternativesText(r, ctx)].join(" · ");
+  // Full-width in zh: a middle dot is drawn one column wide by some terminals and two by others.
+  return [shown, ...alternativesText(r, ctx)].join(ctx.lang === "zh" ? "；" : " · ");
 }
 
 /** Each other reading that changes the money, as shown beside the amount: "¥1,000,000 if the cap is per enterprise (二(二)3)". */
@@ -93,7 +94,8 @@ export function alternativesText(r: ProgramResult, ctx: RenderContext): string[]
 /** The totals at each program's lowest reading, when they differ from the headline totals (else undefined). */
 export function conservativeText(totals: Evaluation["totals"], ctx: RenderContext): string | undefined {
   if (totals.conservativeFixedYuan === totals.fixedYuan && totals.conservativeMaxYuan === totals.maxYuan) return undefined;
-  return `${t("ui.totals.conservative", ctx)}: ${t("ui.totals.fixed", ctx)} ${formatYuan(totals.conservativeFixedYuan, ctx.lang, ctx.unit)} · ${t("ui.totals.max", ctx)} ${formatYuan(totals.conservativeMaxYuan, ctx.lang, ctx.unit)}`;
+  const [colon, sep] = ctx.lang === "zh" ? ["：", "，"] : [": ", " · "];
+  return `${t("ui.totals.conservative", ctx)}${colon}${t("ui.totals.fixed", ctx)} ${formatYuan(totals.conservativeFixedYuan, ctx.lang, ctx.unit)}${sep}${t("ui.totals.max", ctx)} ${formatYuan(totals.conservativeMaxYuan, ctx.lang, ctx.unit)}`;
 }
 
 /** Why no program applies, in one line: the enterprise is outside Zibo, or the profile lists nothing a program reads. */

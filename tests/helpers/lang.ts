@@ -47,8 +47,8 @@ export function chineseIn(text: string, inputs: readonly string[] = []): string 
     let line = raw.replace(/“[^”]*”|"[^"\n]*"|'[^'\n]*'|\([^)]*\)|[一二三四五六七八九十]+[(（][一二三四五六七八九十]+[)）]\d*/g, " ");
     for (const s of theirs) line = line.split(s).join(" ");
     const m = line.match(/\S*[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]\S*/g);
-    // A name shortened on screen (淄博测试有限公司 → 测试, cut with …) is still the user's own.
-    if (m) found.push(...m.filter((w) => !inputs.some((s) => s.includes(w.replace(/^["'“]+|…$/g, "")))));
+    // A name shortened on screen (淄博测试有限公司 → 测试, cut with ⋯) is still the user's own.
+    if (m) found.push(...m.filter((w) => !inputs.some((s) => s.includes(w.replace(/^["'“]+|[…⋯]$/g, "")))));
   }
   return found.join(" | ");
 }
