@@ -331,7 +331,7 @@ describe.concurrent("batch: every bad input in one folder with good ones", () =>
 
   it("every good profile is evaluated exactly as check evaluates it", async () => {
     const [b, c] = await Promise.all([
-      subsidy(["batch", dir, ...args, "--format", "json"]),
+      subsidy(["batch", dir, ...args, "--format", "json", "--opportunities"]),
       subsidy(["check", ...goodNames.map(inDir), ...args, "--format", "json"]),
     ]);
     expect(c.code).toBe(0);

@@ -49,7 +49,7 @@ describe("subsidy batch", () => {
     expect(check.code).toBe(0);
     const checkDocs = JSON.parse(check.out) as (Doc & { policy: unknown; asOf: string })[];
     for (const threads of ["1", "2"]) {
-      const b = run(["batch", profilesDir, "--format", "json", "--as-of", AS_OF, "--lang", "en"], { SUBSIDY_THREADS: threads });
+      const b = run(["batch", profilesDir, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--opportunities"], { SUBSIDY_THREADS: threads });
       expect(b.code).toBe(0);
       const doc = JSON.parse(b.out) as { policy: unknown; asOf: string; profiles: Doc[]; summary: { files: number; errors: number; totals: { fixedYuan: number; maxYuan: number } } };
       expect(doc.policy).toEqual(checkDocs[0]?.policy);

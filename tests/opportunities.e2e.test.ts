@@ -68,7 +68,7 @@ describe("opportunities (end to end, real binary)", () => {
   });
 
   it("batch: the JSON summary counts, per program, the enterprises one step from it and the sum at stake; the screen with --opportunities", () => {
-    const r = runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--format", "json", "--lang", "en"]);
+    const r = runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--format", "json", "--lang", "en", "--opportunities"]);
     const doc = JSON.parse(r.stdout) as { profiles: { opportunities?: Opp[] }[]; summary: { opportunities: { program: string; enterprises: number; yuan: number | null }[] } };
     const perProfile = new Map<string, { enterprises: number; yuan: number }>();
     for (const p of doc.profiles) {
@@ -88,5 +88,9 @@ describe("opportunities (end to end, real binary)", () => {
     expect(screen.stdout).toContain("What else the client could obtain");
     const plain = runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--lang", "en"]);
     expect(plain.stdout).not.toContain("What else the client could obtain");
+    // Without --opportunities a batch does not look for them, in JSON either.
+    const quiet = JSON.parse(runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--format", "json"]).stdout) as { profiles: object[]; summary: object };
+    expect(quiet.summary).not.toHaveProperty("opportunities");
+    for (const p of quiet.profiles) expect(p).not.toHaveProperty("opportunities");
   });
 });

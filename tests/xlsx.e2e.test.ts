@@ -105,8 +105,8 @@ describe("workbook reports", () => {
     expect(todo.every((x) => x.v["文件"] === files[1])).toBe(true);
     // Opportunities: per enterprise as in the JSON, amounts as numbers.
     const opp = rows(sheet(wb, "可争取的项目"));
-    const jsonOpp = json.flatMap((doc: { profile: { file: string }; opportunities: { program: string; yuan: number | null }[] }) => doc.opportunities.map((x) => [doc.profile.file, x.program, x.yuan]));
-    expect(opp.map((x) => [x.v["文件"], x.v["项目编号"], x.v["金额"]])).toEqual(jsonOpp);
+    const jsonOpp = json.flatMap((doc: { profile: { file: string }; opportunities: { program: string; yuan: number | null; change: string }[] }) => doc.opportunities.map((x) => [doc.profile.file, x.program, x.yuan, x.change]));
+    expect(opp.map((x) => [x.v["文件"], x.v["项目编号"], x.v["金额"], x.v["怎样争取"]])).toEqual(jsonOpp);
     expect(todo.map((x) => x.v["需查明的事项"])).toContain("企业性质");
     expect(todo.some((x) => String(x.v["需查明的事项"]).includes("审核设备(软件)投资额(元) — 第1个项目：技术改造项目"))).toBe(true);
   });
@@ -117,7 +117,7 @@ describe("workbook reports", () => {
     for (const f of fs.readdirSync(profilesDir)) fs.copyFileSync(path.join(profilesDir, f), path.join(dir, f));
     fs.writeFileSync(path.join(dir, "zz-bad.yaml"), "enterprise:\n  name: 坏档案\n  district: 张店区\nrecognitions:\n  - type: green-factroy\n    level: national\n    date: 2024-01-01\n");
     const out = path.join(tmp, "batch.xlsx");
-    const r = run(["batch", dir, "--as-of", AS_OF, "--lang", "en", "--unit", "wan", "--out", out]);
+    const r = run(["batch", dir, "--as-of", AS_OF, "--lang", "en", "--unit", "wan", "--out", out, "--opportunities"]);
     expect(r.code).toBe(1);
     expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     const json = JSON.parse(run(["batch", dir, "--as-of", AS_OF, "--lang", "en", "--format", "json"]).stdout);
@@ -143,7 +143,10 @@ describe("workbook reports", () => {
     fs.writeFileSync(path.join(dir, "a.yaml"), 'enterprise:\n  name: "=HYPERLINK(\\"http://x\\",\\"y\\")"\n  district: 张店区\n  note: "+86 533 1234567"\n');
     const out = path.join(tmp, "formula.xlsx");
     expect(run(["batch", dir, "--as-of", AS_OF, "--out", out]).code).toBe(0);
-    const s = rows(sheet(await read(out), "Enterprises"))[0];
+    const formulaBook = await read(out);
+    // Without --opportunities a batch does not look for them: no opportunity sheets.
+    expect(formulaBook.worksheets.map((w) => w.name)).toEqual(["Enterprises", "Programs by enterprise", "To find out", "Programs"]);
+    const s = rows(sheet(formulaBook, "Enterprises"))[0];
     expect(s?.v["Enterprise"]).toBe('\'=HYPERLINK("http://x","y")');
     expect(s?.type["Enterprise"]).toBe(ExcelJS.ValueType.String);
     // The client workbook guards the same way, and import takes the guard off again.

@@ -7,7 +7,7 @@
 import { SubsidyError, ValidationErrors, unforeseen } from "../errors.js";
 import { evaluate, policyWarnings, type ReadingMode } from "../engine/evaluate.js";
 import { findOpportunities, type OpportunityCache } from "../engine/opportunities.js";
-import { opportunityDocs } from "../render/opportunities.js";
+import { opportunityDocs, type OpportunityDoc } from "../render/opportunities.js";
 import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
@@ -38,7 +38,7 @@ export interface EvalContext {
   fast?: boolean;
   /** Per-file limits (--max-file-size, --max-depth, --max-items); defaults when absent. */
   limits?: ParseOptions;
-  /** Look for what else each enterprise could obtain (--opportunities, and the JSON report). */
+  /** Look for what else each enterprise could obtain (batch --opportunities). */
   opportunities?: boolean;
   /** What programs with no item of their own offered, for the rest of the run (made on first use). */
   opportunityCache?: OpportunityCache;
@@ -78,7 +78,7 @@ export interface ProfileOk {
   /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
   json?: (string | Uint8Array)[];
   /** What else the enterprise could obtain, by program (when the run looks for it). */
-  opportunities?: { program: string; yuan: number | null }[];
+  opportunities?: OpportunityDoc[];
 }
 
 export interface ProfileFailed {
@@ -204,7 +204,8 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
   if (own.length > 0) out.warnings = own;
   if (profile.enterprise.credit_code !== undefined) out.creditCode = profile.enterprise.credit_code;
   if (profile.enterprise.ownership !== undefined) out.ownership = profile.enterprise.ownership;
-  if (opportunities) out.opportunities = opportunities.map((x) => ({ program: x.program.id, yuan: x.yuan }));
+  const oppDocs = opportunities ? opportunityDocs(opportunities, rctx) : undefined;
+  if (oppDocs) out.opportunities = oppDocs;
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
     const warnings = warningsJson(evaluation.warnings, rctx);
@@ -213,7 +214,7 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
       if (i > 0) pieces.push(",");
       pieces.push(p);
     });
-    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}${opportunities ? `,"opportunities":${JSON.stringify(opportunityDocs(opportunities, rctx))}` : ""}}`);
+    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}${oppDocs ? `,"opportunities":${JSON.stringify(oppDocs)}` : ""}}`);
     out.json = pieces;
   }
   return out;

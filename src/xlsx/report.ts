@@ -115,10 +115,10 @@ export async function writeReportWorkbook(
     // What else the enterprises could obtain: per enterprise, then the pipeline per program, largest first.
     if (summary.opportunities) {
       const titles = new Map(ctx.policy.data.programs.map((x) => [x.id, x.title[ctx.lang]]));
-      const opp = addSheet(wb, c("sheet.opportunities"), [col("file", 28), col("enterprise", 36), col("creditCode", 22), col("program", 22), col("title", 40), col("amount", 14, { money: true })], so);
+      const opp = addSheet(wb, c("sheet.opportunities"), [col("file", 28), col("enterprise", 36), col("creditCode", 22), col("program", 22), col("title", 40), col("amount", 14, { money: true }), col("change", 48)], so);
       for await (const o of outcomes()) {
         if (!o.ok) continue;
-        for (const x of o.opportunities ?? []) opp.addRow([text(o.file), text(o.name), text(o.creditCode), x.program, text(titles.get(x.program) ?? ""), money(x.yuan)]).commit();
+        for (const x of o.opportunities ?? []) opp.addRow([text(o.file), text(o.name), text(o.creditCode), x.program, text(titles.get(x.program) ?? ""), money(x.yuan), text(x.change)]).commit();
       }
       opp.commit();
       const pipeline = addSheet(wb, c("sheet.pipeline"), [col("program", 22), col("title", 40), col("clause", 10), col("kind", 10), col("enterprises", 10), col("atStake", 16, { money: true })], so);
