@@ -262,11 +262,15 @@ describe("saving", () => {
     const s = scripted(interview);
     const r = await runInterview(policy, s.prompter, ctx);
     if (r.outcome !== "done") throw new Error("expected a profile");
-    const yaml = renderProfileYaml(policy, r.data, { date: "2024-12-31", asOf: AS_OF });
+    const yaml = renderProfileYaml(policy, r.data, { date: "2024-12-31", asOf: AS_OF, lang: "en" });
     expect(yaml).toMatch(/^# Enterprise profile \(企业情况\) written by subsidy ask/);
+    // The header speaks the run's language; the profile itself is the same.
+    const zhYaml = renderProfileYaml(policy, r.data, { date: "2024-12-31", asOf: AS_OF, lang: "zh" });
+    expect(zhYaml).toMatch(/^# 企业情况文件，由 subsidy ask \S+ 于 2024-12-31 生成\n# 政策：zibo-five-optimizations/);
+    expect(zhYaml.split("\n").slice(3).join("\n")).toBe(yaml.split("\n").slice(3).join("\n"));
     expect(yaml).toContain("type: green-factory # 绿色工厂");
     expect(yaml).toContain("level: national # 国家级");
-    expect(yaml).toContain("premium: 1500000 # 实际缴纳保费(元) ¥1,500,000");
+    expect(yaml).toContain("premium: 1500000 # 实际缴纳保费（元） ¥1,500,000");
     const back = parseProfileText(yaml, "saved.yaml", policy, { asOf: AS_OF });
     expect(evaluate(policy, back, AS_OF)).toEqual(evaluate(policy, r.profile, AS_OF));
   });

@@ -108,7 +108,7 @@ describe("workbook reports", () => {
     const jsonOpp = json.flatMap((doc: { profile: { file: string }; opportunities: { program: string; yuan: number | null; change: string }[] }) => doc.opportunities.map((x) => [doc.profile.file, x.program, x.yuan, x.change]));
     expect(opp.map((x) => [x.v["文件"], x.v["项目编号"], x.v["金额"], x.v["怎样争取"]])).toEqual(jsonOpp);
     expect(todo.map((x) => x.v["需查明的事项"])).toContain("企业性质");
-    expect(todo.some((x) => String(x.v["需查明的事项"]).includes("审核设备(软件)投资额(元) — 第1个项目：技术改造项目"))).toBe(true);
+    expect(todo.some((x) => String(x.v["需查明的事项"]).includes("审核设备(软件)投资额（元） — 第1个项目：技术改造项目"))).toBe(true);
   });
 
   it("batch --out x.xlsx --unit wan: every file, 万元 formats, programs totals equal the JSON summary, an errors sheet", async () => {
@@ -214,7 +214,7 @@ describe("the client workbook", () => {
     expect(e.length).toBe(fs.readdirSync(profilesDir).length);
     expect(e.every((x) => x.type["统一社会信用代码"] === ExcelJS.ValueType.String && x.type["企业名称"] === ExcelJS.ValueType.String)).toBe(true);
     const p = rows(sheet(wb, "项目"));
-    expect(p.find((x) => x.v["名称"] === "智能化产线改造")?.v).toMatchObject({ "审核设备(软件)投资额(元)": 38000000, 日期: new Date("2024-06-30T00:00:00Z") });
+    expect(p.find((x) => x.v["名称"] === "智能化产线改造")?.v).toMatchObject({ "审核设备(软件)投资额（元）": 38000000, 日期: new Date("2024-06-30T00:00:00Z") });
     const imported = path.join(tmp, "imported");
     const i = run(["import", wbFile, "--out", imported, "--as-of", AS_OF, "--lang", "zh"]);
     expect(i.code).toBe(0);

@@ -4,8 +4,8 @@
  * Chinese words. The text is pure; writing it is the command's job (atomically, never overwriting silently).
  */
 import { Document, isMap, isScalar, isSeq, type Scalar } from "yaml";
-import { formatFen, formatYuan } from "../i18n/index.js";
-import type { ListName, LoadedPolicy } from "../types.js";
+import { formatFen, formatYuan, t } from "../i18n/index.js";
+import type { Lang, ListName, LoadedPolicy } from "../types.js";
 import { kindDef, kindKey } from "./plan.js";
 import type { ProfileData } from "./interview.js";
 
@@ -18,6 +18,8 @@ export interface SaveMeta {
   asOf: string;
   /** The profile the answers completed (subsidy ask --from). */
   from?: string;
+  /** The language of the header comment (default zh). */
+  lang?: Lang;
 }
 
 const ENTERPRISE_ORDER = ["name", "credit_code", "district", "ownership", "military_civil", "note"];
@@ -46,11 +48,12 @@ export function renderProfileYaml(policy: LoadedPolicy, data: ProfileData, meta:
     standards: data.standards.map((i) => ordered(i, ITEM_ORDER)),
   };
   const doc = new Document(plain, { version: "1.2" });
+  const ctx = { lang: meta.lang ?? "zh" };
   doc.commentBefore = [
-    ` Enterprise profile (企业情况) written by subsidy ask ${VERSION} on ${meta.date}`,
-    ` Policy: ${policy.data.id} ${policy.data.version} (sha256 ${policy.sha256.slice(0, 12)}); answers as of ${meta.asOf}`,
-    ...(meta.from ? [` Completed from: ${meta.from}`] : []),
-    " Format: spec/profile.md. Evaluate it with: subsidy check <this file>",
+    ` ${t("ask.file.header", ctx, { version: VERSION, date: meta.date })}`,
+    ` ${t("ask.file.policy", ctx, { id: policy.data.id, version: policy.data.version, sha: policy.sha256.slice(0, 12), asOf: meta.asOf })}`,
+    ...(meta.from ? [` ${t("ask.file.from", ctx, { from: meta.from })}`] : []),
+    ` ${t("ask.file.format", ctx)}`,
   ].join("\n");
 
   const comment = (node: unknown, text: string | undefined) => {

@@ -80,7 +80,7 @@ async function interviewAndSave(policy: LoadedPolicy, prompter: Prompter, o: Ask
 async function offerSave(policy: LoadedPolicy, prompter: Prompter, o: AskOptions, io: Io, data: ProfileData, ctx: RenderContext): Promise<void> {
   const save = await prompter.ask({ name: "save", kind: "confirm", message: t("ask.save", ctx), default: true });
   if (save !== true) return;
-  const yaml = renderProfileYaml(policy, data, { date: today(), asOf: o.asOf, ...(o.from !== undefined ? { from: o.from } : {}) });
+  const yaml = renderProfileYaml(policy, data, { date: today(), asOf: o.asOf, lang: o.lang, ...(o.from !== undefined ? { from: o.from } : {}) });
   const suggested = o.from !== undefined ? join(dirname(o.from), `${basename(o.from, extname(o.from))}.completed.yaml`) : defaultFileName(String(data.enterprise.name ?? ""));
   let def = suggested;
   for (;;) {

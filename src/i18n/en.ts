@@ -442,6 +442,10 @@ export const en: Catalog = {
   "batch.conservativeTotals": (p, f) => `At every program's lowest reading: fixed ${f.money(p.fixed)} · up to ${f.money(p.max)} incl. ceilings`,
   "usage.reading": (p) => `--reading ${p.value}: expected adopted or conservative`,
   // issue 21: opportunities
+  "ask.file.header": (p) => `Enterprise profile (企业情况) written by subsidy ask ${p.version} on ${p.date}`,
+  "ask.file.policy": (p) => `Policy: ${p.id} ${p.version} (sha256 ${p.sha}); answers as of ${p.asOf}`,
+  "ask.file.from": (p) => `Completed from: ${p.from}`,
+  "ask.file.format": () => "Format: docs/spec/profile.md. Evaluate it with: subsidy check <this file>",
   "ask.opportunities": () => "Show what else the client could obtain?",
   "opp.findOut": (p, f) => `Find out ${fieldNames(p.fields, f, " and ")}${p.item !== undefined ? ` of “${p.item}”` : ""}${p.ownership !== undefined ? ` (it must be a ${f.label(p.ownership)})` : ""}`,
   "opp.headroom": (p, f) => `${p.count} more can be rewarded in ${p.year}, ${f.money(p.each)} each (yearly cap ${f.money(p.cap)})`,

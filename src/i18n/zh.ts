@@ -441,6 +441,10 @@ export const zh: Catalog = {
   "batch.conservativeTotals": (p, f) => `按各项目最低理解：定额 ${f.money(p.fixed)} · 含限额最高 ${f.money(p.max)}`,
   "usage.reading": (p) => `--reading ${p.value}：应为 adopted（采用的理解）或 conservative（最低理解）`,
   // issue 21: opportunities
+  "ask.file.header": (p) => `企业情况文件，由 subsidy ask ${p.version} 于 ${p.date} 生成`,
+  "ask.file.policy": (p) => `政策：${p.id} ${p.version}（sha256 ${p.sha}）；回答截至 ${p.asOf}`,
+  "ask.file.from": (p) => `补全自：${p.from}`,
+  "ask.file.format": () => "格式见 docs/spec/profile.md；评估：subsidy check <本文件>",
   "ask.opportunities": () => "是否查看还可争取的项目？",
   "opp.findOut": (p, f) => `查明${p.item !== undefined ? `“${p.item}”的` : ""}${fieldNames(p.fields, f, "、")}${p.ownership !== undefined ? `（须为${f.label(p.ownership)}）` : ""}`,
   "opp.headroom": (p, f) => `${p.year}年还可再奖励${p.count}项，每项${f.money(p.each)}（年度上限${f.money(p.cap)}）`,

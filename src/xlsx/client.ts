@@ -317,7 +317,8 @@ function cellOf(path: string | undefined, cells: Map<string, string>, fallback: 
 /** A sheet's header row: each column's key by its number; a header that is no column is an error naming its cell. */
 function headerOf(head: ExcelJSRow, def: SheetDef, file: string, sheet: string): Map<number, Col> {
   const byCol = new Map<number, Col>();
-  const norm = (s: string) => s.trim().toLowerCase().replace(/[\s\-_]+/g, "_");
+  // Width folded too: 金额（元） and 金额(元) are one header, whichever the template was made with.
+  const norm = (s: string) => s.normalize("NFKC").trim().toLowerCase().replace(/[\s\-_]+/g, "_");
   head.eachCell((cell, n) => {
     const h = String(plain(cell.value) ?? "").trim();
     if (h === "") return;
