@@ -224,6 +224,12 @@ describe("7. --out never replaces what is not ours", () => {
     const batchJson = run(["batch", path.join(root, "fixtures/profiles"), "--out", path.join(d, "client.json")]);
     expect(batchJson.code).toBe(2);
     expect(batchJson.stderr).toContain("is a profile, not a report of subsidy");
+    // A workbook too, from check and from batch (whose workbook is written at the end, through a spool).
+    for (const cmd of [["check", GOOD], ["batch", path.join(root, "fixtures/profiles")]]) {
+      const wb = run([...cmd, "--format", "xlsx", "--out", path.join(d, "other-client.yaml")]);
+      expect(wb.code).toBe(2);
+      expect(wb.stderr).toBe(`${path.join(d, "other-client.yaml")}: a xlsx report is only written to a file ending in .xlsx; choose such a name (or another --format)\n`);
+    }
     const schema = run(["schema", "-o", path.join(d, "other-client.yaml")]);
     expect(schema.code).toBe(2);
     expect(schema.stderr).toContain("the schema is only written to a file ending in .json");

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { SubsidyError, EXIT } from "../errors.js";
 import { loadPolicyForCommand } from "../policy/compiled.js";
-import { AtomicStream, checkOutName } from "../io/write.js";
+import { AtomicStream, checkOutName, checkTarget } from "../io/write.js";
 import { t } from "../i18n/index.js";
 import { provenance } from "../render/document.js";
 import { isProfileName, walk } from "../batch/walk.js";
@@ -79,6 +79,9 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   const workbook = isWorkbookName(dir);
   const entries: BatchEntry[] = workbook ? await (await import("../xlsx/client.js")).readClientWorkbook(dir, policy, o.asOf) : walk(dir, { recursive: o.recursive, followLinks: o.followLinks ?? false, onSkip: (n) => io.err(n.format() + "\n") });
   const inputs = workbook ? [dir] : entries;
+  // The workbook is written at the end, through its own spool: its name is checked before any work, as every
+  // other report's is when its stream opens (the extension of its format, never an input, never a link).
+  if (fileFormat === "xlsx" && o.out !== undefined) checkTarget(o.out, { protect: inputs, format: "xlsx" });
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
   const { warnings } = provenance(policy, o.asOf, { lang: o.lang, policy, unit: o.unit });
