@@ -1,7 +1,6 @@
 /**
- * One file of a batch → one outcome: the enterprise's summary and results (or its error), in a
- * plain, structured-clone-safe shape so that worker threads can hand it back. The results are
- * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
+ * One file of a batch → one outcome: the enterprise's summary and results (or its error). The results are exactly
+ * those of `subsidy check` for the same file: same loader (or the proven fast path), same
  * engine, same check document.
  */
 import { SubsidyError, ValidationErrors, unforeseen } from "../errors.js";
@@ -140,11 +139,11 @@ export function failed(file: string, e: SubsidyError): ProfileFailed {
   return { ok: false, file, error };
 }
 
-/** `bytes`: the file's contents when already read (by the reader thread); otherwise it is read here. */
-export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array): Outcome {
+/** A file → its outcome: read, parsed, validated and evaluated, or the reason it could not be. */
+export function evaluateFile(file: string, ctx: EvalContext): Outcome {
   let loaded: { profile: Profile; fast: boolean };
   try {
-    loaded = loadProfileBytes(bytes ?? readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
+    loaded = loadProfileBytes(readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
   } catch (e) {
     // Nothing in a profile may stop the batch: even a fault the loader did not foresee is this file's error.
     return failed(file, e instanceof SubsidyError ? e : unforeseen(file, e));
