@@ -13,7 +13,7 @@ import { isProfileName, walk } from "../batch/walk.js";
 import { runBatch, type BatchEntry } from "../batch/run.js";
 import { isWorkbookName } from "../xlsx/name.js";
 import { SummaryBuilder } from "../batch/summary.js";
-import { formatFromExtension, isReportFormat, REPORT_FORMATS, type Chunk, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
+import { formatFromExtension, isReportFormat, REPORT_FORMATS, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
 import { RENDERERS } from "../batch/renderers.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
@@ -50,17 +50,15 @@ class Buffered {
   ) {
     this.buf = Buffer.allocUnsafeSlow(size);
   }
-  write(c: Chunk | readonly Chunk[]): void {
-    if (typeof c === "string") {
-      if (c.length === 0) return;
-      // At most three bytes of UTF-8 per UTF-16 unit.
-      this.room(c.length * 3);
-      this.used += this.buf.write(c, this.used, "utf8");
-    } else if (c instanceof Uint8Array) {
-      this.room(c.length);
-      this.buf.set(c, this.used);
-      this.used += c.length;
-    } else for (let i = 0; i < c.length; i++) this.write(c[i] as Chunk);
+  write(c: string | readonly string[]): void {
+    if (typeof c !== "string") {
+      for (let i = 0; i < c.length; i++) this.write(c[i] as string);
+      return;
+    }
+    if (c.length === 0) return;
+    // At most three bytes of UTF-8 per UTF-16 unit.
+    this.room(c.length * 3);
+    this.used += this.buf.write(c, this.used, "utf8");
   }
   private room(n: number): void {
     if (this.buf.length - this.used >= n) return;
