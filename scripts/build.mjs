@@ -76,7 +76,7 @@ const BUNDLED = { yaml: "yaml.cjs" };
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-reader": "src/batch/reader.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -139,11 +139,14 @@ export function failed(file: string, e: SubsidyError): ProfileFailed {
   return { ok: false, file, error };
 }
 
-/** A file → its outcome: read, parsed, validated and evaluated, or the reason it could not be. */
-export function evaluateFile(file: string, ctx: EvalContext): Outcome {
+/**
+ * A file → its outcome: read, parsed, validated and evaluated, or the reason it could not be.
+ * `bytes`: the file's contents when the reader thread has read them already; otherwise it is read here.
+ */
+export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array): Outcome {
   let loaded: { profile: Profile; fast: boolean };
   try {
-    loaded = loadProfileBytes(readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
+    loaded = loadProfileBytes(bytes ?? readRegularFile(file, "profile", ctx.limits?.maxBytes ?? DEFAULT_MAX_BYTES), file, ctx.policy, ctx.asOf, ctx.fast ?? true, ctx.limits);
   } catch (e) {
     // Nothing in a profile may stop the batch: even a fault the loader did not foresee is this file's error.
     return failed(file, e instanceof SubsidyError ? e : unforeseen(file, e));

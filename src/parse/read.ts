@@ -7,8 +7,9 @@ import { fileTooLarge } from "./limits.js";
  * The bytes of a regular file, in one open. Anything else is refused before a byte is read: reading a
  * FIFO named x.yaml would block forever (so the open is non-blocking), and a directory, socket or device
  * is never a profile. A file over `maxBytes` is refused from its size, never read into memory.
+ * `into(size)` gives the memory to read the file into (`size` bytes; a new buffer by default).
  */
-export function readRegularFile(file: string, what = "file", maxBytes?: number): Uint8Array {
+export function readRegularFile(file: string, what = "file", maxBytes?: number, into: (size: number) => Uint8Array = (size) => Buffer.allocUnsafe(size)): Uint8Array {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -33,7 +34,7 @@ export function readRegularFile(file: string, what = "file", maxBytes?: number):
     if (maxBytes !== undefined && st.size > maxBytes) throw fileTooLarge(file, st.size, maxBytes);
     // A size of 0 is not always empty: /proc files and some mounts report 0 and still have content.
     if (st.size === 0) return readToEnd(fd, file, maxBytes);
-    const buf = Buffer.allocUnsafe(st.size);
+    const buf = into(st.size);
     let off = 0;
     while (off < st.size) {
       const n = fs.readSync(fd, buf, off, st.size - off, off);
