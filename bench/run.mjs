@@ -135,9 +135,9 @@ const thousands = (n) => Math.round(n).toLocaleString("en");
 
 /**
  * What users run on a folder, each measured as its own process: the screen summary alone (stdout to a pipe),
- * the CSV report, the workbook, and the JSON report (with SUBSIDY_THREADS=2 as well when `threads`).
+ * the CSV report, the workbook, and the JSON report.
  */
-function batchVariants(dir, threads) {
+function batchVariants(dir) {
   const base = dir.replace(/\/?$/, "");
   const csv = `${base}-report.csv`;
   const json = `${base}-report.json`;
@@ -148,14 +148,13 @@ function batchVariants(dir, threads) {
     { label: "subsidy batch DIR --out report.xlsx", args: ["--out", xlsx], file: xlsx },
     { label: "subsidy batch DIR --format json --out report.json", args: ["--format", "json", "--out", json], file: json },
   ];
-  if (threads) variants.push({ label: "  the same, SUBSIDY_THREADS=2", args: ["--format", "json", "--out", json], file: json, env: { SUBSIDY_THREADS: "2" } });
   return variants.map((v) => ({ ...v, ms: [], rss: [] }));
 }
 
 /** The floor and each variant on one folder, `runs` times, interleaved so that machine noise falls on all alike. */
-function measureFolder(folder, runs, threads) {
+function measureFolder(folder, runs) {
   const { dir, broken, count } = folder;
-  const variants = batchVariants(dir, threads);
+  const variants = batchVariants(dir);
   const floor = { ms: [], loop: [] };
   try {
     for (let k = 0; k < runs; k++) {
@@ -231,13 +230,13 @@ function printFolder(title, folder, result, runs) {
 export function batch(count = 10000, runs = 5, bareRuns = 3) {
   const results = {};
   // The bare folder is the comparison: fewer runs, so that the batch part stays under 3 minutes on 2 cores.
-  for (const [style, title, threads, n] of [["realistic", "realistic mix", true, runs], ["bare", "bare mix (the earlier folder)", false, bareRuns]]) {
+  for (const [style, title, n] of [["realistic", "realistic mix", runs], ["bare", "bare mix (the earlier folder)", bareRuns]]) {
     const t0 = performance.now();
     const folder = { ...makeBatchFolder(count, { style }), style };
     const genMs = performance.now() - t0;
     try {
       if (style === "realistic") checkSome(folder.dir);
-      results[style] = printFolder(title, folder, measureFolder(folder, n, threads), n);
+      results[style] = printFolder(title, folder, measureFolder(folder, n), n);
       results[style].generateMs = genMs;
       results[style].averageBytes = folder.bytes / folder.count;
     } finally {
@@ -245,8 +244,8 @@ export function batch(count = 10000, runs = 5, bareRuns = 3) {
     }
   }
   console.log(
-    `             target ≤ 1.5× the floor process, peak RSS ≤ 200 MB; runs interleaved (floor, then each variant); --as-of ${AS_OF}\n` +
-      `             threads: the default (src/batch/run.ts defaultThreads) ${process.env.SUBSIDY_THREADS ? `overridden by SUBSIDY_THREADS=${process.env.SUBSIDY_THREADS}` : "for this machine"}; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}`,
+    `             target ≤ 1.5× the floor process, peak RSS ≤ 200 MB; runs interleaved (floor, then each variant); --as-of ${AS_OF}; ` +
+      `${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}`,
   );
   return results;
 }

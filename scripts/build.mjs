@@ -76,7 +76,7 @@ const BUNDLED = { yaml: "yaml.cjs" };
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", "batch-reader": "src/batch/reader.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-reader": "src/batch/reader.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -97,7 +97,7 @@ await build({
 // The same CLI once more as one CommonJS file, which bin/subsidy.js compiles through vm.Script with a V8
 // code cache (Node 20 has no module compile cache for ES modules): start-up then skips most parsing and
 // compiling. `import.meta.url` becomes a variable set from __filename; the ESM bundle above stays for
-// the batch worker, the library entry, and as the fallback when dist/cli.cjs is missing.
+// the library entry and as the fallback when dist/cli.cjs is missing.
 await build({
   entryPoints: ["src/cli.ts"],
   outfile: "dist/cli.cjs",

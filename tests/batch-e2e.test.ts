@@ -43,28 +43,26 @@ const copyProfiles = (d: string) => {
 type Doc = { profile: { file: string; name?: string }; results?: unknown[]; totals?: { fixedYuan: number; maxYuan: number }; error?: { message: string; line: number | null; path: string | null } };
 
 describe("subsidy batch", () => {
-  it("gives each profile exactly the results of subsidy check --format json, single-threaded and with worker threads", () => {
+  it("gives each profile exactly the results of subsidy check --format json", () => {
     const files = profileFiles.map((f) => path.join(profilesDir, f));
     const check = run(["check", ...files, "--format", "json", "--as-of", AS_OF, "--lang", "en"]);
     expect(check.code).toBe(0);
     const checkDocs = JSON.parse(check.out) as (Doc & { policy: unknown; asOf: string })[];
-    for (const threads of ["1", "2"]) {
-      const b = run(["batch", profilesDir, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--opportunities"], { SUBSIDY_THREADS: threads });
-      expect(b.code).toBe(0);
-      const doc = JSON.parse(b.out) as { policy: unknown; asOf: string; profiles: Doc[]; summary: { files: number; errors: number; totals: { fixedYuan: number; maxYuan: number } } };
-      expect(doc.policy).toEqual(checkDocs[0]?.policy);
-      expect(doc.asOf).toBe(AS_OF);
-      expect((doc as unknown as { warnings: string[] }).warnings).toEqual((checkDocs[0] as unknown as { warnings: string[] }).warnings);
-      expect(doc.profiles.map((p) => p.profile.file)).toEqual(files);
-      checkDocs.forEach((c, i) => {
-        const { policy: _p, asOf: _a, ...rest } = c;
-        expect(doc.profiles[i]).toEqual(rest);
-      });
-      expect(doc.summary.files).toBe(files.length);
-      expect(doc.summary.errors).toBe(0);
-      expect(doc.summary.totals.fixedYuan).toBe(checkDocs.reduce((s, c) => s + (c.totals?.fixedYuan ?? 0), 0));
-      expect(doc.summary.totals.maxYuan).toBe(checkDocs.reduce((s, c) => s + (c.totals?.maxYuan ?? 0), 0));
-    }
+    const b = run(["batch", profilesDir, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--opportunities"]);
+    expect(b.code).toBe(0);
+    const doc = JSON.parse(b.out) as { policy: unknown; asOf: string; profiles: Doc[]; summary: { files: number; errors: number; totals: { fixedYuan: number; maxYuan: number } } };
+    expect(doc.policy).toEqual(checkDocs[0]?.policy);
+    expect(doc.asOf).toBe(AS_OF);
+    expect((doc as unknown as { warnings: string[] }).warnings).toEqual((checkDocs[0] as unknown as { warnings: string[] }).warnings);
+    expect(doc.profiles.map((p) => p.profile.file)).toEqual(files);
+    checkDocs.forEach((c, i) => {
+      const { policy: _p, asOf: _a, ...rest } = c;
+      expect(doc.profiles[i]).toEqual(rest);
+    });
+    expect(doc.summary.files).toBe(files.length);
+    expect(doc.summary.errors).toBe(0);
+    expect(doc.summary.totals.fixedYuan).toBe(checkDocs.reduce((s, c) => s + (c.totals?.fixedYuan ?? 0), 0));
+    expect(doc.summary.totals.maxYuan).toBe(checkDocs.reduce((s, c) => s + (c.totals?.maxYuan ?? 0), 0));
   });
 
   it("reports every bad fixture with the very message subsidy check prints, and exits 1", () => {
@@ -97,9 +95,7 @@ describe("subsidy batch", () => {
     for (const f of profileFiles) expect(r.out).toContain(f.length > 13 ? f.slice(0, 10) : f);
   });
 
-  it("reads a large folder ahead on its reader thread with the same results and the same errors as without it", () => {
-    // Over MIN_FILES_FOR_THREADS files, so that the one-thread run reads ahead (src/batch/prefetch.ts);
-    // SUBSIDY_THREADS=2 evaluates on worker threads, which read each file themselves.
+  it("gives each file of a large folder its own result or the very error check prints (a folder, a FIFO, a file over the limit)", () => {
     const d = folder("large");
     const bodies = profileFiles.map((f) => fs.readFileSync(path.join(profilesDir, f)));
     for (let i = 0; i < 230; i++) fs.writeFileSync(path.join(d, `p${String(i).padStart(3, "0")}.yaml`), bodies[i % bodies.length] as Buffer);
@@ -108,11 +104,8 @@ describe("subsidy batch", () => {
     execFileSync("mkfifo", [path.join(d, "p100-pipe.yaml")]);
     fs.writeFileSync(path.join(d, "p150-big.yaml"), `enterprise:\n  name: 大文件\n  district: 张店区\n  note: ${"x".repeat(5000)}\n`);
     const args = ["batch", d, "--format", "json", "--as-of", AS_OF, "--lang", "en", "--max-file-size", "4KiB"];
-    const here = run(args, { SUBSIDY_THREADS: "1" });
-    const pool = run(args, { SUBSIDY_THREADS: "2" });
+    const here = run(args);
     expect(here.code).toBe(1);
-    expect(pool.code).toBe(1);
-    expect(here.out).toBe(pool.out);
     const doc = JSON.parse(here.out) as { profiles: Doc[]; summary: { files: number; errors: number } };
     const byName = (n: string) => doc.profiles.find((p) => p.profile.file === path.join(d, n));
     expect(doc.summary.files).toBe(230 + fs.readdirSync(badDir).length + 3);
@@ -388,15 +381,15 @@ describe("subsidy batch", () => {
     expect(fs.readdirSync(d).sort()).toEqual(profileFiles);
   });
 
-  it.each(["1", "2"])("on Ctrl-C (threads %s) exits 130, leaves the old report whole and no temporary file", async (threads) => {
-    const d = folder(`interrupt-${threads}`);
+  it("on Ctrl-C exits 130, leaves the old report whole and no temporary file", async () => {
+    const d = folder("interrupt");
     const one = fs.readFileSync(path.join(profilesDir, "huachuang.yaml"), "utf8");
     for (let i = 0; i < 1500; i++) fs.writeFileSync(path.join(d, `p${String(i).padStart(4, "0")}.yaml`), one);
-    const out = path.join(tmp, `int-out-${threads}`);
+    const out = path.join(tmp, "int-out");
     fs.mkdirSync(out);
     const report = path.join(out, "r.json");
     fs.writeFileSync(report, '{"policy": "old"}\n');
-    const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF], { env: { ...process.env, NO_COLOR: "1", SUBSIDY_THREADS: threads } });
+    const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF], { env: { ...process.env, NO_COLOR: "1" } });
     let err = "";
     child.stderr.on("data", (b: Buffer) => (err += b.toString()));
     // Interrupt once the temporary report exists, i.e. mid-run.

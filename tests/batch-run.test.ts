@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultThreads, MAX_THREADS, MIN_CORES_FOR_THREADS, MIN_FILES_FOR_THREADS } from "../src/batch/run.js";
 import { formatFromExtension } from "../src/batch/report.js";
 import { surelyOtherName } from "../src/io/write.js";
 import { isJunk, isProfileName } from "../src/batch/walk.js";
-
-describe("batch threads", () => {
-  it("stays on one thread for small folders and on two cores, uses idle cores for large folders on bigger machines, and obeys SUBSIDY_THREADS", () => {
-    expect(defaultThreads(MIN_FILES_FOR_THREADS - 1, {}, 8, 0)).toBe(1);
-    expect(defaultThreads(MIN_FILES_FOR_THREADS, {}, 4, 0)).toBe(MAX_THREADS);
-    expect(defaultThreads(MIN_FILES_FOR_THREADS, {}, 16, 0)).toBe(MAX_THREADS);
-    expect(defaultThreads(10000, {}, MIN_CORES_FOR_THREADS - 1, 0)).toBe(1);
-    expect(defaultThreads(10000, {}, 2, 0)).toBe(1);
-    expect(defaultThreads(10000, {}, 4, 2.7)).toBe(1);
-    expect(defaultThreads(10000, {}, 4, 1.2)).toBe(Math.min(3, MAX_THREADS));
-    expect(defaultThreads(10000, {}, 4, 8)).toBe(1);
-    expect(defaultThreads(10, { SUBSIDY_THREADS: "2" }, 2, 8)).toBe(2);
-    expect(defaultThreads(10000, { SUBSIDY_THREADS: "x" }, 4, 0)).toBe(MAX_THREADS);
-    expect(defaultThreads(10000, { SUBSIDY_THREADS: "4" }, 2, 0)).toBe(4);
-  });
-});
 
 describe("batch names", () => {
   it("accepts profile extensions in any case and skips editor and OS junk", () => {

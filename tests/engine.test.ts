@@ -395,7 +395,7 @@ describe("reasons on request (batch reports that print none, or only those of pr
   });
 });
 
-describe("results of programs with no item in the profile, shared between profiles", () => {
+describe("results of programs with no item in the profile", () => {
   type E = NonNullable<P["enterprise"]>;
   const results = (e: E) => run({ enterprise: e }).results;
   const of = (rs: ProgramResult[], id: string): ProgramResult => {
@@ -405,23 +405,23 @@ describe("results of programs with no item in the profile, shared between profil
   };
   const outcome = (r: ProgramResult, check: string) => r.conditions.find((c) => c.check === check)?.outcome;
 
-  it("are shared only between profiles alike in what the program reads: the district, and ownership or 军民结合 where it reads them", () => {
+  it("differ only between profiles that differ in what the program reads: the district, and ownership or 军民结合 where it reads them", () => {
     const privateTrue = results({ ownership: "private", military_civil: true });
     const stateTrue = results({ ownership: "state", military_civil: true });
     const privateFalse = results({ ownership: "private", military_civil: false });
     const unknown = results({});
-    // green-factory reads neither fact: one result for all four.
-    for (const rs of [stateTrue, privateFalse, unknown]) expect(of(rs, "green-factory")).toBe(of(privateTrue, "green-factory"));
-    // military-qualification reads ownership: one result per ownership, each with its own condition.
+    // green-factory reads neither fact: the same result for all four.
+    for (const rs of [stateTrue, privateFalse, unknown]) expect(of(rs, "green-factory")).toEqual(of(privateTrue, "green-factory"));
+    // military-qualification reads ownership: a result per ownership, each with its own condition.
     expect(outcome(of(privateTrue, "military-qualification"), "ownership")).toBe("met");
     expect(outcome(of(stateTrue, "military-qualification"), "ownership")).toBe("not-met");
     expect(outcome(of(unknown, "military-qualification"), "ownership")).toBe("unknown");
-    expect(of(privateFalse, "military-qualification")).toBe(of(privateTrue, "military-qualification"));
-    // military-standard reads 军民结合: one result per value of it, whatever the ownership.
+    expect(of(privateFalse, "military-qualification")).toEqual(of(privateTrue, "military-qualification"));
+    // military-standard reads 军民结合: a result per value of it, whatever the ownership.
     expect(outcome(of(privateTrue, "military-standard"), "military_civil")).toBe("met");
     expect(outcome(of(privateFalse, "military-standard"), "military_civil")).toBe("not-met");
     expect(outcome(of(unknown, "military-standard"), "military_civil")).toBe("unknown");
-    expect(of(stateTrue, "military-standard")).toBe(of(privateTrue, "military-standard"));
+    expect(of(stateTrue, "military-standard")).toEqual(of(privateTrue, "military-standard"));
     const text = (r: ProgramResult) => r.reasons.map((m) => say(m, { lang: "en", policy })).join(" | ");
     expect(text(of(stateTrue, "military-qualification"))).toMatch(/state-owned enterprise; the program is only for a private enterprise/);
     expect(text(of(privateTrue, "green-factory"))).toMatch(/The profile lists no Green factory among its recognitions/);
@@ -432,5 +432,14 @@ describe("results of programs with no item in the profile, shared between profil
         expect(of(rs, id).amount.yuan).toBe(0);
       }
     }
+  });
+
+  it("are each evaluation's own: changing one leaves the next evaluation's untouched", () => {
+    const first = of(results({ ownership: "private" }), "green-factory");
+    first.reasons.push({ key: "reason.noItems" });
+    (first.conditions[0] as { outcome: string }).outcome = "not-met";
+    const next = of(results({ ownership: "private" }), "green-factory");
+    expect(next.reasons).toHaveLength(first.reasons.length - 1);
+    expect(next.conditions[0]?.outcome).toBe("met");
   });
 });

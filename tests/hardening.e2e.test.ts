@@ -184,7 +184,7 @@ describe("6. SIGTERM and SIGHUP are handled like Ctrl-C; stale temporary files a
     const out = dir(`sig-out-${signal}`);
     const report = path.join(out, "r.csv");
     fs.writeFileSync(report, "old\n");
-    const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF, "--lang", "en"], { env: { ...process.env, NO_COLOR: "1", SUBSIDY_THREADS: "1" } });
+    const child = spawn(process.execPath, [BIN, "batch", d, "--out", report, "--as-of", AS_OF, "--lang", "en"], { env: { ...process.env, NO_COLOR: "1" } });
     let err = "";
     child.stderr.on("data", (b: Buffer) => (err += b.toString()));
     const started = Date.now();

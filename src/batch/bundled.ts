@@ -1,4 +1,4 @@
-/** The path of a script the build puts beside the bundled code (dist/batch-worker.js, dist/batch-reader.js), or undefined when running from the sources. */
+/** The path of a script the build puts beside the bundled code (dist/batch-reader.js), or undefined when running from the sources. */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 

@@ -1,7 +1,6 @@
 /**
- * One file of a batch → one outcome: the enterprise's summary and results (or its error), in a
- * plain, structured-clone-safe shape so that worker threads can hand it back. The results are
- * exactly those of `subsidy check` for the same file: same loader (or the proven fast path), same
+ * One file of a batch → one outcome: the enterprise's summary and results (or its error). The results are exactly
+ * those of `subsidy check` for the same file: same loader (or the proven fast path), same
  * engine, same check document.
  */
 import { SubsidyError, ValidationErrors, unforeseen } from "../errors.js";
@@ -12,8 +11,8 @@ import { readRegularFile } from "../parse/read.js";
 import { parseProfileText } from "../profile/load.js";
 import { profileMeta, reasonsText, resultDoc } from "../render/document.js";
 import { alternativesText, describeMissing, noneText } from "../render/report.js";
-import { say, type MoneyUnit, type RenderContext } from "../i18n/index.js";
-import type { Lang, LoadedPolicy, Message, Profile, ProgramResult, Status, AmountKind } from "../types.js";
+import { say, type MoneyUnit } from "../i18n/index.js";
+import type { Lang, LoadedPolicy, Profile, ProgramResult, Status, AmountKind } from "../types.js";
 import { fastProfile } from "../profile/fast.js";
 import { DEFAULT_MAX_BYTES } from "../parse/limits.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -75,8 +74,8 @@ export interface ProfileOk {
   warnings?: string[];
   /** Eligible and needs-info programs, in the policy's order (`reasons` empty unless the context asked for them). */
   programs: ProgramLine[];
-  /** The check document without policy and asOf, serialized: pieces in order, shared ones pre-encoded (JSON output only). */
-  json?: (string | Uint8Array)[];
+  /** The check document without policy and asOf, serialized (JSON output only). */
+  json?: string;
   /** What else the enterprise could obtain, by program (when the run looks for it). */
   opportunities?: OpportunityDoc[];
 }
@@ -140,7 +139,10 @@ export function failed(file: string, e: SubsidyError): ProfileFailed {
   return { ok: false, file, error };
 }
 
-/** `bytes`: the file's contents when already read (by the reader thread); otherwise it is read here. */
+/**
+ * A file → its outcome: read, parsed, validated and evaluated, or the reason it could not be.
+ * `bytes`: the file's contents when the reader thread has read them already; otherwise it is read here.
+ */
 export function evaluateFile(file: string, ctx: EvalContext, bytes?: Uint8Array): Outcome {
   let loaded: { profile: Profile; fast: boolean };
   try {
@@ -161,12 +163,11 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
   const rctx = { lang: ctx.lang, policy: ctx.policy, unit: ctx.unit };
   const opportunities = ctx.opportunities ? findOpportunities(ctx.policy, profile, ctx.asOf, evaluation, (ctx.opportunityCache ??= new Map())) : undefined;
   const programs: ProgramLine[] = [];
-  // The JSON entry is assembled from UTF-8 pieces: most results are shared between profiles and
-  // encoded once (see ineligibleJson), so a batch of thousands copies bytes instead of joining strings.
-  const parts: (string | Uint8Array)[] | undefined = ctx.json ? [] : undefined;
+  // The JSON entry: each result's document, serialized.
+  const parts: string[] | undefined = ctx.json ? [] : undefined;
   for (const r of evaluation.results) {
     if (r.status === "ineligible") {
-      if (parts) parts.push(ineligibleJson(r, rctx));
+      if (parts) parts.push(JSON.stringify(resultDoc(r, rctx)));
       continue;
     }
     if (!parts && !withReasons) {
@@ -208,65 +209,8 @@ export function evaluateProfile(file: string, profile: Profile, ctx: EvalContext
   if (oppDocs) out.opportunities = oppDocs;
   if (parts) {
     // Exactly JSON.stringify of the check document without policy and asOf (same members, same order).
-    const warnings = warningsJson(evaluation.warnings, rctx);
-    const pieces: (string | Uint8Array)[] = [`{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[`];
-    parts.forEach((p, i) => {
-      if (i > 0) pieces.push(",");
-      pieces.push(p);
-    });
-    pieces.push(`],"totals":${JSON.stringify(evaluation.totals)}${oppDocs ? `,"opportunities":${JSON.stringify(oppDocs)}` : ""}}`);
-    out.json = pieces;
+    const warnings = JSON.stringify(evaluation.warnings.map((m) => say(m, rctx)));
+    out.json = `{"warnings":${warnings},"profile":${JSON.stringify({ file: meta.file, name: meta.name })},"results":[${parts.join(",")}],"totals":${JSON.stringify(evaluation.totals)}${oppDocs ? `,"opportunities":${JSON.stringify(oppDocs)}` : ""}}`;
   }
   return out;
-}
-
-/**
- * Most programs are ineligible for most enterprises for the same reason ("the profile lists no …"),
- * so their serialized result is the same from one profile to the next: render it once. Results with
- * items are rendered every time (their notes name the items).
- */
-const ineligibleCache = new Map<string, Uint8Array>();
-let cachePolicy: LoadedPolicy | undefined;
-const CACHE_LIMIT = 4096;
-
-/** The engine returns one warnings array per policy and date: translate and encode it once. */
-const warningsCache = new WeakMap<readonly Message[], { lang: string; unit: string | undefined; json: string }>();
-function warningsJson(warnings: Message[], ctx: RenderContext): string {
-  const hit = warningsCache.get(warnings);
-  if (hit && hit.lang === ctx.lang && hit.unit === ctx.unit) return hit.json;
-  const json = JSON.stringify(warnings.map((m) => say(m, ctx)));
-  warningsCache.set(warnings, { lang: ctx.lang, unit: ctx.unit, json });
-  return json;
-}
-
-const utf8 = (s: string): Uint8Array => Buffer.from(s, "utf8");
-
-/** Results the engine shares between profiles (frozen), by identity: no key to build and hash. */
-const sharedJson = new WeakMap<ProgramResult, { lang: string; unit: string | undefined; json: Uint8Array }>();
-
-function ineligibleJson(r: ProgramResult, ctx: RenderContext & { policy: LoadedPolicy }): string | Uint8Array {
-  if (r.items.length > 0) return JSON.stringify(resultDoc(r, ctx));
-  if (Object.isFrozen(r)) {
-    const hit = sharedJson.get(r);
-    if (hit && hit.lang === ctx.lang && hit.unit === ctx.unit) return hit.json;
-    const json = utf8(JSON.stringify(resultDoc(r, ctx)));
-    sharedJson.set(r, { lang: ctx.lang, unit: ctx.unit, json });
-    return json;
-  }
-  if (cachePolicy !== ctx.policy) {
-    ineligibleCache.clear();
-    cachePolicy = ctx.policy;
-  }
-  let key = `${ctx.lang}\u0000${ctx.unit ?? ""}\u0000${r.program.id}\u0000${r.amount.kind}\u0000${r.amount.yuan}\u0000${r.missing.join("\u0001")}`;
-  for (const m of r.reasons) {
-    key += `\u0000${m.key}`;
-    if (m.params) for (const k in m.params) key += `\u0001${k}\u0002${m.params[k]}`;
-  }
-  let json = ineligibleCache.get(key);
-  if (json === undefined) {
-    json = utf8(JSON.stringify(resultDoc(r, ctx)));
-    if (ineligibleCache.size >= CACHE_LIMIT) ineligibleCache.clear();
-    ineligibleCache.set(key, json);
-  }
-  return json;
 }

@@ -1,4 +1,4 @@
-/** The batch report renderers by format (a module of its own, so that the worker threads can use them too). */
+/** The batch report renderers by format . */
 import type { ReportContext, ReportFormat, ReportRenderer } from "./report.js";
 import { tableReport } from "./report-table.js";
 import { jsonReport } from "./report-json.js";

@@ -7,7 +7,7 @@
  */
 import { CSV_BOM, csvCell, csvRow, csvTextCell } from "../render/cells.js";
 import { labelOf, t } from "../i18n/index.js";
-import type { Chunk, ReportContext, ReportRenderer } from "./report.js";
+import type { ReportContext, ReportRenderer } from "./report.js";
 
 const PROVENANCE = ["policyId", "policyVersion", "policySha256", "asOf", "warnings"];
 const COLUMNS = ["file", "enterprise", "creditCode", "district", "ownership", "enterpriseFixed", "enterpriseMax", "program", "title", "clause", "status", "kind", "yuan", "missing", "reasons"];
@@ -19,10 +19,8 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
   // Every row says where it came from, so a row copied out of the file is still traceable (docs/policy.md).
   // Lists in a cell (missing facts, reasons, warnings) are one per line, as in the CSV of `subsidy check`.
   const where = [ctx.policy.data.id, ctx.policy.data.version, ctx.policy.sha256, ctx.asOf, ctx.warnings.join("\n")];
-  // The same on every row, or on every row of a program: quoted once. The provenance cells end every
-  // row and make half of the file's bytes: they are encoded once, and each row copies the bytes.
-  const whereCells = cells(where);
-  const rowEnd = new TextEncoder().encode(`,${whereCells}\r\n`);
+  // The same on every row, or on every row of a program: quoted once.
+  const rowEnd = `,${cells(where)}\r\n`;
   const programCells = new Map<string, string>();
   return {
     head: () => CSV_BOM + csvRow([...COLUMNS, ...PROVENANCE].map((c) => t(`batch.csv.${c}`, ctx))),
@@ -30,12 +28,12 @@ export function csvReport(ctx: ReportContext): ReportRenderer {
     row: (o) => {
       if (!o.ok) return [cells([o.file, "", "", "", "", null, null, "", "", "", t("batch.status.error", ctx), "", null, "", o.error.text]), rowEnd];
       // A profile with its own warnings (items after --as-of, left out) says them on each of its rows.
-      const end = o.warnings ? new TextEncoder().encode(`,${cells([...where.slice(0, -1), [...ctx.warnings, ...o.warnings].join("\n")])}\r\n`) : rowEnd;
+      const end = o.warnings ? `,${cells([...where.slice(0, -1), [...ctx.warnings, ...o.warnings].join("\n")])}\r\n` : rowEnd;
       // The credit code stays text in Excel (csvTextCell).
       const factCells = `${cells([o.file, o.name])},${csvTextCell(o.creditCode ?? "")},${cells([o.district ?? "", o.ownership === undefined ? "" : labelOf(o.ownership, ctx), o.fixedYuan, o.maxYuan])}`;
       if (o.programs.length === 0) return [`${factCells},${cells(["", "", "", "", "", null, "", ""])}`, end];
       // The enterprise's facts, the program's, the amount, missing and reasons.
-      const out: Chunk[] = [];
+      const out: string[] = [];
       for (const p of o.programs) {
         const key = `${p.program}\u0000${p.status}\u0000${p.kind}`;
         let program = programCells.get(key);

@@ -21,13 +21,10 @@ export interface ReportContext extends RenderContext {
   width?: number;
 }
 
-/** A piece of a report: text, or text already encoded as UTF-8 (the JSON report's shared results). */
-export type Chunk = string | Uint8Array;
-
 export interface ReportRenderer {
   head(): string;
   /** `index` is the profile's 0-based position in the batch. */
-  row(o: Outcome, index: number): Chunk | readonly Chunk[];
+  row(o: Outcome, index: number): string | readonly string[];
   tail(s: BatchSummary): string;
 }
 

@@ -98,32 +98,6 @@ export class SummaryBuilder {
     }
   }
 
-  /** Adds the totals of another part of the same batch (a chunk evaluated elsewhere), which come after those added so far. */
-  merge(part: BatchSummary): void {
-    this.s.files += part.files;
-    this.s.evaluated += part.evaluated;
-    for (const e of part.errors) this.s.errors.push(e);
-    this.s.fixedYuan += part.fixedYuan;
-    this.s.maxYuan += part.maxYuan;
-    this.s.conservativeFixedYuan += part.conservativeFixedYuan;
-    this.s.conservativeMaxYuan += part.conservativeMaxYuan;
-    for (const p of part.programs) {
-      const t = this.byId.get(p.program);
-      if (!t) continue;
-      t.eligible += p.eligible;
-      t.needsInfo += p.needsInfo;
-      t.fixedYuan += p.fixedYuan;
-      t.upToYuan += p.upToYuan;
-    }
-    for (const p of part.opportunities ?? []) {
-      const t = this.oppById.get(p.program);
-      if (!t) continue;
-      t.enterprises += p.enterprises;
-      t.yuan += p.yuan;
-      t.withoutSum += p.withoutSum;
-    }
-  }
-
   get summary(): BatchSummary {
     return this.s;
   }

@@ -13,9 +13,8 @@ import { isProfileName, walk } from "../batch/walk.js";
 import { runBatch, type BatchEntry } from "../batch/run.js";
 import { isWorkbookName } from "../xlsx/name.js";
 import { SummaryBuilder } from "../batch/summary.js";
-import { formatFromExtension, isReportFormat, REPORT_FORMATS, type Chunk, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
+import { formatFromExtension, isReportFormat, REPORT_FORMATS, type ReportContext, type ReportFormat, type ReportRenderer } from "../batch/report.js";
 import { RENDERERS } from "../batch/renderers.js";
-import { Bytes, type ReportSpec } from "../batch/chunk.js";
 import type { CommonOptions } from "./options.js";
 import type { Io } from "./check.js";
 import type { ParseOptions } from "../parse/document.js";
@@ -38,27 +37,37 @@ export interface BatchIo extends Io {
 }
 
 /**
- * Collects small writes into large ones: thousands of rows cost a few system calls. Works in UTF-8
- * pieces handed on as they are (the JSON report's shared results are written from the same buffers
- * every time), so a large report is never joined into strings or copied in memory.
+ * A write buffer: rows are encoded into it as UTF-8 and handed to `sink` whenever it fills (and at
+ * flush()), so that thousands of rows cost a few system calls. The sink must be done with the bytes
+ * when it returns (a synchronous write, or a copy): the same buffer is filled again.
  */
 class Buffered {
-  private readonly bytes = new Bytes();
+  private buf: Buffer;
+  private used = 0;
   constructor(
-    private readonly sink: (pieces: Uint8Array[]) => void,
-    private readonly limit = 1 << 16,
-  ) {}
-  write(c: Chunk | readonly Chunk[]): void {
-    this.bytes.add(c);
-    // A large piece (a chunk's rows) is held as it is, not copied: it is written now, so that the
-    // thread that rendered it may write its next chunk over it once this returns (see Bytes.reuse).
-    if (this.bytes.size >= this.limit || this.bytes.holdsLarge) this.flush();
+    private readonly sink: (bytes: Uint8Array) => void,
+    size = 1 << 16,
+  ) {
+    this.buf = Buffer.allocUnsafeSlow(size);
   }
-  /** The sinks are done with the bytes when they return (a synchronous write, or a copy): the buffer is reused. */
+  write(c: string | readonly string[]): void {
+    if (typeof c !== "string") {
+      for (let i = 0; i < c.length; i++) this.write(c[i] as string);
+      return;
+    }
+    if (c.length === 0) return;
+    // At most three bytes of UTF-8 per UTF-16 unit.
+    this.room(c.length * 3);
+    this.used += this.buf.write(c, this.used, "utf8");
+  }
+  private room(n: number): void {
+    if (this.buf.length - this.used >= n) return;
+    this.flush();
+    if (this.buf.length < n) this.buf = Buffer.allocUnsafeSlow(n);
+  }
   flush(): void {
-    const pieces = this.bytes.pieces();
-    if (pieces.length > 0) this.sink(pieces);
-    this.bytes.reuse();
+    if (this.used > 0) this.sink(this.buf.subarray(0, this.used));
+    this.used = 0;
   }
 }
 
@@ -85,17 +94,15 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
   if (entries.length === 0) throw new SubsidyError("usage", t("batch.noFiles", { lang: o.lang }, { dir }));
 
   const { warnings } = provenance(policy, o.asOf, { lang: o.lang, policy, unit: o.unit });
-  const settings: ReportSpec["ctx"] = { lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, ...(workbook ? {} : { base: dir }) };
-  const ctx: ReportContext = { ...settings, policy };
+  const ctx: ReportContext = { lang: o.lang, unit: o.unit, asOf: o.asOf, warnings, color: o.color, width: o.width, ...(workbook ? {} : { base: dir }), policy };
   const screenFormat: ReportFormat = o.out !== undefined ? "table" : ((o.format as ReportFormat | undefined) ?? "table");
-  const stdout = new Buffered((pieces) => {
-    const b = Buffer.concat(pieces);
-    if (io.outBytes) io.outBytes(b);
-    else io.out(b.toString("utf8"));
+  const stdout = new Buffered((bytes) => {
+    // A copy: the buffer is filled again once this returns, and a pipe may take the bytes later.
+    if (io.outBytes) io.outBytes(Buffer.from(bytes));
+    else io.out(Buffer.from(bytes).toString("utf8"));
   });
-  // The screen report and the --out report: rows are rendered where the profiles are evaluated (worker
-  // threads too), head and tail here.
-  const reports: ReportSpec[] = [{ format: screenFormat, ctx: { ...settings, color: screenFormat === "table" && o.color } }];
+  // The screen report and the --out report: head, a row per outcome as it comes, tail.
+  const formats: ReportFormat[] = [screenFormat];
   const sinks: { r: ReportRenderer; w: Buffered }[] = [{ r: RENDERERS[screenFormat]({ ...ctx, color: screenFormat === "table" && o.color }), w: stdout }];
 
   let stream: AtomicStream | undefined;
@@ -106,8 +113,8 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     stream = fileFormat === "xlsx" ? new AtomicStream(`${o.out}.rows`, { protect: inputs }) : new AtomicStream(o.out, { protect: inputs, format: fileFormat });
     process.once("exit", cleanup);
     const s = stream;
-    fileOut = new Buffered((pieces) => s.writev(pieces), 1 << 20);
-    reports.push({ format: fileFormat, ctx: { ...settings, color: false } });
+    fileOut = new Buffered((bytes) => s.writev([bytes]), 1 << 20);
+    formats.push(fileFormat);
     sinks.push({ r: RENDERERS[fileFormat]({ ...ctx, color: false }), w: fileOut });
   }
 
@@ -121,13 +128,15 @@ export async function runBatchCommand(dir: string, o: BatchOptions, io: BatchIo)
     for (const s of sinks) s.w.write(s.r.head());
     await runBatch(
       entries,
-      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, ...(o.reading ? { reading: o.reading } : {}), reports, opportunities, ...(o.limits ? { limits: o.limits } : {}) },
+      { policy, asOf: o.asOf, lang: o.lang, unit: o.unit, ...(o.reading ? { reading: o.reading } : {}), formats, opportunities, ...(o.limits ? { limits: o.limits } : {}) },
       {
-        onChunk: (outputs, part) => {
-          summary.merge(part);
-          sinks.forEach((s, i) => s.w.write(outputs[i] ?? []));
+        onOutcome: (outcome, index) => {
+          summary.add(outcome);
+          for (const s of sinks) s.w.write(s.r.row(outcome, index));
         },
         onProgress: progress.update,
+        // Rows on screen as they come: what is buffered goes out whenever the run lets signals through.
+        onPause: () => stdout.flush(),
       },
     );
     progress.clear();

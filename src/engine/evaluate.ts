@@ -43,27 +43,8 @@ function all(conds: readonly ConditionTrace[]): Outcome {
 
 /** Product names, codes and similar keys: the same thing written with other spacing, width or punctuation counts once. */
 export function distinctKey(v: string | number | boolean | undefined): string {
-  const raw = String(v ?? "");
-  let k = distinctKeys.get(raw);
-  if (k === undefined) {
-    // Case, width (NFKC), spaces and punctuation variants: BT-100 压滤机 = BT-100压滤机 = ＢＴ１００压滤机.
-    k = raw.normalize("NFKC").toLowerCase().replace(/[\s\p{P}]+/gu, "");
-    if (distinctKeys.size < 4096) distinctKeys.set(raw, k);
-  }
-  return k;
-}
-/** Product names recur across thousands of profiles; normalising each once is enough. */
-const distinctKeys = new Map<string, string>();
-
-const joinedLists = new WeakMap<readonly string[], string>();
-/** `a|b`, the form conditions show what they expect in; policy lists never change, so joined once. */
-function joined(list: readonly string[]): string {
-  let j = joinedLists.get(list);
-  if (j === undefined) {
-    j = list.join("|");
-    joinedLists.set(list, j);
-  }
-  return j;
+  // Case, width (NFKC), spaces and punctuation variants: BT-100 压滤机 = BT-100压滤机 = ＢＴ１００压滤机.
+  return String(v ?? "").normalize("NFKC").toLowerCase().replace(/[\s\p{P}]+/gu, "");
 }
 
 function districtConditions(profile: Profile, policy: LoadedPolicy): ConditionTrace {
@@ -90,7 +71,7 @@ function enterpriseConditions(program: ProgramData, profile: Profile, district: 
   if (!rule) return out;
   const e = profile.enterprise;
   if (rule.ownership) {
-    const expected = joined(rule.ownership);
+    const expected = rule.ownership.join("|");
     if (e.ownership === undefined) {
       out.push({ check: "ownership", outcome: "unknown", path: "enterprise.ownership", expected, message: { key: "cond.ownership.missing", params: { expected } } });
     } else if (rule.ownership.includes(e.ownership)) {
@@ -139,7 +120,7 @@ function itemConditions(program: ProgramData, policy: LoadedPolicy, item: Profil
   const conds: ConditionTrace[] = [];
   let relevant = true;
   if (rule.levels) {
-    const expected = joined(rule.levels);
+    const expected = rule.levels.join("|");
     // A type that exists at one level only (a municipal design project, say) needs no level written.
     const kind = rule.list === "standards" ? item.scope : item.type;
     const typeDef = kind === undefined ? undefined : rule.list === "recognitions" ? policy.index.recognitionTypes.get(kind) : rule.list === "projects" ? policy.index.projectTypes.get(kind) : policy.index.standardScopes.get(kind);
@@ -257,8 +238,8 @@ function compareByDate(a: Candidate, b: Candidate): number {
 interface Compiled {
   /** Per list, item type (scope for standards) → indices of the programs that read such items. */
   readers: Record<ListName, Map<string, number[]>>;
-  /** Results of programs with no item of theirs, shared per district outcome (see noItemsResult). */
-  noItems: Map<string, NoItemsRow>;
+  /** Per program (by position), the item types "the profile lists no …" names. */
+  typesText: string[];
 }
 
 const compiledPolicies = new WeakMap<LoadedPolicy, Compiled>();
@@ -275,7 +256,7 @@ function compile(policy: LoadedPolicy): Compiled {
       else byType.set(t, [i]);
     }
   });
-  c = { readers, noItems: new Map() };
+  c = { readers, typesText: policy.data.programs.map((p) => p.items.types.join(", ")) };
   compiledPolicies.set(policy, c);
   return c;
 }
@@ -307,20 +288,8 @@ function positionsByProgram(compiled: Compiled, profile: Profile, programCount: 
   return out;
 }
 
-/** Freezes what a shared result owns (never the policy's program data it points to). */
-function freezeResult(r: ProgramResult): ProgramResult {
-  for (const c of r.conditions) {
-    if (c.message.params) Object.freeze(c.message.params);
-    Object.freeze(c.message);
-    Object.freeze(c);
-  }
-  for (const m of r.reasons) Object.freeze(m);
-  for (const a of [r.items, r.conditions, r.reasons, r.missing, r.computation]) Object.freeze(a);
-  Object.freeze(r.amount);
-  return Object.freeze(r);
-}
-
-function noItemsResultFor(program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
+/** A program none of whose items the profile lists: ineligible, with the enterprise conditions and "the profile lists no …". */
+function noItemsResult(program: ProgramData, profile: Profile, district: ConditionTrace, types: string): ProgramResult {
   const enterprise = enterpriseConditions(program, profile, district);
   return {
     program,
@@ -328,58 +297,11 @@ function noItemsResultFor(program: ProgramData, profile: Profile, district: Cond
     amount: { kind: program.amount.kind, yuan: 0 },
     items: [],
     conditions: enterprise,
-    reasons: buildReasons(program, "ineligible", enterprise, [], all(enterprise)),
+    reasons: buildReasons(program, "ineligible", enterprise, [], all(enterprise), types),
     missing: [],
     computation: [],
-    alternatives: NO_ALTERNATIVES,
+    alternatives: [],
   };
-}
-
-/**
- * Most programs find no item of theirs in a given profile. Such a result depends only on the district
- * and the enterprise facts the program reads (ownership, 军民结合), so it is the same for every profile
- * that shares them: made once, frozen, shared. A program that reads neither fact has one result per
- * district outcome; one that reads them, one per value of what it reads. The cache is bounded, since
- * names of places outside Zibo are free text.
- */
-function noItemsResult(row: NoItemsRow | undefined, index: number, program: ProgramData, profile: Profile, district: ConditionTrace): ProgramResult {
-  if (!row) return noItemsResultFor(program, profile, district);
-  const rule = program.enterprise;
-  let r: ProgramResult | undefined;
-  let facts: Map<string, ProgramResult> | undefined;
-  let key = "";
-  if (rule && (rule.ownership || rule.military_civil)) {
-    const e = profile.enterprise;
-    facts = (row.byFacts[index] ??= new Map());
-    key = `${rule.ownership ? (e.ownership ?? "\u0001") : ""}\u0000${rule.military_civil ? (e.military_civil ?? "\u0001") : ""}`;
-    r = facts.get(key);
-  } else {
-    r = row.shared[index];
-  }
-  if (!r) {
-    const own: ConditionTrace = { ...district, message: { ...district.message, ...(district.message.params ? { params: { ...district.message.params } } : {}) } };
-    r = freezeResult(noItemsResultFor(program, profile, own));
-    if (facts) facts.set(key, r);
-    else row.shared[index] = r;
-  }
-  return r;
-}
-
-/** The shared no-item results of one district outcome, by program: one each, or one per value of the enterprise facts it reads. */
-interface NoItemsRow {
-  shared: (ProgramResult | undefined)[];
-  byFacts: (Map<string, ProgramResult> | undefined)[];
-}
-
-/** The shared no-item results of one district outcome (undefined once the bounded cache is full). */
-function noItemsRow(compiled: Compiled, district: ConditionTrace): NoItemsRow | undefined {
-  const key = `${district.outcome}\u0000${district.value ?? ""}`;
-  let row = compiled.noItems.get(key);
-  if (!row && compiled.noItems.size < 1024) {
-    row = { shared: [], byFacts: [] };
-    compiled.noItems.set(key, row);
-  }
-  return row;
 }
 
 /** Whether the city already paid for the item: `rewarded: true`, or a sum received written in `rewarded_yuan`. */
@@ -701,7 +623,7 @@ function evaluateProgram(
 
   const missing = status === "ineligible" ? [] : missingFacts(enterprise, candidates);
 
-  const reasons = reasonsFor === "all" || (reasonsFor === "applicable" && status !== "ineligible") ? buildReasons(program, status, enterprise, candidates, eOutcome) : NO_REASONS;
+  const reasons = reasonsFor === "all" || (reasonsFor === "applicable" && status !== "ineligible") ? buildReasons(program, status, enterprise, candidates, eOutcome) : [];
   const yuan = status !== "eligible" ? 0 : amount.kind === "discretionary" ? null : floorYuan(sumFen);
   if (status === "eligible" && amount.kind !== "discretionary" && counted.length > 1) {
     computation.push({ key: "comp.sum", params: { count: counted.length, yuan: yuan ?? 0 } });
@@ -711,11 +633,9 @@ function evaluateProgram(
     if (c.note) r.note = c.note;
     return r;
   });
-  return { program: shown, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation, alternatives: NO_ALTERNATIVES };
+  return { program: shown, status, amount: { kind: amount.kind, yuan }, items, conditions: enterprise, reasons, missing, computation, alternatives: [] };
 }
 
-/** A result with no other reading that changes its money (shared, never written to). */
-const NO_ALTERNATIVES: Alternative[] = Object.freeze([]) as unknown as Alternative[];
 
 /** What identifies an item to a reader: its type (or scope), level, date and own name, product or code. */
 function describeItem(item: ProfileItem): Record<string, string> {
@@ -727,18 +647,12 @@ function describeItem(item: ProfileItem): Record<string, string> {
   return d;
 }
 
-const noItems = new WeakMap<ProgramData, Message>();
-/** "The profile lists no …": the same for every profile, so made once per program (messages are never mutated). */
-function noItemsMessage(program: ProgramData): Message {
-  let m = noItems.get(program);
-  if (!m) {
-    m = { key: "reason.noItems", params: { list: program.items.list, types: program.items.types.join(", ") }, clause: program.clause };
-    noItems.set(program, m);
-  }
-  return m;
+/** "The profile lists no …". */
+function noItemsMessage(program: ProgramData, types = program.items.types.join(", ")): Message {
+  return { key: "reason.noItems", params: { list: program.items.list, types }, clause: program.clause };
 }
 
-function buildReasons(program: ProgramData, status: Status, enterprise: ConditionTrace[], candidates: Candidate[], eOutcome: Outcome): Message[] {
+function buildReasons(program: ProgramData, status: Status, enterprise: ConditionTrace[], candidates: Candidate[], eOutcome: Outcome, types?: string): Message[] {
   const clause = program.clause;
   const reasons: Message[] = [];
   const withClause = (m: Message): Message => (m.params ? { key: m.key, params: m.params, clause } : { key: m.key, clause });
@@ -748,7 +662,7 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
   }
   if (eOutcome === "not-met") return reasons;
   if (candidates.length === 0) {
-    reasons.push(noItemsMessage(program));
+    reasons.push(noItemsMessage(program, types));
     return reasons;
   }
   for (const c of candidates) {
@@ -766,18 +680,7 @@ function buildReasons(program: ProgramData, status: Status, enterprise: Conditio
 }
 
 /** What every output must say about the policy's window on the evaluation date. */
-const warningsByPolicy = new WeakMap<LoadedPolicy, { asOf: string; warnings: Message[] }>();
-
-/** What every output must say about the policy's window on the evaluation date (made once per policy and date). */
 export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
-  const hit = warningsByPolicy.get(policy);
-  if (hit?.asOf === asOf) return hit.warnings;
-  const warnings = windowWarnings(policy, asOf);
-  warningsByPolicy.set(policy, { asOf, warnings });
-  return warnings;
-}
-
-function windowWarnings(policy: LoadedPolicy, asOf: string): Message[] {
   const d = policy.data;
   const w: Message[] = [];
   if (asOf < d.effective_from) w.push({ key: "warn.beforeEffective", params: { asOf, from: d.effective_from } });
@@ -791,12 +694,11 @@ function windowWarnings(policy: LoadedPolicy, asOf: string): Message[] {
  * Which results built for this profile get their reasons: all (the default), only eligible and
  * needs-info ones, or none. A batch whose reports print no reasons, or only those of programs that
  * apply, skips building the rest; everything else about a result (status, amount, items, conditions,
- * missing facts) is the same. Programs with no item in the profile keep theirs whatever the mode:
- * those results are shared between profiles and their reasons made once (noItemsResult).
+ * missing facts) is the same. Programs with no item in the profile keep theirs whatever the mode
+ * (noItemsResult: one short sentence).
  */
 export type ReasonsFor = "all" | "applicable" | "none";
 
-const NO_REASONS: Message[] = Object.freeze([]) as unknown as Message[];
 
 /** Which headline a run shows: the policy's adopted reading (default), or each program's lowest reading. */
 export type ReadingMode = "adopted" | "conservative";
@@ -941,7 +843,6 @@ export function evaluate(
 ): Evaluation {
   const district = districtConditions(profile, policy);
   const compiled = compile(policy);
-  const row = noItemsRow(compiled, district);
   const programs = policy.data.programs;
   const later: Message[] = [];
   /** Per program, the items of its kind left out for being dated after as-of. */
@@ -970,7 +871,7 @@ export function evaluate(
         if (alts.length > 0) r = withReadings(r, alts, (p, why) => evaluateProgram(p, policy, profile, asOf, district, at, why), reasons, reading);
       }
     } else {
-      r = noItemsResult(row, i, program, profile, district);
+      r = noItemsResult(program, profile, district, compiled.typesText[i] as string);
       // Its only items are dated after as-of: say so, not "the profile lists no …".
       const left = cut[i];
       if (left && r.reasons.some((m) => m.key === "reason.noItems")) {
