@@ -289,7 +289,7 @@ function positionsByProgram(compiled: Compiled, profile: Profile, programCount: 
 }
 
 /** A program none of whose items the profile lists: ineligible, with the enterprise conditions and "the profile lists no …". */
-function noItemsResult(program: ProgramData, profile: Profile, district: ConditionTrace, types: string): ProgramResult {
+function noItemsResult(program: ProgramData, profile: Profile, district: ConditionTrace, types: string, reasonsFor: ReasonsFor): ProgramResult {
   const enterprise = enterpriseConditions(program, profile, district);
   return {
     program,
@@ -297,7 +297,8 @@ function noItemsResult(program: ProgramData, profile: Profile, district: Conditi
     amount: { kind: program.amount.kind, yuan: 0 },
     items: [],
     conditions: enterprise,
-    reasons: buildReasons(program, "ineligible", enterprise, [], all(enterprise), types),
+    // Always ineligible: its reasons only when every result's are wanted (a batch screen wants none of these).
+    reasons: reasonsFor === "all" ? buildReasons(program, "ineligible", enterprise, [], all(enterprise), types) : [],
     missing: [],
     computation: [],
     alternatives: [],
@@ -871,7 +872,7 @@ export function evaluate(
         if (alts.length > 0) r = withReadings(r, alts, (p, why) => evaluateProgram(p, policy, profile, asOf, district, at, why), reasons, reading);
       }
     } else {
-      r = noItemsResult(program, profile, district, compiled.typesText[i] as string);
+      r = noItemsResult(program, profile, district, compiled.typesText[i] as string, reasons);
       // Its only items are dated after as-of: say so, not "the profile lists no …".
       const left = cut[i];
       if (left && r.reasons.some((m) => m.key === "reason.noItems")) {
