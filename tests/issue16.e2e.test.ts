@@ -105,6 +105,10 @@ describe("issue 16 end to end", () => {
     const r = runCli(["check", "fixtures/as-of/later-items.yaml", "--as-of", "2024-12-31", "--lang", "en"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Left out: recognition 1: national green factory (2099-01-01)");
+    // The program the later item would have paid says so with --all, naming the item as people do, not by its path.
+    const zh = runCli(["check", "fixtures/as-of/later-items.yaml", "--as-of", "2024-12-31", "--lang", "zh", "--all"]);
+    expect(zh.stdout).toContain("第1项认定：日期晚于评估日2024-12-31，未计入本次评估");
+    expect(zh.stdout).not.toMatch(/recognitions\[\d+\]/);
   });
 
   it("batch: the summary carries the conservative totals in JSON, table and Markdown", () => {

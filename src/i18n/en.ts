@@ -462,7 +462,7 @@ export const en: Catalog = {
   "policy.identity": () => "Two items are the same when these agree (case, width, spaces and punctuation aside)",
   "policy.readings": () => "Other readings, computed beside the adopted one",
   "policy.readings.adopted": (p) => `adopted: ${p.text}`,
-  "reason.afterAsOf": (p) => `${p.refs}: dated after the evaluation date ${p.asOf}, so left out of this evaluation`,
+  "reason.afterAsOf": (p, f) => `${f.ref(p.refs)}: dated after the evaluation date ${p.asOf}, so left out of this evaluation`,
   // issue 18: hardening
   "err.aborted": () => "Aborted",
   "err.moreIssues": (p) => `and ${p.count} more problems (--format json lists them all)`,

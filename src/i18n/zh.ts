@@ -461,7 +461,7 @@ export const zh: Catalog = {
   "policy.identity": () => "以下字段相同即视为同一事项（不计大小写、全半角、空格和标点）",
   "policy.readings": () => "其他理解（与采用的理解一并计算）",
   "policy.readings.adopted": (p) => `采用：${p.text}`,
-  "reason.afterAsOf": (p) => `${p.refs}：日期晚于评估日${p.asOf}，未计入本次评估`,
+  "reason.afterAsOf": (p, f) => `${f.ref(p.refs)}：日期晚于评估日${p.asOf}，未计入本次评估`,
   // issue 18: hardening
   "err.aborted": () => "已中止",
   "err.moreIssues": (p) => `另有 ${p.count} 处问题未列出（用 --format json 可看全部）`,
