@@ -73,7 +73,11 @@ describe("subsidy check (end to end, real binary)", () => {
     expect(tech.missing).toEqual(["projects[0].audited_investment"]);
     const table = runCli(["check", "fixtures/profiles/luchuan-needs-info.yaml", "--as-of", AS_OF, "--lang", "en"]);
     expect(table.stdout).toContain("Needs information");
-    expect(table.stdout).toContain("projects[0].audited_investment");
+    // The table says in words what to find out; the profile paths are for --explain (and JSON).
+    expect(table.stdout).toContain("project 1: Audited equipment and software investment");
+    expect(table.stdout).not.toContain("projects[0].audited_investment");
+    const explained = runCli(["check", "fixtures/profiles/luchuan-needs-info.yaml", "--as-of", AS_OF, "--lang", "en", "--explain"]);
+    expect(explained.stdout).toContain("projects[0].audited_investment");
   });
 
   it("--all adds the ineligible programs with their reasons; zh follows LANG", () => {

@@ -98,7 +98,8 @@ function section(title: string, rows: ProgramResult[], o: TableOptions, c: Chalk
   const fit = (text: string, w: number) => wrapText(text, w - 2);
   for (const r of rows) {
     const why = r.reasons.map((m) => say(m, o));
-    if (kind === "needs" && r.missing.length > 0) why.push(c.yellow(r.missing.join(", ")));
+    // The reasons already say in words what is missing; the profile paths are for --explain.
+    if (kind === "needs" && o.explain && r.missing.length > 0) why.push(c.yellow(r.missing.join(", ")));
     // Another reading that pays what the adopted one does not (or pays less) is said where the amount would be.
     if (kind !== "eligible") why.push(...alternativesText(r, o).map((x) => c.cyan(x)));
     const row = [fit(programCell(r, o, c), programW), fit(r.program.clause, clauseW)];
