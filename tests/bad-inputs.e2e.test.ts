@@ -71,6 +71,7 @@ export const CASES: BadCase[] = [
   { spec: "JSON: leading zero", file: `${BAD}/json-leading-zero.json`, code: 1, line: 5, says: ["column 29: '0100' is not a JSON number"] },
   { spec: "JSON: trailing comma", file: `${BAD}/json-trailing-comma.json`, code: 1, line: 2, says: ["column 58: a comma after the last entry is not JSON; remove it"] },
   { spec: "YAML: hexadecimal money", file: `${BAD}/money-hex.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["'0x10': write plain yuan, e.g. 16"] },
+  { spec: "YAML: hexadecimal money in rewarded_yuan", file: `${BAD}/rewarded-yuan-hex.yaml`, code: 1, line: 6, field: "recognitions[0].rewarded_yuan", says: ["'0x10': write plain yuan, e.g. 16"] },
   { spec: "YAML: money in exponent form", file: `${BAD}/money-exponent.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["'3.8e7': write plain yuan, e.g. 38000000"] },
   { spec: "money past exact precision", file: `${BAD}/money-past-precision.yaml`, code: 1, line: 5, field: "projects[0].audited_investment", says: ["'90071992547409.99' has too many digits to be held exactly"] },
   { spec: "CR-only line ends", file: `${BAD}/cr-only.yaml`, code: 1, line: 1, says: ["the line ends are CR alone (old Mac format)", "LF or CRLF"] },

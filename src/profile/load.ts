@@ -3,6 +3,7 @@ import { DEFAULT_MAX_BYTES, parseDocument, type ParseOptions } from "../parse/do
 import { readRegularFile } from "../parse/read.js";
 import type { LoadedPolicy, Profile } from "../types.js";
 import { validateProfileData } from "./schema.js";
+import { ENTERPRISE_SHAPE, listSpecs } from "./rules.js";
 
 export interface LoadProfileOptions extends ParseOptions {
   /** The evaluation date, YYYY-MM-DD: items dated after it are invalid input. */
@@ -28,12 +29,12 @@ export function parseProfileText(
   return validateProfileData(doc.data, policy, { asOf: opts.asOf, file, locate: doc.locate });
 }
 
-/** The profile keys whose values are money (the policy's money fields), once per policy. */
+/** The profile keys whose values are money (the shapes the validators check: the policy's money fields and rewarded_yuan), once per policy. */
 const moneyKeys = new WeakMap<LoadedPolicy, ReadonlySet<string>>();
 function moneyKeysOf(policy: LoadedPolicy): ReadonlySet<string> {
   let keys = moneyKeys.get(policy);
   if (!keys) {
-    keys = new Set(Object.entries(policy.data.vocabulary.fields).filter(([, f]) => f.kind === "money").map(([id]) => id));
+    keys = new Set([...ENTERPRISE_SHAPE, ...listSpecs(policy).flatMap((s) => s.shape)].filter(([, kind]) => kind === "money").map(([key]) => key));
     moneyKeys.set(policy, keys);
   }
   return keys;
