@@ -69,12 +69,14 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   // Every file in the order given: its evaluation, or its problems (JSON lists both, in that order).
   const entries: (Evaluated | FileErrors)[] = [];
   let code: number = EXIT.ok;
+  // The formats that show opportunities: JSON and the reports always, the table with --opportunities, CSV never.
+  const lookForOpportunities = format === "json" || format === "md" || format === "html" || (format === "table" && o.opportunities === true);
   for (const file of files) {
     try {
       const { name, bytes } = readProfile(file, o.limits);
       const profile: Profile = fastProfile(bytes, policy, o.asOf, o.limits) ?? (await fullLoader(files.length)).parseProfileText(bytes, name, policy, { ...o.limits, asOf: o.asOf });
       const evaluation = evaluate(policy, profile, o.asOf, { reading: o.reading ?? "adopted" });
-      entries.push({ meta: profileMeta(name, profile), evaluation, profile, opportunities: findOpportunities(policy, profile, o.asOf, evaluation) });
+      entries.push({ meta: profileMeta(name, profile), evaluation, profile, ...(lookForOpportunities ? { opportunities: findOpportunities(policy, profile, o.asOf, evaluation) } : {}) });
     } catch (e) {
       // Nothing in one profile may stop the others: an unforeseen fault is that file's error.
       const err = e instanceof SubsidyError ? e : unforeseen(file, e);
