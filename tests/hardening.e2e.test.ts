@@ -314,7 +314,14 @@ describe("11. a file's errors stop at 20 on screen, with how many more", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(21);
     expect(lines[20]).toMatch(new RegExp(`^${path.join(d, "many.yaml")}: and \\d+ more problems \\(--format json lists them all\\)$`));
-    expect(Number(/and (\d+) more/.exec(lines[20] ?? "")?.[1])).toBeGreaterThan(9999);
+    const more = Number(/and (\d+) more/.exec(lines[20] ?? "")?.[1]);
+    expect(more).toBeGreaterThan(9999);
+    // What the hint promises: the JSON of that one file lists every problem, the 20 shown and the rest.
+    const json = run(["check", path.join(d, "many.yaml"), "--format", "json"]);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout) as { profile: { file: string }; errors: unknown[] };
+    expect(doc.profile.file).toBe(path.join(d, "many.yaml"));
+    expect(doc.errors).toHaveLength(20 + more);
   });
 });
 

@@ -91,10 +91,11 @@ export async function runCheck(files: string[], o: CheckOptions, io: Io): Promis
   const several = format === "json" && files.length > 1;
   if (evaluated.length > 0 && format === "xlsx" && o.out !== undefined) {
     await writeCheckWorkbook(o.out, evaluated, { ...o, policy }, files);
-  } else if ((evaluated.length > 0 || several) && format !== "xlsx") {
+  } else if ((evaluated.length > 0 || format === "json") && format !== "xlsx") {
     // A file gets plain text: no colour codes in a table written to disk.
     const oo = { ...o, ...(o.out !== undefined ? { color: false } : {}), policy };
-    const text = several ? (await import("../render/json.js")).renderJsonEntries(entries, oo) : (await loadCheckRenderer(format))(evaluated, oo);
+    // One file that failed still gets its JSON document: its error and every problem (the screen shows 20).
+    const text = several || (format === "json" && evaluated.length === 0) ? (await import("../render/json.js")).renderJsonEntries(entries, oo, several) : (await loadCheckRenderer(format))(evaluated, oo);
     if (o.out !== undefined) (await import("../io/write.js")).writeFileAtomic(o.out, text, { protect: files, format });
     else io.out(text);
   }

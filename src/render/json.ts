@@ -7,7 +7,8 @@ export function renderJson(profiles: Evaluated[], o: TableOptions): string {
   return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2) + "\n";
 }
 
-/** `check` of several files: an array with, in the order given, each file's document or its errors. */
-export function renderJsonEntries(entries: (Evaluated | FileErrors)[], o: TableOptions): string {
-  return JSON.stringify(entries.map((e) => ("evaluation" in e ? checkDocument(e, o) : failedDoc(e))), null, 2) + "\n";
+/** `check` of several files: an array with, in the order given, each file's document or its errors; of one file that failed, its entry alone. */
+export function renderJsonEntries(entries: (Evaluated | FileErrors)[], o: TableOptions, asArray = true): string {
+  const docs = entries.map((e) => ("evaluation" in e ? checkDocument(e, o) : failedDoc(e)));
+  return JSON.stringify(asArray ? docs : docs[0], null, 2) + "\n";
 }
