@@ -80,6 +80,8 @@ describe("subsidy batch", () => {
     // The files check accepted (UTF-8 with BOM) are evaluated by batch too.
     const okNames = (JSON.parse(check.out) as Doc[]).map((d) => d.profile.name);
     for (const n of okNames) expect(b.out).toContain(shortName(n ?? ""));
+    // Shortened as a person would: the shared 淄博 and 有限公司 go, the part that tells clients apart stays.
+    expect(shortName("淄博华创精密机械有限公司")).toBe("华创精密机械");
   });
 
   it("evaluates the good files around a bad one, lists it with file:line, and exits 1", () => {

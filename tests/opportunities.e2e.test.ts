@@ -42,6 +42,10 @@ describe("opportunities (end to end, real binary)", () => {
     expect(ids).not.toContain("itm-certification");
     // Not 军民结合: the military standard is not offered.
     expect(ids).not.toContain("military-standard");
+    // A state-owned enterprise cannot become 民营: the private enterprises' military qualification is not offered to it.
+    const state = JSON.parse(runCli(["check", "fixtures/profiles/lingang-chemical.yaml", "--as-of", "2024-12-31", "--format", "json"]).stdout) as { opportunities: Opp[] };
+    expect(state.opportunities.length).toBeGreaterThan(0);
+    expect(state.opportunities.map((o) => o.program)).not.toContain("military-qualification");
   });
 
   it("the table shows the section only with --opportunities; a place outside Zibo has none", () => {
@@ -86,6 +90,9 @@ describe("opportunities (end to end, real binary)", () => {
     }
     const screen = runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--lang", "en", "--opportunities"]);
     expect(screen.stdout).toContain("What else the client could obtain");
+    const md = runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--lang", "zh", "--format", "md", "--opportunities"]);
+    expect(md.stdout).toContain("## 可争取的项目");
+    expect(md.stdout).toMatch(/\| 国家级工业设计中心 \(industrial-design-center-national\) \| 二\(二\)1 \| \d+ \| ¥[\d,]+ \|/);
     const plain = runCli(["batch", "fixtures/profiles", "--as-of", "2025-12-31", "--lang", "en"]);
     expect(plain.stdout).not.toContain("What else the client could obtain");
     // Without --opportunities a batch does not look for them, in JSON either.
