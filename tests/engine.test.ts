@@ -342,6 +342,29 @@ describe("whole evaluation", () => {
     expect(p("2022-12-31")?.amount.yuan).toBe(1000000);
     expect(p("2023-01-01")?.amount.yuan).toBe(1500000);
   });
+  it("an undated item the city paid counts against a total cap even where there is a yearly cap too", () => {
+    const capped = structuredClone(policy);
+    const fp = capped.data.programs.find((p) => p.id === "first-set-product");
+    if (!fp) throw new Error("first-set-product missing");
+    fp.amount.cap = { year: 3000000, total: 1000000 };
+    // Without a required date, an undated paid item is one of the program's own and counts.
+    fp.items.needs_date = false;
+    const r = evaluate(
+      capped,
+      profile({
+        recognitions: [
+          { type: "first-set-product", level: "provincial", product: "A-1", rewarded: true, rewarded_yuan: 1000000 },
+          { type: "first-set-product", level: "provincial", product: "B-2", date: "2024-03-01" },
+        ],
+      }),
+      AS_OF,
+    ).results.find((x) => x.program.id === "first-set-product");
+    // The ¥1,000,000 already received uses the whole total cap: the new product earns nothing, and says why.
+    expect(r?.status).toBe("ineligible");
+    expect(r?.amount.yuan).toBe(0);
+    expect(r?.items[1]?.yuan).toBe(0);
+    expect(r?.items[1]?.note?.key).toBe("note.totalCap.zero");
+  });
 });
 
 describe("reasons on request (batch reports that print none, or only those of programs that apply)", () => {

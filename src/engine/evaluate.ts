@@ -409,13 +409,11 @@ function rewardedUse(program: ProgramData, candidates: Candidate[], asOf: string
     const given = c.item.rewarded_yuan;
     const a = typeof given === "number" ? toFen(given) : itemAmountFen(program, c.item, c.ref, on, []);
     if (a === 0n) continue;
-    if (cap.year !== undefined) {
-      if (c.item.date === undefined) continue;
-      const year = Number(on.slice(0, 4));
-      used.year.set(year, (used.year.get(year) ?? 0n) + a);
-      computation.push({ key: typeof given === "number" ? "comp.rewardedCounted.stated" : "comp.rewardedCounted", params: { ref: c.ref, yuan: floorYuan(a), year } });
-    } else {
-      computation.push({ key: typeof given === "number" ? "comp.rewardedCounted.stated" : "comp.rewardedCounted", params: { ref: c.ref, yuan: floorYuan(a), year: "" } });
+    // A yearly cap counts it in the year of its date (an undated item in none); a total cap counts it always.
+    const year = cap.year !== undefined && c.item.date !== undefined ? Number(c.item.date.slice(0, 4)) : undefined;
+    if (year !== undefined) used.year.set(year, (used.year.get(year) ?? 0n) + a);
+    if (year !== undefined || cap.year === undefined || cap.total !== undefined) {
+      computation.push({ key: typeof given === "number" ? "comp.rewardedCounted.stated" : "comp.rewardedCounted", params: { ref: c.ref, yuan: floorYuan(a), year: year ?? "" } });
     }
     used.total += a;
   }
