@@ -693,8 +693,8 @@ export function policyWarnings(policy: LoadedPolicy, asOf: string): Message[] {
  * Which results built for this profile get their reasons: all (the default), only eligible and
  * needs-info ones, or none. A batch whose reports print no reasons, or only those of programs that
  * apply, skips building the rest; everything else about a result (status, amount, items, conditions,
- * missing facts) is the same. Programs with no item in the profile keep theirs whatever the mode
- * (noItemsResult: one short sentence).
+ * missing facts) is the same. A program with no item in the profile is ineligible, so it has reasons
+ * only in "all" mode.
  */
 export type ReasonsFor = "all" | "applicable" | "none";
 

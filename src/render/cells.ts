@@ -1,13 +1,20 @@
 /** Cell escaping shared by the spreadsheet and Markdown renderers. */
 import { visible, visibleLines } from "../text/visible.js";
 
+/** What a spreadsheet would read as the start of a formula. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet would run as a formula, kept as text: a leading '. */
+export function neutralise(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
 /** RFC 4180 quoting, with cells that Excel would run as formulas neutralised. Numbers stay numbers. */
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   // Control characters (ESC, BEL) shown escaped; line breaks inside a cell stay (quoted below).
-  let s = visibleLines(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = neutralise(visibleLines(v));
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

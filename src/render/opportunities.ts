@@ -22,6 +22,7 @@ export function opportunityDocs(opps: readonly Opportunity[], ctx: RenderContext
   return opps.map((o) => ({ program: o.program.id, kind: o.kind, yuan: o.yuan, change: say(o.change, ctx) }));
 }
 
+/** An amount in words: ¥1,000,000, up to ¥5,000,000, on merit, or a share (a sum that cannot be named). */
 export function opportunityAmount(kind: AmountKind, yuan: number | null, ctx: RenderContext): string {
   if (yuan === null) return t(kind === "discretionary" ? "ui.onMerit" : "ui.opp.share", ctx);
   const money = formatYuan(yuan, ctx.lang, ctx.unit);

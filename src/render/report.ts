@@ -6,7 +6,7 @@
 import type { AmountKind, ConditionTrace, Evaluation, LoadedPolicy, Outcome, Profile, ProfileItem, ProgramResult, Status } from "../types.js";
 import { formatters, formatYuan, labelOf, say, t, type RenderContext } from "../i18n/index.js";
 import type { Evaluated } from "./document.js";
-import { opportunityRows, type OpportunityRow } from "./opportunities.js";
+import { opportunityAmount, opportunityRows, type OpportunityRow } from "./opportunities.js";
 
 export interface ReportContext extends RenderContext {
   policy: LoadedPolicy;
@@ -80,8 +80,7 @@ export interface ReportModel {
 /** The amount cell: a fixed sum, "up to" a ceiling, or "on merit". */
 export function amountText(r: ProgramResult, ctx: RenderContext): string {
   if (r.amount.kind === "discretionary") return t("ui.onMerit", ctx);
-  const money = formatYuan(r.amount.yuan ?? 0, ctx.lang, ctx.unit);
-  const shown = r.amount.kind === "up-to" ? `${t("ui.upTo", ctx)} ${money}` : money;
+  const shown = opportunityAmount(r.amount.kind, r.amount.yuan ?? 0, ctx);
   // Full-width in zh: a middle dot is drawn one column wide by some terminals and two by others.
   return [shown, ...alternativesText(r, ctx)].join(ctx.lang === "zh" ? "；" : " · ");
 }

@@ -3,6 +3,7 @@
  * (so `check` and the batch screen never pay for it), formula-safe text cells, money formats, header
  * rows (bold, frozen, filtered) and the atomic write of a streamed workbook.
  */
+import { FORMULA_START, neutralise } from "../render/cells.js";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
@@ -34,12 +35,12 @@ export async function excel(): Promise<ExcelJS> {
  * once the cell is edited (=, +, -, @, tab, CR) gets a leading ' as in the CSV reports (src/render/cells.ts).
  */
 export function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return neutralise(s);
 }
 
 /** What safeText added, taken off again when a workbook is read. */
 export function unguard(s: string): string {
-  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+  return s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
 }
 
 /** The number format of whole-yuan cells: ¥4,870,000, or 487.0000万元 (exact to the yuan; the cell holds yuan). */
