@@ -92,7 +92,7 @@ describe("--as-of cuts the facts", () => {
     const e = run({ recognitions: [{ type: "green-factory", level: "national", date: "2025-03-01" }, { type: "quality-benchmark", level: "provincial", date: "2024-03-01" }] });
     expect(e.results.find((r) => r.program.id === "green-factory")?.status).toBe("ineligible");
     const gf = e.results.find((r) => r.program.id === "green-factory");
-    expect(gf?.reasons.map((m) => say(m, { lang: "en", policy }))).toContain("recognitions[0]: dated after the evaluation date 2024-12-31, so left out of this evaluation (二(一)3)");
+    expect(gf?.reasons.map((m) => say(m, { lang: "en", policy }))).toContain("recognition 1: dated after the evaluation date 2024-12-31, so left out of this evaluation (二(一)3)");
     expect(e.totals.fixedYuan).toBe(500000);
     expect(e.warnings.map((w) => say(w, { lang: "en", policy }))).toContain("Left out: recognition 1: national green factory (2025-03-01) is dated after the evaluation date 2024-12-31");
     expect(run({ recognitions: [{ type: "green-factory", level: "national", date: "2025-03-01" }] }, {}, "2025-12-31").totals.fixedYuan).toBe(1000000);
